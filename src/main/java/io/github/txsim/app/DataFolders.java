@@ -1,0 +1,34 @@
+package io.github.txsim.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The three data folders: where daily files appear, where they go once every row is acknowledged, and where they go
+ * when publishing fails.
+ */
+record DataFolders(Path source, Path archive, Path failed) {
+
+    static DataFolders from(AppProperties properties) {
+        return new DataFolders(properties.path("folders.source"), properties.path("folders.archive"),
+                properties.path("folders.failed"));
+    }
+
+    /** Creates the folders that are missing and checks that each one can be written. */
+    DataFolders create() {
+        for (Path folder : List.of(source, archive, failed)) {
+            try {
+                Files.createDirectories(folder);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create the data folder " + folder + ": " + e, e);
+            }
+            if (!Files.isWritable(folder)) {
+                throw new IllegalStateException("The data folder " + folder + " is not writable");
+            }
+        }
+        return this;
+    }
+}

@@ -1,0 +1,76 @@
+package io.github.txsim.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+import io.github.txsim.kinesis.PublishReport;
+import org.apache.camel.CamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The run-once mode ({@code app.runOnce=true}): once today's file has been generated (or found to exist) and the
+ * source folder holds no more files to publish, print the run's totals and stop the application.
+ * <p>
+ * The publish route reports an idle poll of the source folder (the file consumer's sendEmptyMessageWhenIdle); the
+ * folder is listed again here because a file may have been renamed into place after that poll began.
+ */
+public final class RunOnce {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunOnce.class);
+
+    private final boolean enabled;
+    private final Path sourceFolder;
+    private final CamelContext context;
+    private final PublishReport report;
+    private final long startedNanos = System.nanoTime();
+    private final AtomicBoolean generated = new AtomicBoolean();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+
+    RunOnce(boolean enabled, Path sourceFolder, CamelContext context, PublishReport report) {
+        this.enabled = enabled;
+        this.sourceFolder = sourceFolder;
+        this.context = context;
+        this.report = report;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** The generate route calls this after each run of the generator. */
+    public void generationDone() {
+        generated.set(true);
+    }
+
+    /** The publish route calls this when a poll of the source folder found nothing to publish. */
+    public void sourceFolderIdle() {
+        if (!enabled || !generated.get() || hasFilesToPublish() || !stopping.compareAndSet(false, true)) {
+            return;
+        }
+        PublishReport.Totals totals = report.totals();
+        LOG.info(String.format("Run complete: %,d file(s) published, %,d failed, %,d records acknowledged, in %.1f s",
+                totals.filesPublished(), totals.filesFailed(), totals.records(),
+                (System.nanoTime() - startedNanos) / 1e9));
+        // stopping waits for the exchange in flight, which is the caller's: stop from another thread
+        Thread stopper = new Thread(context::stop, "run-once-stop");
+        stopper.start();
+    }
+
+    private boolean hasFilesToPublish() {
+        try (Stream<Path> files = Files.list(sourceFolder)) {
+            return files.anyMatch(RunOnce::isPublishable);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + sourceFolder, e);
+        }
+    }
+
+    private static boolean isPublishable(Path file) {
+        String name = file.getFileName().toString();
+        return !name.startsWith(".") && name.endsWith(".csv") && Files.isRegularFile(file);
+    }
+}

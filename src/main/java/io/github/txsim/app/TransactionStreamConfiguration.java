@@ -1,0 +1,96 @@
+package io.github.txsim.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import io.github.txsim.kinesis.CsvRowConverter;
+import io.github.txsim.kinesis.KinesisStream;
+import io.github.txsim.kinesis.PublishReport;
+import io.github.txsim.kinesis.PutRecordsProcessor;
+import io.github.txsim.local.KinesisEmulator;
+import io.github.txsim.simulator.DailyFileGenerator;
+import io.github.txsim.simulator.DailyTransactionGenerator;
+import io.github.txsim.simulator.Population;
+import io.github.txsim.simulator.SimulatorSettings;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+
+/**
+ * Wires the application from its properties: the data folders, the simulator, the Kinesis stream and, in local
+ * mode, the emulator. The routes in {@code routes/} refer to the beans bound here by name.
+ */
+public final class TransactionStreamConfiguration implements CamelConfiguration {
+
+    /** Kinesis allows at most 500 records in one PutRecords request. */
+    static final int MAX_GROUP_SIZE = 500;
+    private static final String KINESIS_COMPONENT = "camel.component.aws2-kinesis.";
+
+    private PublishReport report;
+    private RunOnce runOnce;
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        PropertiesComponent propertiesComponent = context.getPropertiesComponent();
+        AppProperties properties = new AppProperties(propertiesComponent);
+        propertiesComponent.addPropertiesFunction(new AbsolutePathFunction(properties));
+        DataFolders folders = DataFolders.from(properties).create();
+        properties.integer("publish.groupSize", 1, MAX_GROUP_SIZE);
+
+        boolean local = properties.flag("kinesis.local.enabled");
+        if (local) {
+            startEmulator(context, properties);
+        }
+        String streamName = properties.text("kinesis.streamName");
+        KinesisStream stream = new KinesisStream(context, streamName, local,
+                properties.integer("kinesis.local.shardCount", 1, 100));
+        report = new PublishReport(streamName);
+        runOnce = new RunOnce(properties.flag("app.runOnce"), folders.source(), context, report);
+
+        Registry registry = context.getRegistry();
+        registry.bind("dailyFileGenerator", dailyFileGenerator(properties, folders));
+        registry.bind("csvRows", new CsvRowConverter());
+        registry.bind("putRecords", new PutRecordsProcessor(stream, properties.text("kinesis.partitionKeyColumn")));
+        registry.bind("publishReport", report);
+        registry.bind("runOnce", runOnce);
+    }
+
+    /** Whether a run-once run ends with a file in the failed folder (its exit status says so). */
+    boolean runOnceHadFailures() {
+        return runOnce != null && runOnce.enabled() && report.totals().filesFailed() > 0;
+    }
+
+    private static DailyFileGenerator dailyFileGenerator(AppProperties properties, DataFolders folders) {
+        SimulatorSettings settings = new SimulatorSettings(
+                properties.integer("simulator.customers", 1, Integer.MAX_VALUE),
+                properties.integer("simulator.terminals", 1, Integer.MAX_VALUE),
+                properties.decimal("simulator.radius"),
+                properties.wholeNumber("simulator.seed"),
+                properties.date("simulator.startDate"));
+        DailyTransactionGenerator generator = new DailyTransactionGenerator(settings, Population.generate(settings));
+        return new DailyFileGenerator(generator, folders.source(), List.of(folders.archive(), folders.failed()),
+                Clock.systemDefaultZone());
+    }
+
+    /**
+     * Starts kinesalite on loopback and points camel-aws2-kinesis at it: its endpoint, fixed dummy credentials, and
+     * the JSON wire protocol (kinesalite does not speak CBOR). None of this is ever done against AWS.
+     */
+    private static void startEmulator(CamelContext context, AppProperties properties) throws Exception {
+        KinesisEmulator emulator = KinesisEmulator.startNew(new KinesisEmulator.Options(
+                Path.of(properties.text("kinesis.local.emulatorFolder")),
+                properties.text("kinesis.local.node"),
+                properties.integer("kinesis.local.port", 0, 65535),
+                100));
+        context.addService(emulator, true, true);
+        PropertiesComponent component = context.getPropertiesComponent();
+        component.addOverrideProperty(KINESIS_COMPONENT + "overrideEndpoint", "true");
+        component.addOverrideProperty(KINESIS_COMPONENT + "uriEndpointOverride", emulator.endpoint());
+        component.addOverrideProperty(KINESIS_COMPONENT + "useDefaultCredentialsProvider", "false");
+        component.addOverrideProperty(KINESIS_COMPONENT + "accessKey", "local");
+        component.addOverrideProperty(KINESIS_COMPONENT + "secretKey", "local");
+        component.addOverrideProperty(KINESIS_COMPONENT + "cborEnabled", "false");
+    }
+}

@@ -1,0 +1,116 @@
+package io.github.txsim.kinesis;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.aws2.kinesis.Kinesis2Endpoint;
+import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.DescribeStreamSummaryResponse;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequest;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.kinesis.model.StreamStatus;
+import software.amazon.awssdk.services.kinesis.waiters.KinesisWaiter;
+
+/**
+ * The Kinesis data stream the transactions go to. Its client is the one camel-aws2-kinesis builds from the
+ * component's options ({@code camel.component.aws2-kinesis.*}: region, credentials, endpoint override, CBOR), so
+ * every SDK setting is made through Camel's documented configuration.
+ * <p>
+ * On start it checks that the stream exists and accepts writes; when {@code createIfMissing} is set (local mode
+ * only) it creates a missing stream first. Against AWS it never creates streams.
+ */
+public final class KinesisStream extends ServiceSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KinesisStream.class);
+    private static final Duration CREATE_TIMEOUT = Duration.ofSeconds(60);
+
+    private final CamelContext context;
+    private final String streamName;
+    private final boolean createIfMissing;
+    private final int shardCountIfCreated;
+    private Kinesis2Endpoint endpoint;
+    private KinesisClient client;
+
+    public KinesisStream(CamelContext context, String streamName, boolean createIfMissing, int shardCountIfCreated) {
+        this.context = context;
+        this.streamName = streamName;
+        this.createIfMissing = createIfMissing;
+        this.shardCountIfCreated = shardCountIfCreated;
+    }
+
+    public String name() {
+        return streamName;
+    }
+
+    public KinesisClient client() {
+        if (client == null) {
+            throw new IllegalStateException("the Kinesis stream " + streamName + " is not started");
+        }
+        return client;
+    }
+
+    public PutRecordsResponse putRecords(List<PutRecordsRequestEntry> entries) {
+        return client().putRecords(PutRecordsRequest.builder().streamName(streamName).records(entries).build());
+    }
+
+    @Override
+    protected void doStart() {
+        endpoint = context.getEndpoint("aws2-kinesis:" + streamName, Kinesis2Endpoint.class);
+        ServiceHelper.startService(endpoint);
+        client = endpoint.getClient();
+        StreamStatus status = describeStatus();
+        if (status == null) {
+            if (!createIfMissing) {
+                throw new IllegalStateException(String.format(
+                        "Kinesis stream '%s' does not exist in region %s: create it, or set kinesis.streamName",
+                        streamName, endpoint.getConfiguration().getRegion()));
+            }
+            create();
+            status = describeStatus();
+        }
+        if (status != StreamStatus.ACTIVE && status != StreamStatus.UPDATING) {
+            throw new IllegalStateException(String.format(
+                    "Kinesis stream '%s' is %s: it must be ACTIVE (or UPDATING) to accept records", streamName, status));
+        }
+        LOG.info("Kinesis stream '{}' is {}", streamName, status);
+    }
+
+    @Override
+    protected void doStop() {
+        client = null;
+        ServiceHelper.stopService(endpoint);
+    }
+
+    /** The stream's status, or null when it does not exist. */
+    private StreamStatus describeStatus() {
+        try {
+            DescribeStreamSummaryResponse summary = client.describeStreamSummary(b -> b.streamName(streamName));
+            return summary.streamDescriptionSummary().streamStatus();
+        } catch (ResourceNotFoundException e) {
+            return null;
+        }
+    }
+
+    private void create() {
+        LOG.info("Creating Kinesis stream '{}' with {} shard(s)", streamName, shardCountIfCreated);
+        client.createStream(b -> b.streamName(streamName).shardCount(shardCountIfCreated));
+        try (KinesisWaiter waiter = KinesisWaiter.builder()
+                .client(client)
+                .overrideConfiguration(WaiterOverrideConfiguration.builder()
+                        .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(100)))
+                        .waitTimeout(CREATE_TIMEOUT)
+                        .build())
+                .build()) {
+            waiter.waitUntilStreamExists(b -> b.streamName(streamName));
+        }
+    }
+}

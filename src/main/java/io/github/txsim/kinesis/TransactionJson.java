@@ -1,0 +1,77 @@
+package io.github.txsim.kinesis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Turns one CSV row into the JSON object that becomes one Kinesis record: the CSV header names are the keys, the
+ * id, time and label columns are JSON integers, TX_AMOUNT a JSON number with two decimals, and every other column
+ * (TX_DATETIME, and any column this schema does not know) a string.
+ */
+public final class TransactionJson {
+
+    static final Set<String> INTEGER_COLUMNS = Set.of("TRANSACTION_ID", "CUSTOMER_ID", "TERMINAL_ID",
+            "TX_TIME_SECONDS", "TX_TIME_DAYS", "TX_FRAUD", "TX_FRAUD_SCENARIO");
+    static final Set<String> AMOUNT_COLUMNS = Set.of("TX_AMOUNT");
+
+    private final JsonFactory factory = new JsonFactory();
+
+    /**
+     * @throws InvalidRowException when a numeric column holds something else, or the row has another number of fields
+     *                             than the header
+     */
+    public byte[] toJson(CSVRecord row, String fileName) {
+        Map<String, Integer> header = row.getParser().getHeaderMap();
+        if (row.size() != header.size()) {
+            throw new InvalidRowException(fileName, row, String.format("%d fields where the header has %d",
+                    row.size(), header.size()));
+        }
+        ByteArrayBuilder buffer = new ByteArrayBuilder(256);
+        try (JsonGenerator json = factory.createGenerator(buffer)) {
+            json.writeStartObject();
+            for (Map.Entry<String, Integer> column : header.entrySet()) {
+                String name = column.getKey();
+                String value = row.get(column.getValue());
+                json.writeFieldName(name);
+                if (INTEGER_COLUMNS.contains(name)) {
+                    json.writeNumber(integer(name, value, fileName, row));
+                } else if (AMOUNT_COLUMNS.contains(name)) {
+                    json.writeNumber(amount(name, value, fileName, row));
+                } else {
+                    json.writeString(value);
+                }
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return buffer.toByteArray();
+    }
+
+    private static long integer(String column, String value, String fileName, CSVRecord row) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidRowException(fileName, row, column + " is not a whole number: '" + value + "'");
+        }
+    }
+
+    private static BigDecimal amount(String column, String value, String fileName, CSVRecord row) {
+        try {
+            return new BigDecimal(value.strip()).setScale(2, RoundingMode.UNNECESSARY);
+        } catch (NumberFormatException e) {
+            throw new InvalidRowException(fileName, row, column + " is not a number: '" + value + "'");
+        } catch (ArithmeticException e) {
+            throw new InvalidRowException(fileName, row, column + " has more than two decimals: '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.github.txsim.local;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A local Amazon Kinesis emulator, kinesalite, run as a Node.js child process listening on 127.0.0.1 only. Used by
+ * the local mode and by the integration tests. kinesalite and its launcher script live in the emulator folder
+ * ({@code emulator/}), installed from its lock file by the Maven build.
+ * <p>
+ * The child exits when this process's end of its standard input closes, so it does not outlive the JVM even when
+ * the JVM is killed.
+ */
+public final class KinesisEmulator extends ServiceSupport implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KinesisEmulator.class);
+    private static final Pattern LISTENING = Pattern.compile("kinesalite listening on 127\\.0\\.0\\.1:(\\d+)");
+    private static final long START_TIMEOUT_SECONDS = 30;
+
+    private final Options options;
+    private Process process;
+    private int port;
+
+    /**
+     * @param folder     the folder with {@code server.js} and {@code node_modules/kinesalite}
+     * @param node       the Node.js executable
+     * @param port       the loopback port to listen on; 0 picks a free one
+     * @param shardLimit how many shards all streams may have together
+     */
+    public record Options(Path folder, String node, int port, int shardLimit) {
+    }
+
+    public KinesisEmulator(Options options) {
+        this.options = options;
+    }
+
+    /** Starts an emulator and waits until it listens. */
+    public static KinesisEmulator startNew(Options options) {
+        KinesisEmulator emulator = new KinesisEmulator(options);
+        emulator.start();
+        return emulator;
+    }
+
+    /** The endpoint to give the AWS SDK, e.g. {@code http://127.0.0.1:4567}. */
+    public String endpoint() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        Path script = options.folder().resolve("server.js");
+        if (!Files.isRegularFile(script)) {
+            throw new IllegalStateException("The Kinesis emulator launcher " + script.toAbsolutePath()
+                    + " is missing: run from the project folder, or set kinesis.local.emulatorFolder");
+        }
+        if (!Files.isDirectory(options.folder().resolve("node_modules").resolve("kinesalite"))) {
+            throw new IllegalStateException("kinesalite is not installed in "
+                    + options.folder().resolve("node_modules").toAbsolutePath()
+                    + ": run 'mvn generate-resources' (it runs 'npm ci' in " + options.folder() + ")");
+        }
+        List<String> command = List.of(options.node(), "server.js", "--port", Integer.toString(options.port()),
+                "--shard-limit", Integer.toString(options.shardLimit()));
+        try {
+            process = new ProcessBuilder(command).directory(options.folder().toFile())
+                    .redirectErrorStream(true)
+                    .start();
+        } catch (IOException e) {
+            throw new IllegalStateException("The local Kinesis emulator needs Node.js, but '" + options.node()
+                    + "' could not be started (" + e.getMessage() + "): install Node.js or set kinesis.local.node",
+                    e);
+        }
+        port = awaitListening();
+        LOG.info("Local Kinesis emulator (kinesalite) listening on {}", endpoint());
+    }
+
+    /** Reads the child's output until it says where it listens; the rest of its output goes to the log. */
+    private int awaitListening() throws InterruptedException {
+        CompletableFuture<Integer> listening = new CompletableFuture<>();
+        List<String> earlyOutput = new ArrayList<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    Matcher m = LISTENING.matcher(line);
+                    if (!listening.isDone() && m.find()) {
+                        listening.complete(Integer.parseInt(m.group(1)));
+                    } else if (!listening.isDone()) {
+                        earlyOutput.add(line);
+                    } else {
+                        LOG.debug("kinesalite: {}", line);
+                    }
+                }
+            } catch (IOException e) {
+                LOG.debug("kinesalite output closed: {}", e.getMessage());
+            }
+            listening.completeExceptionally(new IllegalStateException(
+                    "kinesalite exited before listening: " + String.join(" | ", earlyOutput)));
+        }, "kinesalite-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return listening.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("kinesalite did not listen within " + START_TIMEOUT_SECONDS + " s");
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            LOG.info("Local Kinesis emulator stopped");
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

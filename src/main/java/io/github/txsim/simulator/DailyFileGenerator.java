@@ -1,0 +1,107 @@
+package io.github.txsim.simulator;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the daily transaction file, {@code transactions-YYYY-MM-DD.csv}, into the source folder. The file appears
+ * atomically: it is written under a hidden name, which the publisher ignores, and then renamed. A date whose file
+ * already lies in the source folder or in one of the folders files move to afterwards is not generated again.
+ */
+public final class DailyFileGenerator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DailyFileGenerator.class);
+    private static final String PREFIX = "transactions-";
+    private static final String SUFFIX = ".csv";
+
+    private final DailyTransactionGenerator generator;
+    private final Path sourceFolder;
+    private final List<Path> laterFolders;
+    private final Clock clock;
+    private final TransactionCsvWriter writer = new TransactionCsvWriter();
+
+    /**
+     * @param generator    produces the rows of a day
+     * @param sourceFolder where the files are written
+     * @param laterFolders where files go after publishing (archive, failed): a date found there counts as generated
+     * @param clock        tells what today is
+     */
+    public DailyFileGenerator(DailyTransactionGenerator generator, Path sourceFolder, List<Path> laterFolders,
+            Clock clock) {
+        this.generator = generator;
+        this.sourceFolder = sourceFolder;
+        this.laterFolders = List.copyOf(laterFolders);
+        this.clock = clock;
+    }
+
+    public static String fileName(LocalDate date) {
+        return PREFIX + date + SUFFIX;
+    }
+
+    /** Called by the timer: generates today's file unless it exists already. */
+    public Optional<Path> generateToday() {
+        return generate(LocalDate.now(clock));
+    }
+
+    /** Generates the file of the given date unless it exists already; returns the new file. */
+    public Optional<Path> generate(LocalDate date) {
+        String name = fileName(date);
+        Optional<Path> existing = findExisting(name);
+        if (existing.isPresent()) {
+            LOG.debug("{} exists already in {}: not generated again", name, existing.get().getParent());
+            return Optional.empty();
+        }
+        long started = System.nanoTime();
+        DayOfTransactions day = generator.generate(date);
+        Path target = sourceFolder.resolve(name);
+        Path partial = sourceFolder.resolve("." + name + ".part");
+        try {
+            try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                writer.write(day, out);
+            }
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            long bytes = Files.size(target);
+            LOG.info(summary(name, day, bytes, (System.nanoTime() - started) / 1e9));
+            return Optional.of(target);
+        } catch (IOException e) {
+            deleteQuietly(partial);
+            throw new UncheckedIOException("Could not write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<Path> findExisting(String name) {
+        if (Files.exists(sourceFolder.resolve(name))) {
+            return Optional.of(sourceFolder.resolve(name));
+        }
+        return laterFolders.stream().map(folder -> folder.resolve(name)).filter(Files::exists).findFirst();
+    }
+
+    static String summary(String name, DayOfTransactions day, long bytes, double seconds) {
+        int rows = day.transactions().size();
+        long frauds = day.countFrauds();
+        double rate = rows == 0 ? 0 : 100.0 * frauds / rows;
+        return String.format("Generated %s: %,d rows, %,d frauds (scenario 1: %,d, 2: %,d, 3: %,d), fraud rate %.3f%%, "
+                + "%,d bytes, %.2f s", name, rows, frauds, day.countScenario(1), day.countScenario(2),
+                day.countScenario(3), rate, bytes, seconds);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the original failure is the one worth reporting
+        }
+    }
+}
