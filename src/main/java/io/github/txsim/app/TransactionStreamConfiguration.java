@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.github.txsim.kinesis.CsvRowConverter;
 import io.github.txsim.kinesis.KinesisStream;
+import io.github.txsim.kinesis.LastErrorRecorder;
 import io.github.txsim.kinesis.PublishReport;
 import io.github.txsim.kinesis.PutRecordsProcessor;
 import io.github.txsim.local.KinesisEmulator;
@@ -54,6 +55,7 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         registry.bind("csvRows", new CsvRowConverter());
         registry.bind("putRecords", new PutRecordsProcessor(stream, properties.text("kinesis.partitionKeyColumn")));
         registry.bind("publishReport", report);
+        registry.bind("lastErrorRecorder", new LastErrorRecorder());
         registry.bind("runOnce", runOnce);
     }
 
@@ -74,10 +76,7 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
                 Clock.systemDefaultZone());
     }
 
-    /**
-     * Starts kinesalite on loopback and points camel-aws2-kinesis at it: its endpoint, fixed dummy credentials, and
-     * the JSON wire protocol (kinesalite does not speak CBOR). None of this is ever done against AWS.
-     */
+    /** Starts kinesalite on loopback and points camel-aws2-kinesis at it. */
     private static void startEmulator(CamelContext context, AppProperties properties) throws Exception {
         KinesisEmulator emulator = KinesisEmulator.startNew(new KinesisEmulator.Options(
                 Path.of(properties.text("kinesis.local.emulatorFolder")),
@@ -86,11 +85,7 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
                 100));
         context.addService(emulator, true, true);
         PropertiesComponent component = context.getPropertiesComponent();
-        component.addOverrideProperty(KINESIS_COMPONENT + "overrideEndpoint", "true");
-        component.addOverrideProperty(KINESIS_COMPONENT + "uriEndpointOverride", emulator.endpoint());
-        component.addOverrideProperty(KINESIS_COMPONENT + "useDefaultCredentialsProvider", "false");
-        component.addOverrideProperty(KINESIS_COMPONENT + "accessKey", "local");
-        component.addOverrideProperty(KINESIS_COMPONENT + "secretKey", "local");
-        component.addOverrideProperty(KINESIS_COMPONENT + "cborEnabled", "false");
+        emulator.componentOptions().forEach((option, value) ->
+                component.addOverrideProperty(KINESIS_COMPONENT + option, value));
     }
 }

@@ -15,6 +15,7 @@ public final class FileProgress {
     private final long startedNanos = System.nanoTime();
     private final AtomicLong rows = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
+    private volatile Exception lastError;
 
     public FileProgress(String fileName) {
         this.fileName = fileName;
@@ -30,6 +31,15 @@ public final class FileProgress {
 
     void acknowledged(long count) {
         acknowledged.addAndGet(count);
+    }
+
+    void lastError(Exception error) {
+        lastError = error;
+    }
+
+    /** The last exception met while publishing the file, or null. */
+    public Exception lastError() {
+        return lastError;
     }
 
     public long rows() {

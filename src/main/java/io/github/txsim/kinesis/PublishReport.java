@@ -56,11 +56,10 @@ public final class PublishReport {
         }
         filesFailed.incrementAndGet();
         records.addAndGet(progress.acknowledged());
-        Exception cause = exchange.getException() != null
-                ? exchange.getException() : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Exception cause = progress.lastError();
         LOG.error(String.format("Failed to publish %s (%,d records acknowledged before the failure): %s; "
                 + "the file moves to the failed folder", progress.fileName(), progress.acknowledged(),
-                cause == null ? "unknown cause" : cause.getMessage()));
+                cause == null ? "unknown cause" : cause.getClass().getSimpleName() + ": " + cause.getMessage()));
     }
 
     public Totals totals() {

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +66,22 @@ public final class KinesisEmulator extends ServiceSupport implements AutoCloseab
 
     public int port() {
         return port;
+    }
+
+    /**
+     * The camel-aws2-kinesis component options (without the {@code camel.component.aws2-kinesis.} prefix) that point
+     * the SDK at this emulator: its endpoint, fixed dummy credentials, and the JSON wire protocol (kinesalite does not
+     * speak CBOR). None of these is ever set against AWS.
+     */
+    public Map<String, String> componentOptions() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("overrideEndpoint", "true");
+        options.put("uriEndpointOverride", endpoint());
+        options.put("useDefaultCredentialsProvider", "false");
+        options.put("accessKey", "local");
+        options.put("secretKey", "local");
+        options.put("cborEnabled", "false");
+        return options;
     }
 
     @Override

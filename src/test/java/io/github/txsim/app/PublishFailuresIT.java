@@ -1,0 +1,106 @@
+package io.github.txsim.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.txsim.testing.FaultInjectingKinesisClient;
+import io.github.txsim.testing.Folders;
+import io.github.txsim.testing.Kinesalite;
+import io.github.txsim.testing.TestApplication;
+import io.github.txsim.testing.TransactionFiles;
+import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.apache.camel.test.main.junit5.Configure;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * What happens to a file when Kinesis does not acknowledge its records: a partial failure is completed by resending
+ * only the records that failed; a persistent failure, even of the last groups, keeps the file out of the archive.
+ */
+@CamelMainTest(configurationClasses = TransactionStreamConfiguration.class,
+        propertyPlaceholderLocations = "file:application.properties")
+class PublishFailuresIT {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 2);
+
+    @RegisterExtension
+    static final Kinesalite KINESIS = new Kinesalite();
+
+    @TempDir
+    Path data;
+
+    private final String stream = "failures-" + UUID.randomUUID();
+    private final FaultInjectingKinesisClient client = new FaultInjectingKinesisClient(KINESIS.client());
+
+    @Configure
+    void configure(MainConfigurationProperties main) {
+        KINESIS.createStream(stream, 1);
+        TestApplication.against(KINESIS, stream, data)
+                .set("generator.enabled", "false")
+                .set("publish.retry.maximumRedeliveries", "2")
+                .set("camel.component.aws2-kinesis.amazonKinesisClient", "#bean:faultInjectingClient")
+                .bind("faultInjectingClient", client)
+                .applyTo(main);
+    }
+
+    @Test
+    void aGroupWithThrottledRecordsIsCompletedWithoutSendingAnyRecordTwice() throws Exception {
+        client.throttleSecondHalfOfCall(2);
+        Path file = TransactionFiles.writeDay(data.resolve("source"), DAY);
+        List<CSVRecord> rows = PublishPipelineIT.readCsv(file);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Folders.fileNames(data.resolve("archive")).isEmpty());
+
+        assertEquals(List.of(file.getFileName().toString()), Folders.fileNames(data.resolve("archive")));
+        assertEquals(transactionIds(rows), receivedTransactionIds(), "every row exactly once, in order");
+    }
+
+    @Test
+    void aLaterGroupThatKeepsFailingSendsTheFileToTheFailedFolderNotTheArchive() throws Exception {
+        client.failEveryCallFrom(3);
+        Path file = TransactionFiles.writeDay(data.resolve("source"), DAY);
+        List<CSVRecord> rows = PublishPipelineIT.readCsv(file);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Folders.fileNames(data.resolve("failed")).isEmpty());
+
+        assertEquals(List.of(file.getFileName().toString()), Folders.fileNames(data.resolve("failed")));
+        assertEquals(List.of(), Folders.fileNames(data.resolve("archive")), "archive");
+        assertEquals(transactionIds(rows.subList(0, 1_000)), receivedTransactionIds(),
+                "the two groups before the failure, each record once");
+    }
+
+    @Test
+    void aStreamThatDisappearedSendsTheFileToTheFailedFolder() {
+        KINESIS.deleteStream(stream);
+        Path file = TransactionFiles.writeDay(data.resolve("source"), DAY);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Folders.fileNames(data.resolve("failed")).isEmpty());
+
+        assertEquals(List.of(file.getFileName().toString()), Folders.fileNames(data.resolve("failed")));
+        assertEquals(List.of(), Folders.fileNames(data.resolve("archive")), "archive");
+        assertEquals(List.of(), Folders.fileNames(data.resolve("source")), "source");
+    }
+
+    private static List<Long> transactionIds(List<CSVRecord> rows) {
+        return rows.stream().map(row -> Long.parseLong(row.get("TRANSACTION_ID"))).toList();
+    }
+
+    private List<Long> receivedTransactionIds() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<Long> ids = new java.util.ArrayList<>();
+        for (Kinesalite.ReceivedRecord record : KINESIS.readAll(stream)) {
+            ids.add(json.readTree(record.data()).get("TRANSACTION_ID").asLong());
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,119 @@
+package io.github.txsim.testing;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.txsim.local.KinesisEmulator;
+import org.apache.camel.component.aws2.kinesis.Kinesis2Configuration;
+import org.apache.camel.component.aws2.kinesis.client.KinesisClientFactory;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.Record;
+import software.amazon.awssdk.services.kinesis.model.Shard;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+import software.amazon.awssdk.services.kinesis.waiters.KinesisWaiter;
+
+/**
+ * A real kinesalite process for a test class (register it as a static {@code @RegisterExtension} field), started on
+ * a free loopback port, with a client to set up streams and read back everything that arrived.
+ */
+public final class Kinesalite implements BeforeAllCallback, AfterAllCallback {
+
+    private static final String COMPONENT_PREFIX = "camel.component.aws2-kinesis.";
+
+    private KinesisEmulator emulator;
+    private KinesisClient client;
+    private KinesisWaiter waiter;
+
+    /** One record as a consumer sees it. */
+    public record ReceivedRecord(String shardId, String partitionKey, String data) {
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        emulator = KinesisEmulator.startNew(new KinesisEmulator.Options(Path.of("emulator"), "node", 0, 100));
+        client = KinesisClientFactory.getKinesisClient(clientConfiguration());
+        waiter = KinesisWaiter.builder().client(client)
+                .overrideConfiguration(WaiterOverrideConfiguration.builder()
+                        .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(50)))
+                        .waitTimeout(Duration.ofSeconds(30))
+                        .build())
+                .build();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (waiter != null) {
+            waiter.close();
+        }
+        if (client != null) {
+            client.close();
+        }
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+
+    /** The application properties that point camel-aws2-kinesis at this emulator. */
+    public Map<String, String> componentProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        emulator.componentOptions().forEach((option, value) -> properties.put(COMPONENT_PREFIX + option, value));
+        return properties;
+    }
+
+    public KinesisClient client() {
+        return client;
+    }
+
+    public void createStream(String name, int shards) {
+        client.createStream(b -> b.streamName(name).shardCount(shards));
+        waiter.waitUntilStreamExists(b -> b.streamName(name));
+    }
+
+    public void deleteStream(String name) {
+        client.deleteStream(b -> b.streamName(name));
+        waiter.waitUntilStreamNotExists(b -> b.streamName(name));
+    }
+
+    /** Every record in the stream, shard by shard, from the oldest. */
+    public List<ReceivedRecord> readAll(String stream) {
+        List<ReceivedRecord> received = new ArrayList<>();
+        List<Shard> shards = client.listShards(b -> b.streamName(stream)).shards();
+        for (Shard shard : shards) {
+            String iterator = client.getShardIterator(b -> b.streamName(stream).shardId(shard.shardId())
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            while (iterator != null) {
+                String current = iterator;
+                GetRecordsResponse response = client.getRecords(b -> b.shardIterator(current).limit(10_000));
+                for (Record record : response.records()) {
+                    received.add(new ReceivedRecord(shard.shardId(), record.partitionKey(),
+                            record.data().asUtf8String()));
+                }
+                iterator = response.records().isEmpty() ? null : response.nextShardIterator();
+            }
+        }
+        return received;
+    }
+
+    private Kinesis2Configuration clientConfiguration() {
+        Map<String, String> options = emulator.componentOptions();
+        Kinesis2Configuration configuration = new Kinesis2Configuration();
+        configuration.setRegion("us-east-1");
+        configuration.setOverrideEndpoint(Boolean.parseBoolean(options.get("overrideEndpoint")));
+        configuration.setUriEndpointOverride(options.get("uriEndpointOverride"));
+        configuration.setAccessKey(options.get("accessKey"));
+        configuration.setSecretKey(options.get("secretKey"));
+        // kinesalite speaks JSON only; the SDK reads this switch from a system property
+        System.setProperty("aws.cborEnabled", options.get("cborEnabled"));
+        return configuration;
+    }
+}
