@@ -41,7 +41,9 @@ public final class Kinesalite implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         emulator = KinesisEmulator.startNew(new KinesisEmulator.Options(Path.of("emulator"), "node", 0, 100));
-        client = KinesisClientFactory.getKinesisClient(clientConfiguration());
+        Kinesis2Configuration configuration = configure(new Kinesis2Configuration());
+        configuration.setRegion("us-east-1");
+        client = KinesisClientFactory.getKinesisClient(configuration);
         waiter = KinesisWaiter.builder().client(client)
                 .overrideConfiguration(WaiterOverrideConfiguration.builder()
                         .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(50)))
@@ -68,6 +70,20 @@ public final class Kinesalite implements BeforeAllCallback, AfterAllCallback {
         Map<String, String> properties = new LinkedHashMap<>();
         emulator.componentOptions().forEach((option, value) -> properties.put(COMPONENT_PREFIX + option, value));
         return properties;
+    }
+
+    /** Points a camel-aws2-kinesis configuration (a component's, say) at this emulator. */
+    public Kinesis2Configuration configure(Kinesis2Configuration configuration) {
+        Map<String, String> options = emulator.componentOptions();
+        configuration.setOverrideEndpoint(Boolean.parseBoolean(options.get("overrideEndpoint")));
+        configuration.setUriEndpointOverride(options.get("uriEndpointOverride"));
+        configuration.setUseDefaultCredentialsProvider(false);
+        configuration.setAccessKey(options.get("accessKey"));
+        configuration.setSecretKey(options.get("secretKey"));
+        configuration.setCborEnabled(Boolean.parseBoolean(options.get("cborEnabled")));
+        // kinesalite speaks JSON only; the SDK reads this switch from a system property
+        System.setProperty("aws.cborEnabled", options.get("cborEnabled"));
+        return configuration;
     }
 
     public KinesisClient client() {
@@ -102,18 +118,5 @@ public final class Kinesalite implements BeforeAllCallback, AfterAllCallback {
             }
         }
         return received;
-    }
-
-    private Kinesis2Configuration clientConfiguration() {
-        Map<String, String> options = emulator.componentOptions();
-        Kinesis2Configuration configuration = new Kinesis2Configuration();
-        configuration.setRegion("us-east-1");
-        configuration.setOverrideEndpoint(Boolean.parseBoolean(options.get("overrideEndpoint")));
-        configuration.setUriEndpointOverride(options.get("uriEndpointOverride"));
-        configuration.setAccessKey(options.get("accessKey"));
-        configuration.setSecretKey(options.get("secretKey"));
-        // kinesalite speaks JSON only; the SDK reads this switch from a system property
-        System.setProperty("aws.cborEnabled", options.get("cborEnabled"));
-        return configuration;
     }
 }

@@ -1,0 +1,49 @@
+package io.github.txsim.app;
+
+import java.nio.file.Path;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class AppPropertiesTest {
+
+    private final CamelContext context = new DefaultCamelContext();
+    private final AppProperties properties = new AppProperties(context.getPropertiesComponent());
+
+    @Test
+    void aGroupLargerThanKinesisAllowsIsRefusedWithTheKeyAndTheLimit() {
+        context.getPropertiesComponent().addOverrideProperty("publish.groupSize", "600");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> properties.integer("publish.groupSize", 1, TransactionStreamConfiguration.MAX_GROUP_SIZE));
+
+        assertEquals("Property publish.groupSize must be a whole number from 1 to 500, was '600'", e.getMessage());
+    }
+
+    @Test
+    void aMissingKeyIsNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> properties.text("kinesis.streamName"));
+        assertEquals("Property kinesis.streamName is not set: add it to application.properties", e.getMessage());
+    }
+
+    @Test
+    void relativeFoldersResolveAgainstTheWorkingDirectory() {
+        context.getPropertiesComponent().addOverrideProperty("folders.source", "data/source");
+
+        assertEquals(Path.of("").toAbsolutePath().resolve("data/source"), properties.path("folders.source"));
+        assertEquals(Path.of("").toAbsolutePath().resolve("data/source").toString(),
+                new AbsolutePathFunction(properties).apply("folders.source"));
+    }
+
+    @Test
+    void flagsAreTrueOrFalseOnly() {
+        context.getPropertiesComponent().addOverrideProperty("app.runOnce", "yes");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> properties.flag("app.runOnce"));
+        assertEquals("Property app.runOnce must be true or false, was 'yes'", e.getMessage());
+    }
+}

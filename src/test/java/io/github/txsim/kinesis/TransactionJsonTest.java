@@ -1,0 +1,73 @@
+package io.github.txsim.kinesis;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class TransactionJsonTest {
+
+    private static final String HEADER = "TRANSACTION_ID,TX_DATETIME,CUSTOMER_ID,TERMINAL_ID,TX_AMOUNT,"
+            + "TX_TIME_SECONDS,TX_TIME_DAYS,TX_FRAUD,TX_FRAUD_SCENARIO";
+
+    private final TransactionJson json = new TransactionJson();
+
+    static List<CSVRecord> rows(String csv) throws Exception {
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv)).getRecords();
+    }
+
+    private String toJson(String csv) throws Exception {
+        return new String(json.toJson(rows(csv).get(0), "day.csv"), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void numericColumnsBecomeJsonNumbersAndTheDateTimeAString() throws Exception {
+        String record = toJson(HEADER + "\n259207000012000,2018-04-04 00:00:07,12,345,4.90,259207,3,0,0\n");
+
+        assertEquals("{\"TRANSACTION_ID\":259207000012000,\"TX_DATETIME\":\"2018-04-04 00:00:07\","
+                + "\"CUSTOMER_ID\":12,\"TERMINAL_ID\":345,\"TX_AMOUNT\":4.90,\"TX_TIME_SECONDS\":259207,"
+                + "\"TX_TIME_DAYS\":3,\"TX_FRAUD\":0,\"TX_FRAUD_SCENARIO\":0}", record);
+    }
+
+    @Test
+    void amountsAlwaysCarryTwoDecimals() throws Exception {
+        assertEquals("{\"TX_AMOUNT\":57.00}", toJson("TX_AMOUNT\n57\n"));
+        assertEquals("{\"TX_AMOUNT\":0.50}", toJson("TX_AMOUNT\n0.5\n"));
+    }
+
+    @Test
+    void columnsTheSchemaDoesNotKnowStayStrings() throws Exception {
+        assertEquals("{\"CUSTOMER_ID\":7,\"NOTE\":\"a, \\\"quoted\\\" note\"}",
+                toJson("CUSTOMER_ID,NOTE\n7,\"a, \"\"quoted\"\" note\"\n"));
+    }
+
+    @Test
+    void aNonNumericValueNamesTheFileTheLineAndTheColumn() throws Exception {
+        List<CSVRecord> rows = rows("CUSTOMER_ID,TX_AMOUNT\n1,2.00\n2,abc\n");
+
+        InvalidRowException e = assertThrows(InvalidRowException.class, () -> json.toJson(rows.get(1), "day.csv"));
+
+        assertEquals("day.csv line 3: TX_AMOUNT is not a number: 'abc'", e.getMessage());
+    }
+
+    @Test
+    void anAmountWithMoreThanTwoDecimalsIsRefusedRatherThanRounded() throws Exception {
+        InvalidRowException e = assertThrows(InvalidRowException.class,
+                () -> json.toJson(rows("TX_AMOUNT\n1.005\n").get(0), "day.csv"));
+        assertEquals("day.csv line 2: TX_AMOUNT has more than two decimals: '1.005'", e.getMessage());
+    }
+
+    @Test
+    void aRowWithAnotherNumberOfFieldsThanTheHeaderIsRefused() throws Exception {
+        InvalidRowException e = assertThrows(InvalidRowException.class,
+                () -> json.toJson(rows("CUSTOMER_ID,TERMINAL_ID\n1,2,3\n").get(0), "day.csv"));
+        assertEquals("day.csv line 2: 3 fields where the header has 2", e.getMessage());
+    }
+}

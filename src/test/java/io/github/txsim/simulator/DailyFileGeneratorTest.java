@@ -1,0 +1,64 @@
+package io.github.txsim.simulator;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DailyFileGeneratorTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
+    private static final SimulatorSettings SETTINGS = new SimulatorSettings(200, 400, 5, 1, LocalDate.of(2018, 4, 1));
+
+    @TempDir
+    Path data;
+
+    private DailyFileGenerator generator(Path source, Path... laterFolders) {
+        Clock today = Clock.fixed(TODAY.atTime(9, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        return new DailyFileGenerator(new DailyTransactionGenerator(SETTINGS, Population.generate(SETTINGS)), source,
+                List.of(laterFolders), today);
+    }
+
+    @Test
+    void writesTodaysFileNamedWithTheDateAndLeavesNothingElse() throws Exception {
+        Optional<Path> written = generator(data).generateToday();
+
+        assertEquals(Optional.of(data.resolve("transactions-2026-11-28.csv")), written);
+        try (Stream<Path> files = Files.list(data)) {
+            assertEquals(List.of("transactions-2026-11-28.csv"),
+                    files.map(p -> p.getFileName().toString()).toList(), "no temporary file is left");
+        }
+        List<String> lines = Files.readAllLines(written.orElseThrow());
+        assertEquals(String.join(",", TransactionCsvWriter.COLUMNS), lines.get(0));
+        assertTrue(lines.size() > 100, "rows: " + lines.size());
+    }
+
+    @Test
+    void aDateWhoseFileWasAlreadyPublishedIsNotGeneratedAgain() throws Exception {
+        Path source = Files.createDirectory(data.resolve("source"));
+        Path archive = Files.createDirectory(data.resolve("archive"));
+        Files.writeString(archive.resolve("transactions-2026-11-28.csv"), "published");
+
+        assertEquals(Optional.empty(), generator(source, archive).generateToday());
+        try (Stream<Path> files = Files.list(source)) {
+            assertEquals(0, files.count(), "source folder");
+        }
+    }
+
+    @Test
+    void aSecondRunOnTheSameDayGeneratesNothing() {
+        DailyFileGenerator generator = generator(data);
+        generator.generateToday();
+        assertEquals(Optional.empty(), generator.generateToday());
+    }
+}
