@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts the Transaction Stream Simulator on Camel Main. {@code application.properties} and the YAML routes in
@@ -11,6 +13,8 @@ import org.apache.camel.main.Main;
  * built into the jar serve where the working directory has none.
  */
 public final class Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
 
     /** The working directory's file overrides the built-in one, key by key. */
     static final String PROPERTY_LOCATIONS =
@@ -25,13 +29,29 @@ public final class Application {
         main.setPropertyPlaceholderLocations(PROPERTY_LOCATIONS);
         main.configure().addConfiguration(configuration);
         main.configure().withRoutesIncludePattern(routesIncludePattern(Path.of("routes")));
-        int status = main.run(args);
+        int status;
+        try {
+            status = main.run(args);
+        } catch (Exception e) {
+            LOG.error("Cannot start: {}", reason(e).getMessage());
+            LOG.debug("Start-up failure", e);
+            status = 1;
+        }
         if (status == 0 && configuration.runOnceHadFailures()) {
             status = 1;
         }
         if (status != 0) {
             System.exit(status);
         }
+    }
+
+    /** The first cause that is not one of Camel's wrappers: its message says what is wrong. */
+    static Throwable reason(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getClass().getName().startsWith("org.apache.camel.") && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     static String routesIncludePattern(Path routesFolder) {

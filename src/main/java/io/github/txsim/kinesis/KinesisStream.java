@@ -72,7 +72,7 @@ public final class KinesisStream extends ServiceSupport {
             if (!createIfMissing) {
                 throw new IllegalStateException(String.format(
                         "Kinesis stream '%s' does not exist in region %s: create it, or set kinesis.streamName",
-                        streamName, endpoint.getConfiguration().getRegion()));
+                        streamName, client.serviceClientConfiguration().region()));
             }
             create();
             status = describeStatus();

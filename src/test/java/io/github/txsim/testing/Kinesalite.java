@@ -41,9 +41,7 @@ public final class Kinesalite implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         emulator = KinesisEmulator.startNew(new KinesisEmulator.Options(Path.of("emulator"), "node", 0, 100));
-        Kinesis2Configuration configuration = configure(new Kinesis2Configuration());
-        configuration.setRegion("us-east-1");
-        client = KinesisClientFactory.getKinesisClient(configuration);
+        client = KinesisClientFactory.getKinesisClient(configure(new Kinesis2Configuration()));
         waiter = KinesisWaiter.builder().client(client)
                 .overrideConfiguration(WaiterOverrideConfiguration.builder()
                         .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(50)))
@@ -75,6 +73,7 @@ public final class Kinesalite implements BeforeAllCallback, AfterAllCallback {
     /** Points a camel-aws2-kinesis configuration (a component's, say) at this emulator. */
     public Kinesis2Configuration configure(Kinesis2Configuration configuration) {
         Map<String, String> options = emulator.componentOptions();
+        configuration.setRegion(options.get("region"));
         configuration.setOverrideEndpoint(Boolean.parseBoolean(options.get("overrideEndpoint")));
         configuration.setUriEndpointOverride(options.get("uriEndpointOverride"));
         configuration.setUseDefaultCredentialsProvider(false);
