@@ -2,7 +2,7 @@ package io.github.txsim.app;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 
 import org.apache.camel.spi.PropertiesComponent;
 
@@ -25,51 +25,42 @@ final class AppProperties {
     }
 
     int integer(String key, int min, int max) {
-        String value = text(key);
-        try {
+        return parsed(key, String.format("a whole number from %,d to %,d", min, max), value -> {
             int number = Integer.parseInt(value);
-            if (number >= min && number <= max) {
-                return number;
+            if (number < min || number > max) {
+                throw new IllegalArgumentException("out of range");
             }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(String.format(
-                "Property %s must be a whole number from %,d to %,d, was '%s'", key, min, max, value));
+            return number;
+        });
     }
 
     long wholeNumber(String key) {
-        String value = text(key);
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Property " + key + " must be a whole number, was '" + value + "'");
-        }
+        return parsed(key, "a whole number", Long::parseLong);
     }
 
     double decimal(String key) {
-        String value = text(key);
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Property " + key + " must be a number, was '" + value + "'");
-        }
+        return parsed(key, "a number", Double::parseDouble);
     }
 
     boolean flag(String key) {
-        String value = text(key);
-        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+        return parsed(key, "true or false", value -> {
+            if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                throw new IllegalArgumentException("not a boolean");
+            }
             return Boolean.parseBoolean(value);
-        }
-        throw new IllegalArgumentException("Property " + key + " must be true or false, was '" + value + "'");
+        });
     }
 
     LocalDate date(String key) {
+        return parsed(key, "a date (YYYY-MM-DD)", LocalDate::parse);
+    }
+
+    private <T> T parsed(String key, String expected, Function<String, T> parser) {
         String value = text(key);
         try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("Property " + key + " must be a date (YYYY-MM-DD), was '" + value + "'");
+            return parser.apply(value);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Property " + key + " must be " + expected + ", was '" + value + "'");
         }
     }
 
