@@ -13,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The run-once mode ({@code app.runOnce=true}): once today's file has been generated (or found to exist) and the
- * source folder holds no more files to publish, print the run's totals and stop the application.
+ * The run-once mode ({@code app.runOnce=true}): once today's file has been generated (or found to exist; with the
+ * generator off, at once) and the source folder holds no more files to publish, print the run's totals and stop the
+ * application.
  * <p>
  * The publish route reports an idle poll of the source folder (the file consumer's sendEmptyMessageWhenIdle); the
  * folder is listed again here because a file may have been renamed into place after that poll began.
@@ -31,8 +32,16 @@ public final class RunOnce {
     private final AtomicBoolean generated = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
 
-    RunOnce(boolean enabled, Path sourceFolder, CamelContext context, PublishReport report) {
+    /**
+     * @param enabled          whether the run-once mode is on
+     * @param awaitGeneration  whether to wait for the generator's first run (false when the generator is off)
+     * @param sourceFolder     the folder the publisher consumes
+     * @param context          the context to stop
+     * @param report           the totals to print
+     */
+    RunOnce(boolean enabled, boolean awaitGeneration, Path sourceFolder, CamelContext context, PublishReport report) {
         this.enabled = enabled;
+        this.generated.set(!awaitGeneration);
         this.sourceFolder = sourceFolder;
         this.context = context;
         this.report = report;

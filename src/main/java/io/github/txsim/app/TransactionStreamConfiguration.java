@@ -48,7 +48,8 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         KinesisStream stream = new KinesisStream(context, streamName, local,
                 properties.integer("kinesis.local.shardCount", 1, 100));
         report = new PublishReport(streamName);
-        runOnce = new RunOnce(properties.flag("app.runOnce"), folders.source(), context, report);
+        runOnce = new RunOnce(properties.flag("app.runOnce"), properties.flag("generator.enabled"), folders.source(),
+                context, report);
 
         Registry registry = context.getRegistry();
         registry.bind("dailyFileGenerator", dailyFileGenerator(properties, folders));

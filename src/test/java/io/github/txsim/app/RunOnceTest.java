@@ -1,0 +1,77 @@
+package io.github.txsim.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.github.txsim.kinesis.PublishReport;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RunOnceTest {
+
+    @TempDir
+    Path source;
+
+    private CamelContext context;
+
+    @BeforeEach
+    void start() {
+        context = new DefaultCamelContext();
+        context.start();
+    }
+
+    @AfterEach
+    void stop() {
+        context.stop();
+    }
+
+    private RunOnce runOnce(boolean enabled, boolean awaitGeneration) {
+        return new RunOnce(enabled, awaitGeneration, source, context, new PublishReport("transactions"));
+    }
+
+    @Test
+    void stopsOnceTodaysFileWasGeneratedAndNothingIsLeftToPublish() {
+        RunOnce runOnce = runOnce(true, true);
+
+        runOnce.sourceFolderIdle();
+        assertTrue(context.isStarted(), "an idle folder before generation does not end the run");
+
+        runOnce.generationDone();
+        runOnce.sourceFolderIdle();
+        await().atMost(Duration.ofSeconds(10)).until(context::isStopped);
+    }
+
+    @Test
+    void aFileThatAppearedAfterThePollKeepsTheRunGoing() throws Exception {
+        RunOnce runOnce = runOnce(true, true);
+        Files.writeString(source.resolve("transactions-2026-11-28.csv"), "TRANSACTION_ID\n");
+        Files.writeString(source.resolve(".hidden.csv.part"), "");
+
+        runOnce.generationDone();
+        runOnce.sourceFolderIdle();
+
+        assertTrue(context.isStarted());
+    }
+
+    @Test
+    void withTheGeneratorOffTheRunEndsWhenTheFolderIsDrained() {
+        runOnce(true, false).sourceFolderIdle();
+        await().atMost(Duration.ofSeconds(10)).until(context::isStopped);
+    }
+
+    @Test
+    void aServiceRunNeverStopsByItself() {
+        RunOnce runOnce = runOnce(false, true);
+        runOnce.generationDone();
+        runOnce.sourceFolderIdle();
+        assertTrue(context.isStarted());
+    }
+}
