@@ -2,6 +2,7 @@ package io.github.txsim.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 import io.github.txsim.kinesis.CsvRowConverter;
@@ -12,6 +13,8 @@ import io.github.txsim.kinesis.PutRecordsProcessor;
 import io.github.txsim.local.KinesisEmulator;
 import io.github.txsim.simulator.DailyFileGenerator;
 import io.github.txsim.simulator.DailyTransactionGenerator;
+import io.github.txsim.simulator.FraudSettings;
+import io.github.txsim.simulator.Partition;
 import io.github.txsim.simulator.Population;
 import io.github.txsim.simulator.SimulatorSettings;
 import org.apache.camel.CamelConfiguration;
@@ -66,15 +69,36 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
     }
 
     private static DailyFileGenerator dailyFileGenerator(AppProperties properties, DataFolders folders) {
-        SimulatorSettings settings = new SimulatorSettings(
-                properties.integer("simulator.customers", 1, Integer.MAX_VALUE),
-                properties.integer("simulator.terminals", 1, Integer.MAX_VALUE),
+        int customers = properties.integer("simulator.customers", 1, SimulatorSettings.MAX_CUSTOMERS);
+        int terminals = properties.integer("simulator.terminals", 1, Integer.MAX_VALUE);
+        FraudSettings reference = FraudSettings.referenceFractions(customers, terminals);
+        SimulatorSettings settings = new SimulatorSettings(customers, terminals,
                 properties.decimal("simulator.radius"),
                 properties.wholeNumber("simulator.seed"),
-                properties.date("simulator.startDate"));
-        DailyTransactionGenerator generator = new DailyTransactionGenerator(settings, Population.generate(settings));
+                properties.date("simulator.startDate"),
+                new FraudSettings(
+                        countOrAuto(properties, "simulator.compromisedTerminalsPerDay", terminals,
+                                reference.compromisedTerminalsPerDay()),
+                        countOrAuto(properties, "simulator.compromisedCustomersPerDay", customers,
+                                reference.compromisedCustomersPerDay())));
+        int threads = properties.integer("simulator.threads", 0, 1024);
+        DailyTransactionGenerator generator = new DailyTransactionGenerator(settings, Population.generate(settings),
+                Partition.parse(properties.text("simulator.partition")),
+                threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
+        int backfillDays = properties.integer("generator.backfillDays", 0, 100_000);
+        Clock clock = Clock.systemDefaultZone();
+        if (LocalDate.now(clock).minusDays(backfillDays).isBefore(settings.startDate())) {
+            throw new IllegalArgumentException(String.format(
+                    "generator.backfillDays=%d reaches back before simulator.startDate=%s", backfillDays,
+                    settings.startDate()));
+        }
         return new DailyFileGenerator(generator, folders.source(), List.of(folders.archive(), folders.failed()),
-                Clock.systemDefaultZone());
+                clock, backfillDays);
+    }
+
+    /** A count property that may say {@code auto}: then the reference's fraction of the population. */
+    private static int countOrAuto(AppProperties properties, String key, int max, int auto) {
+        return properties.text(key).equalsIgnoreCase("auto") ? auto : properties.integer(key, 0, max);
     }
 
     /** Starts kinesalite on loopback and points camel-aws2-kinesis at it. */

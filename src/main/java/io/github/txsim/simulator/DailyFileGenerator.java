@@ -1,14 +1,14 @@
 package io.github.txsim.simulator;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,9 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the daily transaction file, {@code transactions-YYYY-MM-DD.csv}, into the source folder. The file appears
- * atomically: it is written under a hidden name, which the publisher ignores, and then renamed. A date whose file
- * already lies in the source folder or in one of the folders files move to afterwards is not generated again.
+ * Writes the daily transaction file, {@code transactions-YYYY-MM-DD.csv} ({@code transactions-YYYY-MM-DD-part2of4.csv}
+ * for partition 2/4), into the source folder. The file appears atomically: it is written under a hidden name, which
+ * the publisher ignores, and then renamed. A date whose file already lies in the source folder or in one of the
+ * folders files move to afterwards is never generated again: one file per date, ever.
  */
 public final class DailyFileGenerator {
 
@@ -30,34 +31,52 @@ public final class DailyFileGenerator {
     private final Path sourceFolder;
     private final List<Path> laterFolders;
     private final Clock clock;
+    private final int backfillDays;
     private final TransactionCsvWriter writer = new TransactionCsvWriter();
+    private boolean backfilled;
 
     /**
      * @param generator    produces the rows of a day
      * @param sourceFolder where the files are written
      * @param laterFolders where files go after publishing (archive, failed): a date found there counts as generated
      * @param clock        tells what today is
+     * @param backfillDays how many days before today the first call of {@link #generateDue()} generates too
      */
     public DailyFileGenerator(DailyTransactionGenerator generator, Path sourceFolder, List<Path> laterFolders,
-            Clock clock) {
+            Clock clock, int backfillDays) {
+        if (backfillDays < 0) {
+            throw new IllegalArgumentException("generator.backfillDays cannot be negative, was " + backfillDays);
+        }
         this.generator = generator;
         this.sourceFolder = sourceFolder;
         this.laterFolders = List.copyOf(laterFolders);
         this.clock = clock;
+        this.backfillDays = backfillDays;
     }
 
-    public static String fileName(LocalDate date) {
-        return PREFIX + date + SUFFIX;
+    public static String fileName(LocalDate date, Partition partition) {
+        String part = partition.isWhole() ? "" : "-part" + partition.index() + "of" + partition.count();
+        return PREFIX + date + part + SUFFIX;
     }
 
-    /** Called by the timer: generates today's file unless it exists already. */
-    public Optional<Path> generateToday() {
-        return generate(LocalDate.now(clock));
+    /**
+     * Called by the timer: generates today's file unless it exists already and, the first time, the files of the
+     * backfill days before today that do not exist either, oldest first. Returns the new files.
+     */
+    public synchronized List<Path> generateDue() {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate from = backfilled ? today : today.minusDays(backfillDays);
+        backfilled = true;
+        List<Path> written = new ArrayList<>();
+        for (LocalDate date = from; !date.isAfter(today); date = date.plusDays(1)) {
+            generate(date).ifPresent(written::add);
+        }
+        return written;
     }
 
     /** Generates the file of the given date unless it exists already; returns the new file. */
     public Optional<Path> generate(LocalDate date) {
-        String name = fileName(date);
+        String name = fileName(date, generator.partition());
         Optional<Path> existing = findExisting(name);
         if (existing.isPresent()) {
             LOG.debug("{} exists already in {}: not generated again", name, existing.get().getParent());
@@ -68,7 +87,7 @@ public final class DailyFileGenerator {
         Path target = sourceFolder.resolve(name);
         Path partial = sourceFolder.resolve("." + name + ".part");
         try {
-            try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+            try (OutputStream out = Files.newOutputStream(partial)) {
                 writer.write(day, out);
             }
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);

@@ -10,11 +10,13 @@ import java.time.LocalDate;
  * @param radius    a customer uses the terminals at a Euclidean distance below this, on the 100x100 grid
  * @param seed      the seed every random draw derives from
  * @param startDate day 0 of the simulation: TX_TIME_DAYS and TX_TIME_SECONDS count from its midnight
+ * @param fraud     how many terminals and customers the fraud scenarios compromise each day
  */
-public record SimulatorSettings(int customers, int terminals, double radius, long seed, LocalDate startDate) {
+public record SimulatorSettings(int customers, int terminals, double radius, long seed, LocalDate startDate,
+        FraudSettings fraud) {
 
     /** Transaction ids reserve three decimal digits per customer for its transactions of one second. */
-    static final int MAX_CUSTOMERS = 999_999;
+    public static final int MAX_CUSTOMERS = 999_999;
 
     public SimulatorSettings {
         if (customers < 1 || customers > MAX_CUSTOMERS) {
@@ -30,5 +32,13 @@ public record SimulatorSettings(int customers, int terminals, double radius, lon
         if (startDate == null) {
             throw new IllegalArgumentException("simulator.startDate is required");
         }
+        if (fraud == null) {
+            throw new IllegalArgumentException("the fraud settings are required");
+        }
+    }
+
+    /** Settings with the reference's daily compromise fractions (see {@link FraudSettings#referenceFractions}). */
+    public SimulatorSettings(int customers, int terminals, double radius, long seed, LocalDate startDate) {
+        this(customers, terminals, radius, seed, startDate, FraudSettings.referenceFractions(customers, terminals));
     }
 }

@@ -2,6 +2,8 @@ package io.github.txsim.simulator;
 
 import java.util.List;
 
+import org.apache.commons.rng.UniformRandomProvider;
+
 /**
  * A spatial index over the terminals: the 100x100 square cut into square cells as wide as the radius, so the
  * terminals within the radius of a point lie in at most 3x3 cells. Terminals are stored cell by cell in flat arrays
@@ -10,6 +12,7 @@ import java.util.List;
 public final class TerminalGrid {
 
     private static final double SIDE = 100.0;
+    private static final int MAX_REJECTIONS = 64;
 
     private final double radius;
     private final double radiusSquared;
@@ -63,23 +66,89 @@ public final class TerminalGrid {
      */
     public int within(double x, double y, int[] out) {
         int count = 0;
-        int colFrom = column(x - radius);
-        int colTo = column(x + radius);
-        int rowFrom = column(y - radius);
-        int rowTo = column(y + radius);
-        for (int row = rowFrom; row <= rowTo; row++) {
-            for (int col = colFrom; col <= colTo; col++) {
+        Block block = block(x, y);
+        for (int row = block.rowFrom; row <= block.rowTo; row++) {
+            for (int col = block.colFrom; col <= block.colTo; col++) {
                 int c = cell(col, row);
                 for (int i = cellStart[c], end = cellStart[c + 1]; i < end; i++) {
-                    double dx = xs[i] - x;
-                    double dy = ys[i] - y;
-                    if (dx * dx + dy * dy < radiusSquared) {
+                    if (isWithin(i, x, y)) {
                         out[count++] = ids[i];
                     }
                 }
             }
         }
         return count;
+    }
+
+    /**
+     * Draws one terminal uniformly among those at a distance strictly below the radius from (x, y), or returns -1 when
+     * there is none.
+     * <p>
+     * Rejection sampling: a terminal drawn uniformly from the cells around the point is kept when it lies within the
+     * radius, which makes the kept one uniform among those within the radius (about a third of the draws are kept).
+     * This costs a few draws per transaction instead of a scan of some 2,000 terminals. After
+     * {@value #MAX_REJECTIONS} rejections (a point with few or no terminals near it) an exact scan decides, which is
+     * uniform too.
+     */
+    public int pick(double x, double y, UniformRandomProvider rng, int[] scratch) {
+        Block block = block(x, y);
+        int candidates = block.size();
+        if (candidates == 0) {
+            return -1;
+        }
+        for (int attempt = 0; attempt < MAX_REJECTIONS; attempt++) {
+            int i = block.slot(rng.nextInt(candidates));
+            if (isWithin(i, x, y)) {
+                return ids[i];
+            }
+        }
+        int count = within(x, y, scratch);
+        return count == 0 ? -1 : scratch[rng.nextInt(count)];
+    }
+
+    private boolean isWithin(int slot, double x, double y) {
+        double dx = xs[slot] - x;
+        double dy = ys[slot] - y;
+        return dx * dx + dy * dy < radiusSquared;
+    }
+
+    private Block block(double x, double y) {
+        return new Block(column(x - radius), column(x + radius), column(y - radius), column(y + radius));
+    }
+
+    /** The cells that a circle of the radius around a point can reach: at most 3x3, each row contiguous. */
+    private final class Block {
+        final int colFrom;
+        final int colTo;
+        final int rowFrom;
+        final int rowTo;
+
+        Block(int colFrom, int colTo, int rowFrom, int rowTo) {
+            this.colFrom = colFrom;
+            this.colTo = colTo;
+            this.rowFrom = rowFrom;
+            this.rowTo = rowTo;
+        }
+
+        int size() {
+            int size = 0;
+            for (int row = rowFrom; row <= rowTo; row++) {
+                size += cellStart[cell(colTo, row) + 1] - cellStart[cell(colFrom, row)];
+            }
+            return size;
+        }
+
+        /** The storage slot of the k-th terminal of the block, counting row by row. */
+        int slot(int k) {
+            for (int row = rowFrom; ; row++) {
+                int from = cellStart[cell(colFrom, row)];
+                int inRow = cellStart[cell(colTo, row) + 1] - from;
+                if (k < inRow) {
+                    return from + k;
+                }
+                k -= inRow;
+            }
+        }
     }
 
     private int column(double coordinate) {

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -26,19 +25,19 @@ class DailyFileGeneratorTest {
     private DailyFileGenerator generator(Path source, Path... laterFolders) {
         Clock today = Clock.fixed(TODAY.atTime(9, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
         return new DailyFileGenerator(new DailyTransactionGenerator(SETTINGS, Population.generate(SETTINGS)), source,
-                List.of(laterFolders), today);
+                List.of(laterFolders), today, 0);
     }
 
     @Test
     void writesTodaysFileNamedWithTheDateAndLeavesNothingElse() throws Exception {
-        Optional<Path> written = generator(data).generateToday();
+        List<Path> written = generator(data).generateDue();
 
-        assertEquals(Optional.of(data.resolve("transactions-2026-11-28.csv")), written);
+        assertEquals(List.of(data.resolve("transactions-2026-11-28.csv")), written);
         try (Stream<Path> files = Files.list(data)) {
             assertEquals(List.of("transactions-2026-11-28.csv"),
                     files.map(p -> p.getFileName().toString()).toList(), "no temporary file is left");
         }
-        List<String> lines = Files.readAllLines(written.orElseThrow());
+        List<String> lines = Files.readAllLines(written.get(0));
         assertEquals(String.join(",", TransactionCsvWriter.COLUMNS), lines.get(0));
         assertTrue(lines.size() > 100, "rows: " + lines.size());
     }
@@ -49,16 +48,31 @@ class DailyFileGeneratorTest {
         Path archive = Files.createDirectory(data.resolve("archive"));
         Files.writeString(archive.resolve("transactions-2026-11-28.csv"), "published");
 
-        assertEquals(Optional.empty(), generator(source, archive).generateToday());
+        assertEquals(List.of(), generator(source, archive).generateDue());
         try (Stream<Path> files = Files.list(source)) {
             assertEquals(0, files.count(), "source folder");
         }
     }
 
     @Test
+    void backfillGeneratesTheMissingDaysBeforeTodayOnceOldestFirst() throws Exception {
+        Path archive = Files.createDirectory(data.resolve("archive"));
+        Path source = Files.createDirectory(data.resolve("source"));
+        Files.writeString(archive.resolve("transactions-2026-11-26.csv"), "published");
+        Clock today = Clock.fixed(TODAY.atTime(9, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        DailyFileGenerator generator = new DailyFileGenerator(
+                new DailyTransactionGenerator(SETTINGS, Population.generate(SETTINGS)), source, List.of(archive),
+                today, 3);
+
+        assertEquals(List.of(source.resolve("transactions-2026-11-25.csv"), source.resolve("transactions-2026-11-27.csv"),
+                source.resolve("transactions-2026-11-28.csv")), generator.generateDue());
+        assertEquals(List.of(), generator.generateDue(), "the next runs look at today only");
+    }
+
+    @Test
     void aSecondRunOnTheSameDayGeneratesNothing() {
         DailyFileGenerator generator = generator(data);
-        generator.generateToday();
-        assertEquals(Optional.empty(), generator.generateToday());
+        generator.generateDue();
+        assertEquals(List.of(), generator.generateDue());
     }
 }

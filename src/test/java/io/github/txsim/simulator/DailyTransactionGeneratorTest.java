@@ -74,16 +74,47 @@ class DailyTransactionGeneratorTest {
     }
 
     @Test
-    void scenarioOneLabelsExactlyTheAmountsAbove220() {
+    void withoutCompromisesScenarioOneLabelsExactlyTheAmountsAbove220() {
+        SimulatorSettings noCompromises = new SimulatorSettings(5_000, 10_000, 5, 42, START, new FraudSettings(0, 0));
+        DayOfTransactions day = generate(noCompromises, DAY);
         long frauds = 0;
-        for (Transaction t : GENERATED.transactions()) {
+        for (Transaction t : day.transactions()) {
             boolean above = t.amountCents() > 220_00;
             assertEquals(above ? 1 : 0, t.fraudScenario(), "label of " + t);
             frauds += above ? 1 : 0;
         }
         assertTrue(frauds > 0, "a day of 5,000 customers has some amounts above 220");
-        assertEquals(frauds, GENERATED.countFrauds());
-        assertEquals(frauds, GENERATED.countScenario(1));
+        assertEquals(frauds, day.countFrauds());
+    }
+
+    @Test
+    void labelsFollowTheReferencePrecedenceCompromisedCustomerThenTerminalThenAmount() {
+        CompromiseSchedule schedule = new CompromiseSchedule(SETTINGS);
+        boolean[] terminals = schedule.terminalsCompromisedOn(GENERATED.dayIndex());
+        boolean[] customers = schedule.customersCompromisedOn(GENERATED.dayIndex());
+        for (Transaction t : GENERATED.transactions()) {
+            switch (t.fraudScenario()) {
+                case 3 -> assertTrue(customers[t.customerId()], "scenario 3 needs a compromised customer: " + t);
+                case 2 -> assertTrue(terminals[t.terminalId()], "scenario 2 needs a compromised terminal: " + t);
+                case 1 -> assertTrue(!terminals[t.terminalId()] && t.amountCents() > 220_00, "scenario 1: " + t);
+                default -> assertTrue(!terminals[t.terminalId()] && t.amountCents() <= 220_00, "genuine: " + t);
+            }
+        }
+        for (int scenario = 1; scenario <= 3; scenario++) {
+            assertTrue(GENERATED.countScenario(scenario) > 0, "scenario " + scenario + " present on a single day");
+        }
+    }
+
+    @Test
+    void aDefaultDayGeneratedAloneHasTheReferenceFraudMix() {
+        SimulatorSettings defaults = new SimulatorSettings(50_000, 100_000, 5, 42, START);
+        DayOfTransactions day = generate(defaults, LocalDate.of(2026, 11, 28));
+
+        double rate = 100.0 * day.countFrauds() / day.transactions().size();
+        assertTrue(rate >= 0.75 && rate <= 1.05, "fraud rate %: " + rate);
+        for (int scenario = 1; scenario <= 3; scenario++) {
+            assertTrue(day.countScenario(scenario) > 20, "scenario " + scenario + ": " + day.countScenario(scenario));
+        }
     }
 
     @Test

@@ -2,9 +2,15 @@ package io.github.txsim.simulator;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.core.source64.SplitMix64;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -36,6 +42,36 @@ class TerminalGridTest {
             Arrays.sort(actual);
             assertArrayEquals(expected, actual, "terminals near " + Arrays.toString(point));
         }
+    }
+
+    @Test
+    void pickDrawsUniformlyAmongTheTerminalsWithinTheRadius() {
+        List<TerminalProfile> terminals = Population.generate(SETTINGS).terminals();
+        TerminalGrid grid = new TerminalGrid(terminals, SETTINGS.radius());
+        int[] scratch = new int[grid.size()];
+        int near = grid.within(12.3, 98.7, scratch);
+        Map<Integer, Integer> picks = new HashMap<>();
+        UniformRandomProvider rng = new SplitMix64(5);
+        int draws = 200 * near;
+        for (int i = 0; i < draws; i++) {
+            picks.merge(grid.pick(12.3, 98.7, rng, scratch), 1, Integer::sum);
+        }
+        Set<Integer> within = new HashSet<>();
+        for (int i = 0; i < near; i++) {
+            within.add(scratch[i]);
+        }
+        assertEquals(within, picks.keySet(), "every terminal within the radius is picked, and no other");
+        for (int count : picks.values()) {
+            assertEquals(200, count, 60, "picks of one terminal in " + draws);
+        }
+    }
+
+    @Test
+    void pickAnswersNoneWhereNoTerminalIsWithinTheRadius() {
+        TerminalGrid grid = new TerminalGrid(List.of(new TerminalProfile(0, 90, 90)), 5);
+        assertEquals(-1, grid.pick(10, 10, new SplitMix64(1), new int[1]));
+        assertEquals(-1, grid.pick(86, 86, new SplitMix64(1), new int[1]), "in the cells around, beyond the radius");
+        assertEquals(0, grid.pick(88, 88, new SplitMix64(1), new int[1]));
     }
 
     @Test

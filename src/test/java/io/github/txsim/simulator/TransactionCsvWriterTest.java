@@ -1,6 +1,7 @@
 package io.github.txsim.simulator;
 
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -17,7 +18,7 @@ class TransactionCsvWriterTest {
                 new Transaction(TransactionIds.of(day * 86_400 + 7, 12, 0), day * 86_400 + 7, 12, 345, 490, 0),
                 new Transaction(TransactionIds.of(day * 86_400 + 86_399, 3, 1), day * 86_400 + 86_399, 3, 9,
                         123_456, 1)));
-        StringWriter out = new StringWriter();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         new TransactionCsvWriter().write(transactions, out);
 
@@ -26,6 +27,6 @@ class TransactionCsvWriterTest {
                 TX_FRAUD_SCENARIO
                 259207000012000,2018-04-04 00:00:07,12,345,4.90,259207,3,0,0
                 345599000003001,2018-04-04 23:59:59,3,9,1234.56,345599,3,1,1
-                """, out.toString());
+                """, out.toString(StandardCharsets.UTF_8));
     }
 }

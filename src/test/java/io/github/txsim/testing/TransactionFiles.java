@@ -22,6 +22,7 @@ public final class TransactionFiles {
     public static Path writeDay(Path folder, LocalDate date) {
         SimulatorSettings settings = new SimulatorSettings(1_000, 2_000, 5, 7, START);
         DailyTransactionGenerator generator = new DailyTransactionGenerator(settings, Population.generate(settings));
-        return new DailyFileGenerator(generator, folder, List.of(), Clock.systemUTC()).generate(date).orElseThrow();
+        return new DailyFileGenerator(generator, folder, List.of(), Clock.systemUTC(), 0).generate(date)
+                .orElseThrow();
     }
 }

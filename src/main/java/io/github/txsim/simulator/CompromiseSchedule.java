@@ -1,0 +1,58 @@
+package io.github.txsim.simulator;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.core.source64.SplitMix64;
+import org.apache.commons.rng.sampling.CombinationSampler;
+
+/**
+ * Which terminals (scenario 2) and customers (scenario 3) are compromised on a day. Each day d compromises its own
+ * sample, drawn from the seed and d alone, for the days [d, d + 28) (terminals) or [d, d + 14) (customers). So the
+ * schedule of any day is known without generating the days before it, and windows that started before the first
+ * generated day (even before the simulation's start date) count: every day is a steady-state day.
+ */
+public final class CompromiseSchedule {
+
+    public static final int TERMINAL_WINDOW_DAYS = 28;
+    public static final int CUSTOMER_WINDOW_DAYS = 14;
+    private static final long TERMINAL_STREAM = 4;
+    private static final long CUSTOMER_STREAM = 5;
+
+    private final long seed;
+    private final int customers;
+    private final int terminals;
+    private final FraudSettings fraud;
+
+    public CompromiseSchedule(SimulatorSettings settings) {
+        this.seed = settings.seed();
+        this.customers = settings.customers();
+        this.terminals = settings.terminals();
+        this.fraud = settings.fraud();
+    }
+
+    /** The terminals compromised on the day: flags indexed by terminal id. */
+    public boolean[] terminalsCompromisedOn(long day) {
+        return compromisedOn(day, TERMINAL_WINDOW_DAYS, TERMINAL_STREAM, terminals,
+                fraud.compromisedTerminalsPerDay());
+    }
+
+    /** The customers compromised on the day: flags indexed by customer id. */
+    public boolean[] customersCompromisedOn(long day) {
+        return compromisedOn(day, CUSTOMER_WINDOW_DAYS, CUSTOMER_STREAM, customers,
+                fraud.compromisedCustomersPerDay());
+    }
+
+    private boolean[] compromisedOn(long day, int windowDays, long stream, int population, int perDay) {
+        boolean[] compromised = new boolean[population];
+        int sampleSize = Math.min(perDay, population);
+        if (sampleSize == 0) {
+            return compromised;
+        }
+        for (long start = day - windowDays + 1; start <= day; start++) {
+            UniformRandomProvider rng = new SplitMix64(Seeds.derive(seed, stream, start));
+            for (int id : new CombinationSampler(rng, population, sampleSize).sample()) {
+                compromised[id] = true;
+            }
+        }
+        return compromised;
+    }
+}
