@@ -1,5 +1,8 @@
 package io.github.txsim.simulator;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.core.source64.SplitMix64;
 import org.apache.commons.rng.sampling.CombinationSampler;
@@ -49,10 +52,27 @@ public final class CompromiseSchedule {
         }
         for (long start = day - windowDays + 1; start <= day; start++) {
             UniformRandomProvider rng = new SplitMix64(Seeds.derive(seed, stream, start));
-            for (int id : new CombinationSampler(rng, population, sampleSize).sample()) {
+            for (int id : distinctIds(rng, population, sampleSize)) {
                 compromised[id] = true;
             }
         }
         return compromised;
+    }
+
+    /**
+     * k distinct ids drawn uniformly from 0 .. n-1. Commons RNG's CombinationSampler does the same but first lays out
+     * all n ids, for each of the 42 samples a day needs; with k in the tens and n in the hundred thousands, drawing
+     * and redrawing duplicates costs O(k) instead, and was most of a generated day's time. For k above n / 2 the
+     * sampler is the better tool, and is used.
+     */
+    static int[] distinctIds(UniformRandomProvider rng, int n, int k) {
+        if (k > n / 2) {
+            return new CombinationSampler(rng, n, k).sample();
+        }
+        Set<Integer> drawn = new LinkedHashSet<>();
+        while (drawn.size() < k) {
+            drawn.add(rng.nextInt(n));
+        }
+        return drawn.stream().mapToInt(Integer::intValue).toArray();
     }
 }

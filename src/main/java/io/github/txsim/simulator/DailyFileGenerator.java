@@ -63,11 +63,11 @@ public final class DailyFileGenerator {
      * Called by the timer: generates today's file unless it exists already and, the first time, the files of the
      * backfill days before today that do not exist either, oldest first. Returns the new files.
      */
-    public synchronized List<Path> generateDue() {
+    public synchronized List<GeneratedFile> generateDue() {
         LocalDate today = LocalDate.now(clock);
         LocalDate from = backfilled ? today : today.minusDays(backfillDays);
         backfilled = true;
-        List<Path> written = new ArrayList<>();
+        List<GeneratedFile> written = new ArrayList<>();
         for (LocalDate date = from; !date.isAfter(today); date = date.plusDays(1)) {
             generate(date).ifPresent(written::add);
         }
@@ -75,7 +75,7 @@ public final class DailyFileGenerator {
     }
 
     /** Generates the file of the given date unless it exists already; returns the new file. */
-    public Optional<Path> generate(LocalDate date) {
+    public Optional<GeneratedFile> generate(LocalDate date) {
         String name = fileName(date, generator.partition());
         Optional<Path> existing = findExisting(name);
         if (existing.isPresent()) {
@@ -92,8 +92,9 @@ public final class DailyFileGenerator {
             }
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             long bytes = Files.size(target);
-            LOG.info(summary(name, day, bytes, (System.nanoTime() - started) / 1e9));
-            return Optional.of(target);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            LOG.info(summary(name, day, bytes, seconds));
+            return Optional.of(new GeneratedFile(target, day.transactions().size(), bytes, seconds));
         } catch (IOException e) {
             deleteQuietly(partial);
             throw new UncheckedIOException("Could not write " + target + ": " + e.getMessage(), e);

@@ -3,7 +3,7 @@ package io.github.txsim.simulator;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -35,7 +35,9 @@ public final class DailyTransactionGenerator implements AutoCloseable {
     private static final long COMPROMISED_CUSTOMER_STREAM = 6;
     private static final double MEAN_TIME_OF_DAY = Transaction.SECONDS_PER_DAY / 2.0;
     private static final double STD_TIME_OF_DAY = 20_000;
-    private static final int CHUNKS_PER_THREAD = 8;
+    private static final int CHUNKS_PER_THREAD = 4;
+    /** Below this many customers a chunk costs more to hand to a thread than to generate in place. */
+    private static final int MIN_CHUNK_CUSTOMERS = 10_000;
 
     private final SimulatorSettings settings;
     private final Population population;
@@ -77,12 +79,37 @@ public final class DailyTransactionGenerator implements AutoCloseable {
         }
         Day day = new Day(dayIndex, schedule.terminalsCompromisedOn(dayIndex),
                 schedule.customersCompromisedOn(dayIndex));
-        List<Transaction> rows = new ArrayList<>();
-        for (List<Transaction> chunk : generateChunks(day)) {
-            rows.addAll(chunk);
+        return new DayOfTransactions(date, dayIndex, sortedByTime(generateChunks(day)));
+    }
+
+    /**
+     * The rows of all chunks in id order. The chunks hold the rows in customer order, each customer's in draw order,
+     * and an id orders by (second, customer, draw): so a stable counting sort on the second of the day alone yields
+     * id order, in linear time. (A comparison sort of the rows by id was a quarter of a day's generation time.)
+     */
+    private static List<Transaction> sortedByTime(List<List<Transaction>> chunks) {
+        int[] start = new int[Transaction.SECONDS_PER_DAY + 1];
+        int count = 0;
+        for (List<Transaction> chunk : chunks) {
+            for (Transaction t : chunk) {
+                start[secondOfDay(t) + 1]++;
+                count++;
+            }
         }
-        rows.sort(Comparator.comparingLong(Transaction::transactionId));
-        return new DayOfTransactions(date, dayIndex, rows);
+        for (int second = 0; second < Transaction.SECONDS_PER_DAY; second++) {
+            start[second + 1] += start[second];
+        }
+        Transaction[] sorted = new Transaction[count];
+        for (List<Transaction> chunk : chunks) {
+            for (Transaction t : chunk) {
+                sorted[start[secondOfDay(t)]++] = t;
+            }
+        }
+        return Arrays.asList(sorted);
+    }
+
+    private static int secondOfDay(Transaction t) {
+        return (int) (t.timeSeconds() % Transaction.SECONDS_PER_DAY);
     }
 
     @Override
@@ -98,7 +125,7 @@ public final class DailyTransactionGenerator implements AutoCloseable {
 
     private List<List<Transaction>> generateChunks(Day day) {
         int customers = settings.customers();
-        int chunks = threads == 1 ? 1 : threads * CHUNKS_PER_THREAD;
+        int chunks = Math.max(1, Math.min(threads * CHUNKS_PER_THREAD, customers / MIN_CHUNK_CUSTOMERS));
         int chunkSize = (customers + chunks - 1) / chunks;
         List<Callable<List<Transaction>>> tasks = new ArrayList<>();
         for (int from = 0; from < customers; from += chunkSize) {
@@ -108,7 +135,7 @@ public final class DailyTransactionGenerator implements AutoCloseable {
         }
         List<List<Transaction>> results = new ArrayList<>();
         try {
-            if (executor == null) {
+            if (executor == null || tasks.size() == 1) {
                 for (Callable<List<Transaction>> task : tasks) {
                     results.add(task.call());
                 }

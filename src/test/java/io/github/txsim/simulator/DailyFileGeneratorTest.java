@@ -28,16 +28,22 @@ class DailyFileGeneratorTest {
                 List.of(laterFolders), today, 0);
     }
 
+    private static List<Path> paths(List<GeneratedFile> files) {
+        return files.stream().map(GeneratedFile::path).toList();
+    }
+
     @Test
     void writesTodaysFileNamedWithTheDateAndLeavesNothingElse() throws Exception {
-        List<Path> written = generator(data).generateDue();
+        List<GeneratedFile> written = generator(data).generateDue();
 
-        assertEquals(List.of(data.resolve("transactions-2026-11-28.csv")), written);
+        assertEquals(List.of(data.resolve("transactions-2026-11-28.csv")), paths(written));
         try (Stream<Path> files = Files.list(data)) {
             assertEquals(List.of("transactions-2026-11-28.csv"),
                     files.map(p -> p.getFileName().toString()).toList(), "no temporary file is left");
         }
-        List<String> lines = Files.readAllLines(written.get(0));
+        List<String> lines = Files.readAllLines(written.get(0).path());
+        assertEquals(lines.size() - 1, written.get(0).rows(), "rows reported");
+        assertEquals(Files.size(written.get(0).path()), written.get(0).bytes(), "bytes reported");
         assertEquals(String.join(",", TransactionCsvWriter.COLUMNS), lines.get(0));
         assertTrue(lines.size() > 100, "rows: " + lines.size());
     }
@@ -65,7 +71,7 @@ class DailyFileGeneratorTest {
                 today, 3);
 
         assertEquals(List.of(source.resolve("transactions-2026-11-25.csv"), source.resolve("transactions-2026-11-27.csv"),
-                source.resolve("transactions-2026-11-28.csv")), generator.generateDue());
+                source.resolve("transactions-2026-11-28.csv")), paths(generator.generateDue()));
         assertEquals(List.of(), generator.generateDue(), "the next runs look at today only");
     }
 

@@ -42,23 +42,25 @@ class DeterminismTest {
     @Test
     void daysGeneratedInOneRunEqualDaysGeneratedOneByOne() throws Exception {
         Path together = Files.createDirectory(data.resolve("together"));
-        List<Path> backfilled = files(together, 2, 2).generateDue();
+        List<Path> backfilled = files(together, 2, 2).generateDue().stream().map(GeneratedFile::path).toList();
         assertEquals(3, backfilled.size(), "today and the two days before");
 
         for (Path file : backfilled) {
             Path alone = Files.createDirectory(data.resolve("alone-" + file.getFileName()));
             LocalDate date = LocalDate.parse(file.getFileName().toString().substring(13, 23));
-            Path single = files(alone, 1, 0).generate(date).orElseThrow();
+            Path single = files(alone, 1, 0).generate(date).orElseThrow().path();
             assertArrayEquals(Files.readAllBytes(single), Files.readAllBytes(file), file.getFileName().toString());
         }
     }
 
     @Test
     void theThreadCountDoesNotChangeAByte() throws Exception {
-        Population population = Population.generate(SETTINGS);
-        try (DailyTransactionGenerator one = new DailyTransactionGenerator(SETTINGS, population, Partition.WHOLE, 1);
-                DailyTransactionGenerator three = new DailyTransactionGenerator(SETTINGS, population, Partition.WHOLE,
-                        3)) {
+        SimulatorSettings enoughForSeveralChunks = new SimulatorSettings(40_000, 20_000, 5, 99, START);
+        Population population = Population.generate(enoughForSeveralChunks);
+        try (DailyTransactionGenerator one = new DailyTransactionGenerator(enoughForSeveralChunks, population,
+                Partition.WHOLE, 1);
+                DailyTransactionGenerator three = new DailyTransactionGenerator(enoughForSeveralChunks, population,
+                        Partition.WHOLE, 3)) {
             assertArrayEquals(csv(one, TODAY), csv(three, TODAY));
         }
     }

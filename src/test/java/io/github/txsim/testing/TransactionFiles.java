@@ -23,6 +23,6 @@ public final class TransactionFiles {
         SimulatorSettings settings = new SimulatorSettings(1_000, 2_000, 5, 7, START);
         DailyTransactionGenerator generator = new DailyTransactionGenerator(settings, Population.generate(settings));
         return new DailyFileGenerator(generator, folder, List.of(), Clock.systemUTC(), 0).generate(date)
-                .orElseThrow();
+                .orElseThrow().path();
     }
 }

@@ -1,0 +1,14 @@
+package io.github.txsim.simulator;
+
+import java.nio.file.Path;
+
+/**
+ * A daily file the generator wrote.
+ *
+ * @param path    where it lies
+ * @param rows    its transactions (lines less the header)
+ * @param bytes   its size
+ * @param seconds how long generating and writing it took
+ */
+public record GeneratedFile(Path path, int rows, long bytes, double seconds) {
+}
