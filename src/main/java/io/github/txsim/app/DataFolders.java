@@ -7,19 +7,19 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The three data folders: where daily files appear, where they go once every row is acknowledged, and where they go
- * when publishing fails.
+ * The data folders: where daily files appear, where they go once every row is acknowledged, where they go when
+ * publishing fails, and where the publishing progress of each file is kept.
  */
-record DataFolders(Path source, Path archive, Path failed) {
+record DataFolders(Path source, Path archive, Path failed, Path checkpoints) {
 
     static DataFolders from(AppProperties properties) {
         return new DataFolders(properties.path("folders.source"), properties.path("folders.archive"),
-                properties.path("folders.failed"));
+                properties.path("folders.failed"), properties.path("folders.checkpoints"));
     }
 
     /** Creates the folders that are missing and checks that each one can be written. */
     DataFolders create() {
-        for (Path folder : List.of(source, archive, failed)) {
+        for (Path folder : List.of(source, archive, failed, checkpoints)) {
             try {
                 Files.createDirectories(folder);
             } catch (IOException e) {

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
-import io.github.txsim.kinesis.PublishReport;
+import io.github.txsim.kinesis.FileTracker;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +27,7 @@ public final class RunOnce {
     private final boolean enabled;
     private final Path sourceFolder;
     private final CamelContext context;
-    private final PublishReport report;
+    private final FileTracker files;
     private final long startedNanos = System.nanoTime();
     private final AtomicBoolean generated = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -37,14 +37,14 @@ public final class RunOnce {
      * @param awaitGeneration  whether to wait for the generator's first run (false when the generator is off)
      * @param sourceFolder     the folder the publisher consumes
      * @param context          the context to stop
-     * @param report           the totals to print
+     * @param files            the totals to print
      */
-    RunOnce(boolean enabled, boolean awaitGeneration, Path sourceFolder, CamelContext context, PublishReport report) {
+    RunOnce(boolean enabled, boolean awaitGeneration, Path sourceFolder, CamelContext context, FileTracker files) {
         this.enabled = enabled;
         this.generated.set(!awaitGeneration);
         this.sourceFolder = sourceFolder;
         this.context = context;
-        this.report = report;
+        this.files = files;
     }
 
     public boolean enabled() {
@@ -61,10 +61,10 @@ public final class RunOnce {
         if (!enabled || !generated.get() || hasFilesToPublish() || !stopping.compareAndSet(false, true)) {
             return;
         }
-        PublishReport.Totals totals = report.totals();
-        LOG.info(String.format("Run complete: %,d file(s) published, %,d failed, %,d records acknowledged, in %.1f s",
-                totals.filesPublished(), totals.filesFailed(), totals.records(),
-                (System.nanoTime() - startedNanos) / 1e9));
+        FileTracker.Totals totals = files.totals();
+        LOG.info(String.format("Run complete: %,d file(s) published, %,d failed, %,d records acknowledged, %,d rows "
+                + "rejected, in %.1f s", totals.filesPublished(), totals.filesFailed(), totals.records(),
+                totals.rejected(), (System.nanoTime() - startedNanos) / 1e9));
         // stopping waits for the exchange in flight, which is the caller's: stop from another thread
         Thread stopper = new Thread(context::stop, "run-once-stop");
         stopper.start();

@@ -2,14 +2,18 @@ package io.github.txsim.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.github.txsim.kinesis.ByteOrderMarkRemover;
+import io.github.txsim.kinesis.Checkpoints;
 import io.github.txsim.kinesis.CsvRowConverter;
+import io.github.txsim.kinesis.FileTracker;
 import io.github.txsim.kinesis.KinesisStream;
 import io.github.txsim.kinesis.LastErrorRecorder;
-import io.github.txsim.kinesis.PublishReport;
 import io.github.txsim.kinesis.PutRecordsProcessor;
+import io.github.txsim.kinesis.RecordRetry;
 import io.github.txsim.local.KinesisEmulator;
 import io.github.txsim.simulator.DailyFileGenerator;
 import io.github.txsim.simulator.DailyTransactionGenerator;
@@ -32,7 +36,7 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
     static final int MAX_GROUP_SIZE = 500;
     private static final String KINESIS_COMPONENT = "camel.component.aws2-kinesis.";
 
-    private PublishReport report;
+    private FileTracker files;
     private RunOnce runOnce;
 
     @Override
@@ -50,22 +54,28 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         String streamName = properties.text("kinesis.streamName");
         KinesisStream stream = new KinesisStream(context, streamName, local,
                 properties.integer("kinesis.local.shardCount", 1, 100));
-        report = new PublishReport(streamName);
+        Checkpoints checkpoints = new Checkpoints(folders.checkpoints());
+        files = new FileTracker(streamName, checkpoints, folders.archive(), folders.failed());
         runOnce = new RunOnce(properties.flag("app.runOnce"), properties.flag("generator.enabled"), folders.source(),
-                context, report);
+                context, files);
+        RecordRetry recordRetry = new RecordRetry(properties.integer("publish.recordRetry.attempts", 1, 100),
+                Duration.ofMillis(properties.integer("publish.recordRetry.baseDelay", 0, 3_600_000)),
+                Duration.ofMillis(properties.integer("publish.recordRetry.maxDelay", 0, 3_600_000)));
 
         Registry registry = context.getRegistry();
         registry.bind("dailyFileGenerator", dailyFileGenerator(properties, folders));
+        registry.bind("byteOrderMarkRemover", new ByteOrderMarkRemover());
         registry.bind("csvRows", new CsvRowConverter());
-        registry.bind("putRecords", new PutRecordsProcessor(stream, properties.text("kinesis.partitionKeyColumn")));
-        registry.bind("publishReport", report);
+        registry.bind("putRecords", new PutRecordsProcessor(stream, properties.text("kinesis.partitionKeyColumn"),
+                recordRetry, checkpoints));
+        registry.bind("fileTracker", files);
         registry.bind("lastErrorRecorder", new LastErrorRecorder());
         registry.bind("runOnce", runOnce);
     }
 
     /** Whether a run-once run ends with a file in the failed folder (its exit status says so). */
     boolean runOnceHadFailures() {
-        return runOnce != null && runOnce.enabled() && report.totals().filesFailed() > 0;
+        return runOnce != null && runOnce.enabled() && files.totals().filesFailed() > 0;
     }
 
     private static DailyFileGenerator dailyFileGenerator(AppProperties properties, DataFolders folders) {

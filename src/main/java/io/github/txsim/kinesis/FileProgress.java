@@ -1,36 +1,95 @@
 package io.github.txsim.kinesis;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What has happened so far to one file being published. One instance travels with the file's exchange and is shared
- * with the exchanges of its groups.
+ * with the exchanges of its groups, which run one after the other.
  */
 public final class FileProgress {
 
     /** The exchange property that holds it. */
     public static final String PROPERTY = "txsim.fileProgress";
 
-    private final String fileName;
+    private final Path file;
+    private final long resumedAfter;
     private final long startedNanos = System.nanoTime();
-    private final AtomicLong rows = new AtomicLong();
-    private final AtomicLong acknowledged = new AtomicLong();
+    private final AtomicLong rowsDone;
+    private final AtomicLong acknowledged;
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong retried = new AtomicLong();
+    private final List<PendingRecord> undelivered = new ArrayList<>();
     private volatile Exception lastError;
 
-    public FileProgress(String fileName) {
-        this.fileName = fileName;
+    /**
+     * @param file       the source file
+     * @param checkpoint where an earlier run left the file
+     */
+    public FileProgress(Path file, Checkpoints.Checkpoint checkpoint) {
+        this.file = file;
+        this.resumedAfter = checkpoint.rowsDone();
+        this.rowsDone = new AtomicLong(checkpoint.rowsDone());
+        this.acknowledged = new AtomicLong(checkpoint.acknowledged());
+    }
+
+    public Path file() {
+        return file;
     }
 
     public String fileName() {
-        return fileName;
+        return file.getFileName().toString();
     }
 
-    void rowsRead(long count) {
-        rows.addAndGet(count);
+    /** Rows an earlier run had done already, which this run skips. */
+    public long resumedAfter() {
+        return resumedAfter;
+    }
+
+    /** Leading rows done: acknowledged, rejected or blank. */
+    public long rowsDone() {
+        return rowsDone.get();
+    }
+
+    void rowsDone(long number) {
+        rowsDone.set(number);
+    }
+
+    public long acknowledged() {
+        return acknowledged.get();
     }
 
     void acknowledged(long count) {
         acknowledged.addAndGet(count);
+    }
+
+    public long rejected() {
+        return rejected.get();
+    }
+
+    void rejected(long count) {
+        rejected.addAndGet(count);
+    }
+
+    /** Records sent again after Kinesis did not acknowledge them. */
+    public long retried() {
+        return retried.get();
+    }
+
+    void retried(long count) {
+        retried.addAndGet(count);
+    }
+
+    /** The records of the group that could not be delivered, for the failure report. */
+    synchronized List<PendingRecord> undelivered() {
+        return List.copyOf(undelivered);
+    }
+
+    synchronized void undelivered(List<PendingRecord> records) {
+        undelivered.clear();
+        undelivered.addAll(records);
     }
 
     void lastError(Exception error) {
@@ -40,14 +99,6 @@ public final class FileProgress {
     /** The last exception met while publishing the file, or null. */
     public Exception lastError() {
         return lastError;
-    }
-
-    public long rows() {
-        return rows.get();
-    }
-
-    public long acknowledged() {
-        return acknowledged.get();
     }
 
     public double seconds() {

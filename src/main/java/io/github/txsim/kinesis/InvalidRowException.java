@@ -1,18 +1,20 @@
 package io.github.txsim.kinesis;
 
-import org.apache.commons.csv.CSVRecord;
-
 /**
- * A CSV row that cannot become a Kinesis record. The message names the file, the line and the cause.
+ * A CSV row that cannot become a Kinesis record. The message names the file, the line and the cause; the row is
+ * rejected and the rest of the file is still published.
  */
 public class InvalidRowException extends RuntimeException {
 
-    public InvalidRowException(String fileName, CSVRecord row, String cause) {
-        super(String.format("%s line %d: %s", fileName, lineNumber(row), cause));
+    private final String reason;
+
+    public InvalidRowException(String fileName, SourceRow row, String reason) {
+        super(String.format("%s line %d: %s", fileName, row.line(), reason));
+        this.reason = reason;
     }
 
-    /** The line of the row in its file, counting the header as line 1 (a row with quoted newlines may span more). */
-    static long lineNumber(CSVRecord row) {
-        return row.getRecordNumber() + 1;
+    /** What is wrong with the row, without the file and line. */
+    public String reason() {
+        return reason;
     }
 }

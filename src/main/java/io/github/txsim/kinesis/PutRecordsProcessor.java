@@ -1,5 +1,6 @@
 package io.github.txsim.kinesis;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,36 +8,72 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
-import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 
 /**
- * Sends one group of CSV rows to Kinesis as one PutRecords request: one JSON record per row, each with its own
- * partition key (the row's partition-key column).
- * <p>
- * PutRecords can succeed for some entries and fail for others without throwing. The entries not yet acknowledged
- * stay on the exchange, and the processor throws; when the error handler redelivers the group, only those entries
- * are sent again, so an acknowledged record is never sent twice. (Camel's own aws2-kinesis batch producer uses one
- * partition key per batch and resends whole batches, which is why this processor calls the SDK itself.)
- * <p>
- * The processor starts and stops the stream with the route that uses it, so the stream is checked before the route
- * consumes its first file.
+ * Publishes one group of CSV rows: one JSON record per row, each with its own partition key (the row's
+ * partition-key column), in PutRecords requests of at most 500 records and 5 MiB.
+ * <ul>
+ * <li>A row that cannot become a record (see {@link TransactionJson}, or a record over Kinesis's 1 MiB) is rejected
+ * with its line and reason; the other rows are still published.</li>
+ * <li>PutRecords can succeed for some records and fail others without throwing. Only the failed ones are sent again,
+ * with exponential back-off and full jitter ({@link RecordRetry}), so an acknowledged record is never sent twice.
+ * When the attempts are used up, the remaining records stay on the exchange and the processor throws: the error
+ * handler's redeliveries again send only those.</li>
+ * <li>Once every record of the group is acknowledged (or rejected), the file's checkpoint moves past the group.</li>
+ * <li>Rows that an earlier run had done already (see {@link Checkpoints}) are skipped.</li>
+ * </ul>
+ * (Camel's own aws2-kinesis batch producer uses one partition key per batch and resends whole batches, which is why
+ * this processor calls the SDK itself.) It starts and stops the stream with the route that uses it, so the stream
+ * is checked before the route consumes its first file.
  */
 public final class PutRecordsProcessor extends ServiceSupport implements Processor {
 
-    /** The exchange property that holds the entries of a group not acknowledged yet. */
-    static final String PENDING = "txsim.pendingRecords";
+    static final int MAX_RECORDS_PER_REQUEST = 500;
+    static final long MAX_REQUEST_BYTES = 5L * 1024 * 1024;
+    static final long MAX_RECORD_BYTES = 1024 * 1024;
+    /** The exchange property that holds the group being published. */
+    static final String GROUP = "txsim.group";
+    private static final Logger LOG = LoggerFactory.getLogger(PutRecordsProcessor.class);
+    private static final int REJECTS_LOGGED_PER_GROUP = 5;
 
     private final KinesisStream stream;
     private final TransactionJson json = new TransactionJson();
     private final String partitionKeyColumn;
+    private final RecordRetry retry;
+    private final BackoffStrategy backoff;
+    private final Checkpoints checkpoints;
 
-    public PutRecordsProcessor(KinesisStream stream, String partitionKeyColumn) {
+    public PutRecordsProcessor(KinesisStream stream, String partitionKeyColumn, RecordRetry retry,
+            Checkpoints checkpoints) {
         this.stream = stream;
         this.partitionKeyColumn = partitionKeyColumn;
+        this.retry = retry;
+        this.backoff = retry.backoff();
+        this.checkpoints = checkpoints;
+    }
+
+    /** A group of rows in flight: the records not acknowledged yet, the rows rejected, the last row's number. */
+    static final class Group {
+        private List<PendingRecord> pending;
+        private final List<Reject> rejects;
+        private final long lastRowNumber;
+
+        Group(List<PendingRecord> pending, List<Reject> rejects, long lastRowNumber) {
+            this.pending = pending;
+            this.rejects = rejects;
+            this.lastRowNumber = lastRowNumber;
+        }
+
+        List<PendingRecord> pending() {
+            return pending;
+        }
     }
 
     @Override
@@ -52,66 +89,137 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
     @Override
     public void process(Exchange exchange) throws Exception {
         FileProgress progress = exchange.getProperty(FileProgress.PROPERTY, FileProgress.class);
-        List<PutRecordsRequestEntry> pending = pendingEntries(exchange, progress);
-        if (pending.isEmpty()) {
-            return;
+        Group group = exchange.getProperty(GROUP, Group.class);
+        if (group == null) {
+            @SuppressWarnings("unchecked")
+            List<SourceRow> rows = exchange.getMessage().getMandatoryBody(List.class);
+            group = prepare(rows, progress);
+            exchange.setProperty(GROUP, group);
         }
-        PutRecordsResponse response = stream.putRecords(pending);
-        List<PutRecordsResultEntry> results = response.records();
-        if (results.size() != pending.size()) {
-            throw new IllegalStateException(String.format(
-                    "PutRecords answered %d results for %d records", results.size(), pending.size()));
-        }
-        List<PutRecordsRequestEntry> failed = new ArrayList<>();
-        PutRecordsResultEntry firstFailure = null;
-        for (int i = 0; i < results.size(); i++) {
-            PutRecordsResultEntry result = results.get(i);
-            if (result.errorCode() != null) {
-                failed.add(pending.get(i));
-                if (firstFailure == null) {
-                    firstFailure = result;
+        deliver(group, progress);
+        progress.rowsDone(group.lastRowNumber);
+        checkpoints.save(progress.file(), new Checkpoints.Checkpoint(progress.rowsDone(), progress.acknowledged()),
+                group.rejects);
+    }
+
+    /** Turns the rows into records, skipping those done by an earlier run and blank lines, rejecting bad rows. */
+    private Group prepare(List<SourceRow> rows, FileProgress progress) {
+        List<PendingRecord> pending = new ArrayList<>(rows.size());
+        List<Reject> rejects = new ArrayList<>();
+        long last = progress.rowsDone();
+        for (SourceRow row : rows) {
+            last = row.number();
+            if (row.number() <= progress.resumedAfter() || row.isBlank()) {
+                continue;
+            }
+            try {
+                PendingRecord record = new PendingRecord(row, toEntry(row, progress.fileName()), null);
+                if (record.size() > MAX_RECORD_BYTES) {
+                    throw new InvalidRowException(progress.fileName(), row, String.format(
+                            "the record would be %,d bytes, over Kinesis's limit of %,d", record.size(),
+                            MAX_RECORD_BYTES));
                 }
+                pending.add(record);
+            } catch (InvalidRowException e) {
+                if (rejects.size() < REJECTS_LOGGED_PER_GROUP) {
+                    LOG.warn("Rejected {}", e.getMessage());
+                }
+                rejects.add(new Reject(row.line(), e.reason(), row.asCsv()));
             }
         }
-        progress.acknowledged(pending.size() - failed.size());
-        exchange.setProperty(PENDING, failed);
-        if (firstFailure != null) {
-            throw new RecordsNotAcknowledgedException(String.format(
-                    "%s: %d of %d records in a group were not acknowledged by stream %s (first error: %s: %s)",
-                    progress.fileName(), failed.size(), pending.size(), stream.name(), firstFailure.errorCode(),
-                    firstFailure.errorMessage()));
-        }
+        progress.rejected(rejects.size());
+        return new Group(pending, rejects, last);
     }
 
-    /** The entries still to send: built from the group's rows on the first attempt, kept on the exchange after. */
-    @SuppressWarnings("unchecked")
-    private List<PutRecordsRequestEntry> pendingEntries(Exchange exchange, FileProgress progress) throws Exception {
-        List<PutRecordsRequestEntry> pending = exchange.getProperty(PENDING, List.class);
-        if (pending == null) {
-            List<CSVRecord> rows = exchange.getMessage().getMandatoryBody(List.class);
-            pending = new ArrayList<>(rows.size());
-            for (CSVRecord row : rows) {
-                pending.add(toEntry(row, progress.fileName()));
-            }
-            progress.rowsRead(rows.size());
-            exchange.setProperty(PENDING, pending);
-        }
-        return pending;
-    }
-
-    private PutRecordsRequestEntry toEntry(CSVRecord row, String fileName) {
-        if (!row.isMapped(partitionKeyColumn)) {
+    private PutRecordsRequestEntry toEntry(SourceRow row, String fileName) {
+        if (!row.record().isMapped(partitionKeyColumn)) {
             throw new IllegalArgumentException(String.format(
                     "%s has no column %s, the partition key column (kinesis.partitionKeyColumn)", fileName,
                     partitionKeyColumn));
         }
-        String partitionKey = row.get(partitionKeyColumn);
-        if (partitionKey == null || partitionKey.isEmpty()) {
-            throw new InvalidRowException(fileName, row, partitionKeyColumn + " is empty: it is the partition key");
+        String partitionKey = row.record().isSet(partitionKeyColumn) ? row.record().get(partitionKeyColumn) : "";
+        if (partitionKey.isEmpty() || partitionKey.length() > 256) {
+            throw new InvalidRowException(fileName, row, partitionKeyColumn
+                    + " must have 1 to 256 characters: it is the partition key, was '" + partitionKey + "'");
         }
         return PutRecordsRequestEntry.builder()
                 .partitionKey(partitionKey)
                 .data(SdkBytes.fromByteArrayUnsafe(json.toJson(row, fileName)))
                 .build();
+    }
+
+    /** Sends the group's pending records until Kinesis acknowledged them all, or the attempts are used up. */
+    private void deliver(Group group, FileProgress progress) throws InterruptedException {
+        for (int attempt = 1; !group.pending.isEmpty(); attempt++) {
+            if (attempt > 1) {
+                Duration delay = backoff.computeDelay(attempt - 1);
+                Thread.sleep(delay.toMillis());
+            }
+            try {
+                send(group, progress);
+            } finally {
+                progress.undelivered(group.pending);
+            }
+            if (!group.pending.isEmpty() && attempt >= retry.attempts()) {
+                throw new RecordsNotAcknowledgedException(String.format(
+                        "%s: %d records (lines %d to %d) not acknowledged by stream %s after %d attempts; last "
+                                + "error: %s", progress.fileName(), group.pending.size(),
+                        group.pending.get(0).row().line(), group.pending.get(group.pending.size() - 1).row().line(),
+                        stream.name(), attempt, group.pending.get(0).lastError()));
+            }
+        }
+    }
+
+    /** One pass over the pending records, in requests within Kinesis's limits; keeps the ones not acknowledged. */
+    private void send(Group group, FileProgress progress) {
+        List<PendingRecord> toSend = group.pending;
+        List<PendingRecord> notAcknowledged = new ArrayList<>();
+        int sent = 0;
+        try {
+            for (List<PendingRecord> request : requests(toSend)) {
+                progress.retried(request.stream().filter(r -> r.lastError() != null).count());
+                PutRecordsResponse response = stream.putRecords(request.stream().map(PendingRecord::entry).toList());
+                List<PutRecordsResultEntry> results = response.records();
+                if (results.size() != request.size()) {
+                    throw new IllegalStateException(String.format(
+                            "PutRecords answered %d results for %d records", results.size(), request.size()));
+                }
+                int acknowledged = 0;
+                for (int i = 0; i < results.size(); i++) {
+                    PutRecordsResultEntry result = results.get(i);
+                    if (result.errorCode() == null) {
+                        acknowledged++;
+                    } else {
+                        notAcknowledged.add(request.get(i).failedWith(result.errorCode() + ": "
+                                + result.errorMessage()));
+                    }
+                }
+                progress.acknowledged(acknowledged);
+                sent += request.size();
+            }
+        } finally {
+            notAcknowledged.addAll(toSend.subList(sent, toSend.size()));
+            group.pending = notAcknowledged;
+        }
+    }
+
+    /** Cuts records into PutRecords requests of at most 500 records and 5 MiB, in order. */
+    static List<List<PendingRecord>> requests(List<PendingRecord> records) {
+        List<List<PendingRecord>> requests = new ArrayList<>();
+        List<PendingRecord> current = new ArrayList<>();
+        long bytes = 0;
+        for (PendingRecord record : records) {
+            if (current.size() == MAX_RECORDS_PER_REQUEST || bytes + record.size() > MAX_REQUEST_BYTES) {
+                requests.add(current);
+                current = new ArrayList<>();
+                bytes = 0;
+            }
+            current.add(record);
+            bytes += record.size();
+        }
+        if (!current.isEmpty()) {
+            requests.add(current);
+        }
+        return requests;
     }
 }

@@ -10,7 +10,6 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Turns one CSV row into the JSON object that becomes one Kinesis record: the CSV header names are the keys, the
@@ -29,18 +28,18 @@ public final class TransactionJson {
      * @throws InvalidRowException when a numeric column holds something else, or the row has another number of fields
      *                             than the header
      */
-    public byte[] toJson(CSVRecord row, String fileName) {
-        Map<String, Integer> header = row.getParser().getHeaderMap();
-        if (row.size() != header.size()) {
+    public byte[] toJson(SourceRow row, String fileName) {
+        Map<String, Integer> header = row.record().getParser().getHeaderMap();
+        if (row.record().size() != header.size()) {
             throw new InvalidRowException(fileName, row, String.format("%d fields where the header has %d",
-                    row.size(), header.size()));
+                    row.record().size(), header.size()));
         }
         ByteArrayBuilder buffer = new ByteArrayBuilder(256);
         try (JsonGenerator json = factory.createGenerator(buffer)) {
             json.writeStartObject();
             for (Map.Entry<String, Integer> column : header.entrySet()) {
                 String name = column.getKey();
-                String value = row.get(column.getValue());
+                String value = row.record().get(column.getValue());
                 json.writeFieldName(name);
                 if (INTEGER_COLUMNS.contains(name)) {
                     json.writeNumber(integer(name, value, fileName, row));
@@ -57,7 +56,7 @@ public final class TransactionJson {
         return buffer.toByteArray();
     }
 
-    private static long integer(String column, String value, String fileName, CSVRecord row) {
+    private static long integer(String column, String value, String fileName, SourceRow row) {
         try {
             return Long.parseLong(value.strip());
         } catch (NumberFormatException e) {
@@ -65,7 +64,7 @@ public final class TransactionJson {
         }
     }
 
-    private static BigDecimal amount(String column, String value, String fileName, CSVRecord row) {
+    private static BigDecimal amount(String column, String value, String fileName, SourceRow row) {
         try {
             return new BigDecimal(value.strip()).setScale(2, RoundingMode.UNNECESSARY);
         } catch (NumberFormatException e) {

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.txsim.kinesis.PublishReport;
+import io.github.txsim.kinesis.FileTracker;
 import io.github.txsim.testing.Folders;
 import io.github.txsim.testing.TestApplication;
 import org.apache.camel.BeanInject;
@@ -39,14 +39,14 @@ class LocalModeIT {
 
     @Test
     void aRunOnceGeneratesTodaysFilePublishesItArchivesItAndStops() throws Exception {
-        PublishReport report = context.getRegistry().lookupByNameAndType("publishReport", PublishReport.class);
+        FileTracker files = context.getRegistry().lookupByNameAndType("fileTracker", FileTracker.class);
         await().atMost(Duration.ofSeconds(60)).until(context::isStopped);
 
         List<String> archived = Folders.fileNames(data.resolve("archive"));
         assertEquals(1, archived.size(), "archived files: " + archived);
         assertEquals(List.of(), Folders.fileNames(data.resolve("source")), "source folder");
         long rows = PublishPipelineIT.readCsv(data.resolve("archive").resolve(archived.get(0))).size();
-        assertEquals(new PublishReport.Totals(1, 0, rows), report.totals(),
-                "files published, failed, records acknowledged");
+        assertEquals(new FileTracker.Totals(1, 0, rows, 0), files.totals(),
+                "files published, failed, records acknowledged, rows rejected");
     }
 }

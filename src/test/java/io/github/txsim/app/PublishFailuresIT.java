@@ -1,5 +1,6 @@
 package io.github.txsim.app;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What happens to a file when Kinesis does not acknowledge its records: a partial failure is completed by resending
@@ -47,7 +49,8 @@ class PublishFailuresIT {
         KINESIS.createStream(stream, 1);
         TestApplication.against(KINESIS, stream, data)
                 .set("generator.enabled", "false")
-                .set("publish.retry.maximumRedeliveries", "2")
+                .set("publish.recordRetry.attempts", "2")
+                .set("publish.redelivery.maximumRedeliveries", "2")
                 .set("camel.component.aws2-kinesis.amazonKinesisClient", "#bean:faultInjectingClient")
                 .bind("faultInjectingClient", client)
                 .applyTo(main);
@@ -71,24 +74,34 @@ class PublishFailuresIT {
         Path file = TransactionFiles.writeDay(data.resolve("source"), DAY);
         List<CSVRecord> rows = PublishPipelineIT.readCsv(file);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> !Folders.fileNames(data.resolve("failed")).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> Folders.fileNames(data.resolve("failed")).size() == 2);
 
-        assertEquals(List.of(file.getFileName().toString()), Folders.fileNames(data.resolve("failed")));
+        String name = file.getFileName().toString();
+        assertEquals(List.of(name, name + ".report"), Folders.fileNames(data.resolve("failed")));
         assertEquals(List.of(), Folders.fileNames(data.resolve("archive")), "archive");
         assertEquals(transactionIds(rows.subList(0, 1_000)), receivedTransactionIds(),
                 "the two groups before the failure, each record once");
+        List<String> report = Files.readAllLines(data.resolve("failed").resolve(name + ".report"));
+        assertTrue(report.get(0).contains("injected failure of PutRecords call"), report.get(0));
+        List<String> undelivered = report.stream().filter(line -> line.matches("\\d+,.*")).toList();
+        assertEquals(500, undelivered.size(), "the third group's rows, each with its line");
+        assertTrue(undelivered.get(0).startsWith("1002,\"not sent\",\"" + rows.get(1_000).get("TRANSACTION_ID")),
+                undelivered.get(0));
     }
 
     @Test
-    void aStreamThatDisappearedSendsTheFileToTheFailedFolder() {
+    void aStreamThatDisappearedSendsTheFileToTheFailedFolder() throws Exception {
         KINESIS.deleteStream(stream);
         Path file = TransactionFiles.writeDay(data.resolve("source"), DAY);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> !Folders.fileNames(data.resolve("failed")).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> Folders.fileNames(data.resolve("failed")).size() == 2);
 
-        assertEquals(List.of(file.getFileName().toString()), Folders.fileNames(data.resolve("failed")));
+        String name = file.getFileName().toString();
+        assertEquals(List.of(name, name + ".report"), Folders.fileNames(data.resolve("failed")));
         assertEquals(List.of(), Folders.fileNames(data.resolve("archive")), "archive");
         assertEquals(List.of(), Folders.fileNames(data.resolve("source")), "source");
+        assertTrue(Files.readString(data.resolve("failed").resolve(name + ".report")).contains("not found"),
+                "the report says why");
     }
 
     private static List<Long> transactionIds(List<CSVRecord> rows) {

@@ -4,7 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import io.github.txsim.kinesis.PublishReport;
+import io.github.txsim.kinesis.Checkpoints;
+import io.github.txsim.kinesis.FileTracker;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +35,8 @@ class RunOnceTest {
     }
 
     private RunOnce runOnce(boolean enabled, boolean awaitGeneration) {
-        return new RunOnce(enabled, awaitGeneration, source, context, new PublishReport("transactions"));
+        return new RunOnce(enabled, awaitGeneration, source, context, new FileTracker("transactions",
+                new Checkpoints(source), source, source));
     }
 
     @Test

@@ -1,9 +1,9 @@
 package io.github.txsim.kinesis;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.DescribeStreamSummaryRequest;
@@ -22,11 +22,22 @@ import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 final class InMemoryKinesisClient implements KinesisClient {
 
     private final List<PutRecordsRequestEntry> acknowledged = new ArrayList<>();
-    private final Set<String> throttleOnce = new HashSet<>();
+    private final Map<String, Integer> throttles = new HashMap<>();
+    private final List<Integer> requestSizes = new ArrayList<>();
+
+    /** The records of this partition key are throttled the next {@code times} times they are sent. */
+    InMemoryKinesisClient throttle(String partitionKey, int times) {
+        throttles.put(partitionKey, times);
+        return this;
+    }
 
     InMemoryKinesisClient throttleOnce(String partitionKey) {
-        throttleOnce.add(partitionKey);
-        return this;
+        return throttle(partitionKey, 1);
+    }
+
+    /** How many records each PutRecords request carried. */
+    List<Integer> requestSizes() {
+        return requestSizes;
     }
 
     List<PutRecordsRequestEntry> acknowledged() {
@@ -35,10 +46,12 @@ final class InMemoryKinesisClient implements KinesisClient {
 
     @Override
     public PutRecordsResponse putRecords(PutRecordsRequest request) {
+        requestSizes.add(request.records().size());
         List<PutRecordsResultEntry> results = new ArrayList<>();
         int failed = 0;
         for (PutRecordsRequestEntry entry : request.records()) {
-            if (throttleOnce.remove(entry.partitionKey())) {
+            if (throttles.getOrDefault(entry.partitionKey(), 0) > 0) {
+                throttles.merge(entry.partitionKey(), -1, Integer::sum);
                 failed++;
                 results.add(PutRecordsResultEntry.builder().errorCode("ProvisionedThroughputExceededException")
                         .errorMessage("Rate exceeded").build());

@@ -1,5 +1,10 @@
 package io.github.txsim.kinesis;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.apache.camel.CamelContext;
@@ -7,10 +12,11 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.aws2.kinesis.Kinesis2Component;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,17 +33,23 @@ class PutRecordsProcessorTest {
             4,10,4.00
             """;
 
+    @TempDir
+    Path folder;
+
     private final InMemoryKinesisClient kinesis = new InMemoryKinesisClient();
     private CamelContext context;
+    private Checkpoints checkpoints;
     private PutRecordsProcessor processor;
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
         context = new DefaultCamelContext();
         context.getComponent("aws2-kinesis", Kinesis2Component.class).getConfiguration()
                 .setAmazonKinesisClient(kinesis);
         context.start();
-        processor = new PutRecordsProcessor(new KinesisStream(context, "transactions", false, 1), "CUSTOMER_ID");
+        checkpoints = new Checkpoints(Files.createDirectory(folder.resolve("checkpoints")));
+        processor = new PutRecordsProcessor(new KinesisStream(context, "transactions", false, 1), "CUSTOMER_ID",
+                new RecordRetry(3, Duration.ofMillis(1), Duration.ofMillis(5)), checkpoints);
         processor.start();
     }
 
@@ -47,59 +59,151 @@ class PutRecordsProcessorTest {
         context.stop();
     }
 
-    private Exchange group(FileProgress progress) throws Exception {
+    private FileProgress progressOf(Path file) {
+        return new FileProgress(file, checkpoints.load(file));
+    }
+
+    private Path file(String csv) throws Exception {
+        return Files.writeString(folder.resolve("day.csv"), csv);
+    }
+
+    private Exchange group(List<SourceRow> rows, FileProgress progress) {
         Exchange exchange = new DefaultExchange(context);
-        exchange.getMessage().setBody(TransactionJsonTest.rows(CSV));
+        exchange.getMessage().setBody(rows);
         exchange.setProperty(FileProgress.PROPERTY, progress);
         return exchange;
     }
 
-    @Test
-    void sendsOneRecordPerRowKeyedByItsCustomer() throws Exception {
-        FileProgress progress = new FileProgress("day.csv");
+    private List<String> acknowledgedIds() {
+        return kinesis.acknowledged().stream()
+                .map(entry -> entry.data().asUtf8String().replaceAll(".*\"TRANSACTION_ID\":(\\d+).*", "$1"))
+                .toList();
+    }
 
-        processor.process(group(progress));
+    @Test
+    void sendsOneRecordPerRowKeyedByItsCustomerAndMovesTheCheckpoint() throws Exception {
+        Path file = file(CSV);
+        FileProgress progress = progressOf(file);
+
+        processor.process(group(TransactionJsonTest.rows(CSV), progress));
 
         assertEquals(List.of("10", "20", "30", "10"),
                 kinesis.acknowledged().stream().map(PutRecordsRequestEntry::partitionKey).toList());
         assertEquals("{\"TRANSACTION_ID\":2,\"CUSTOMER_ID\":20,\"TX_AMOUNT\":2.00}",
                 kinesis.acknowledged().get(1).data().asUtf8String());
-        assertEquals(4, progress.rows());
+        assertEquals(new Checkpoints.Checkpoint(4, 4), checkpoints.load(file));
+    }
+
+    @Test
+    void throttledRecordsAreSentAgainAloneUntilAcknowledged() throws Exception {
+        kinesis.throttleOnce("20").throttle("30", 2);
+        FileProgress progress = progressOf(file(CSV));
+
+        processor.process(group(TransactionJsonTest.rows(CSV), progress));
+
+        assertEquals(List.of("1", "4", "2", "3"), acknowledgedIds(), "each record acknowledged once");
+        assertEquals(List.of(4, 2, 1), kinesis.requestSizes(), "each request carries only what is not acknowledged");
+        assertEquals(3, progress.retried());
         assertEquals(4, progress.acknowledged());
     }
 
     @Test
-    void aRetryOfAPartlyFailedGroupSendsOnlyTheRecordsThatFailed() throws Exception {
-        kinesis.throttleOnce("20").throttleOnce("30");
-        FileProgress progress = new FileProgress("day.csv");
-        Exchange exchange = group(progress);
+    void whenTheAttemptsAreUsedUpOnlyTheUnacknowledgedRecordsWaitForTheRedelivery() throws Exception {
+        kinesis.throttle("30", 3);
+        FileProgress progress = progressOf(file(CSV));
+        Exchange exchange = group(TransactionJsonTest.rows(CSV), progress);
 
         RecordsNotAcknowledgedException e = assertThrows(RecordsNotAcknowledgedException.class,
                 () -> processor.process(exchange));
-        assertTrue(e.getMessage().contains("2 of 4 records"), e.getMessage());
+        assertTrue(e.getMessage().contains("1 records (lines 4 to 4) not acknowledged"), e.getMessage());
         assertTrue(e.getMessage().contains("ProvisionedThroughputExceededException"), e.getMessage());
-        assertEquals(2, progress.acknowledged());
+        assertEquals(new Checkpoints.Checkpoint(0, 0), checkpoints.load(progress.file()), "no checkpoint yet");
 
         processor.process(exchange);
 
-        assertEquals(List.of("1", "4", "2", "3"), kinesis.acknowledged().stream()
-                .map(entry -> entry.data().asUtf8String().replaceAll(".*\"TRANSACTION_ID\":(\\d+).*", "$1"))
-                .toList(), "each record acknowledged once");
-        assertEquals(4, progress.rows());
-        assertEquals(4, progress.acknowledged());
+        assertEquals(List.of("1", "2", "4", "3"), acknowledgedIds(), "each record acknowledged once");
+        assertEquals(List.of(4, 1, 1, 1), kinesis.requestSizes());
+    }
+
+    @Test
+    void badRowsAreRejectedWithTheirLinesAndTheOthersPublished() throws Exception {
+        String csv = """
+                TRANSACTION_ID,CUSTOMER_ID,TX_AMOUNT
+                1,10,1.00
+                2,20,two
+                3,,3.00
+
+                "4","40","4.00",extra
+                5,50,5.00
+                """;
+        Path file = file(csv);
+        FileProgress progress = progressOf(file);
+
+        processor.process(group(TransactionJsonTest.rows(csv), progress));
+
+        assertEquals(List.of("1", "5"), acknowledgedIds());
+        assertEquals(List.of(
+                new Reject(3, "TX_AMOUNT is not a number: 'two'", "2,20,two"),
+                new Reject(4, "CUSTOMER_ID must have 1 to 256 characters: it is the partition key, was ''", "3,,3.00"),
+                new Reject(6, "4 fields where the header has 3", "4,40,4.00,extra")), checkpoints.rejects(file));
+        assertEquals(3, progress.rejected());
+        assertEquals(new Checkpoints.Checkpoint(6, 2), checkpoints.load(file), "a blank line is a row done too");
+    }
+
+    @Test
+    void rowsAnEarlierRunDidAreNotSentAgain() throws Exception {
+        Path file = file(CSV);
+        checkpoints.save(file, new Checkpoints.Checkpoint(2, 2), List.of());
+
+        processor.process(group(TransactionJsonTest.rows(CSV), progressOf(file)));
+
+        assertEquals(List.of("3", "4"), acknowledgedIds());
+        assertEquals(new Checkpoints.Checkpoint(4, 4), checkpoints.load(file));
     }
 
     @Test
     void aFileWithoutThePartitionKeyColumnIsRefusedWithItsName() throws Exception {
-        Exchange exchange = new DefaultExchange(context);
-        List<CSVRecord> rows = TransactionJsonTest.rows("TRANSACTION_ID,TX_AMOUNT\n1,1.00\n");
-        exchange.getMessage().setBody(rows);
-        exchange.setProperty(FileProgress.PROPERTY, new FileProgress("day.csv"));
+        String csv = "TRANSACTION_ID,TX_AMOUNT\n1,1.00\n";
+        Exchange exchange = group(TransactionJsonTest.rows(csv), progressOf(file(csv)));
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> processor.process(exchange));
 
         assertEquals("day.csv has no column CUSTOMER_ID, the partition key column (kinesis.partitionKeyColumn)",
                 e.getMessage());
         assertEquals(List.of(), kinesis.acknowledged());
+    }
+
+    @Test
+    void requestsHoldAtMost500RecordsAndFiveMebibytes() throws Exception {
+        SourceRow row = TransactionJsonTest.rows(CSV).get(0);
+        List<PendingRecord> small = Collections.nCopies(1_001, record(row, 100));
+        assertEquals(List.of(500, 500, 1), sizes(PutRecordsProcessor.requests(small)));
+
+        List<PendingRecord> large = Collections.nCopies(12, record(row, 1_000_000));
+        assertEquals(List.of(5, 5, 2), sizes(PutRecordsProcessor.requests(large)), "5 x 1,000,000 bytes fit 5 MiB");
+    }
+
+    @Test
+    void aRecordOverOneMebibyteIsRejectedNotSent() throws Exception {
+        String csv = "CUSTOMER_ID,NOTE\n7,\"" + "x".repeat(1_048_576) + "\"\n8,fine\n";
+        Path file = file(csv);
+
+        processor.process(group(TransactionJsonTest.rows(csv), progressOf(file)));
+
+        assertEquals(List.of("8"), kinesis.acknowledged().stream().map(PutRecordsRequestEntry::partitionKey).toList());
+        assertEquals(1, checkpoints.rejects(file).size());
+        assertTrue(checkpoints.rejects(file).get(0).reason().startsWith("the record would be 1,048,"),
+                checkpoints.rejects(file).get(0).reason());
+    }
+
+    private static PendingRecord record(SourceRow row, int bytes) {
+        return new PendingRecord(row, PutRecordsRequestEntry.builder().partitionKey("k")
+                .data(SdkBytes.fromByteArrayUnsafe(new byte[bytes - 1])).build(), null);
+    }
+
+    private static List<Integer> sizes(List<List<PendingRecord>> requests) {
+        List<Integer> sizes = new ArrayList<>();
+        requests.forEach(request -> sizes.add(request.size()));
+        return sizes;
     }
 }

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,9 +17,11 @@ class TransactionJsonTest {
 
     private final TransactionJson json = new TransactionJson();
 
-    static List<CSVRecord> rows(String csv) throws Exception {
-        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(csv)).getRecords();
+    /** Parses CSV text as the publish route does: Commons CSV records, with their lines. */
+    static List<SourceRow> rows(String csv) throws Exception {
+        CsvRowConverter converter = new CsvRowConverter();
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(false).get()
+                .parse(new StringReader(csv)).stream().map(converter::convertRecord).toList();
     }
 
     private String toJson(String csv) throws Exception {
@@ -50,7 +51,7 @@ class TransactionJsonTest {
 
     @Test
     void aNonNumericValueNamesTheFileTheLineAndTheColumn() throws Exception {
-        List<CSVRecord> rows = rows("CUSTOMER_ID,TX_AMOUNT\n1,2.00\n2,abc\n");
+        List<SourceRow> rows = rows("CUSTOMER_ID,TX_AMOUNT\n1,2.00\n2,abc\n");
 
         InvalidRowException e = assertThrows(InvalidRowException.class, () -> json.toJson(rows.get(1), "day.csv"));
 

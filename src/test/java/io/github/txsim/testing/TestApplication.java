@@ -44,11 +44,14 @@ public final class TestApplication {
         app.set("folders.source", dataFolder.resolve("source").toString())
                 .set("folders.archive", dataFolder.resolve("archive").toString())
                 .set("folders.failed", dataFolder.resolve("failed").toString())
+                .set("folders.checkpoints", dataFolder.resolve("checkpoints").toString())
                 .set("simulator.customers", "1000")
                 .set("simulator.terminals", "2000")
                 .set("publish.pollDelay", "50")
-                .set("publish.retry.initialDelay", "10")
-                .set("publish.retry.maximumDelay", "50");
+                .set("publish.recordRetry.baseDelay", "1")
+                .set("publish.recordRetry.maxDelay", "10")
+                .set("publish.redelivery.initialDelay", "10")
+                .set("publish.redelivery.maximumDelay", "50");
         return app;
     }
 

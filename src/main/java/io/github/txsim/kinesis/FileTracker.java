@@ -1,0 +1,157 @@
+package io.github.txsim.kinesis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows each file through the publish route, which calls it when a file starts, completes and fails:
+ * <ul>
+ * <li>at the start, where an earlier run left the file (its checkpoint), and the names the file takes in the archive
+ * or failed folder (a name already there is never overwritten: the new file gets a numbered name);</li>
+ * <li>on completion, the rejects file beside the archived file, and the checkpoint removed;</li>
+ * <li>on failure, a report beside the failed file listing each undelivered row and its last error (the checkpoint is
+ * kept: moved back into the source folder unchanged, the file resumes where it stopped).</li>
+ * </ul>
+ * It logs a line when a file starts and a summary when it ends, and keeps the run's totals.
+ */
+public final class FileTracker {
+
+    /** Exchange properties with the names the file takes in the archive and failed folders. */
+    public static final String ARCHIVE_NAME = "archiveName";
+    public static final String FAILED_NAME = "failedName";
+    private static final Logger LOG = LoggerFactory.getLogger(FileTracker.class);
+
+    private final String streamName;
+    private final Checkpoints checkpoints;
+    private final Path archiveFolder;
+    private final Path failedFolder;
+    private final AtomicLong filesPublished = new AtomicLong();
+    private final AtomicLong filesFailed = new AtomicLong();
+    private final AtomicLong records = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+
+    /**
+     * The totals of a run.
+     *
+     * @param filesPublished files whose every row was acknowledged or rejected (archived)
+     * @param filesFailed    files moved to the failed folder
+     * @param records        records acknowledged by Kinesis, from all files
+     * @param rejected       rows rejected, from all files
+     */
+    public record Totals(long filesPublished, long filesFailed, long records, long rejected) {
+    }
+
+    public FileTracker(String streamName, Checkpoints checkpoints, Path archiveFolder, Path failedFolder) {
+        this.streamName = streamName;
+        this.checkpoints = checkpoints;
+        this.archiveFolder = archiveFolder;
+        this.failedFolder = failedFolder;
+    }
+
+    public void started(Exchange exchange) {
+        Path file = Path.of(exchange.getMessage().getHeader("CamelFileAbsolutePath", String.class));
+        Checkpoints.Checkpoint checkpoint = checkpoints.load(file);
+        FileProgress progress = new FileProgress(file, checkpoint);
+        progress.rejected(checkpoints.rejects(file).size());
+        exchange.setProperty(FileProgress.PROPERTY, progress);
+        exchange.setProperty(ARCHIVE_NAME, freeName(archiveFolder, progress.fileName()));
+        exchange.setProperty(FAILED_NAME, freeName(failedFolder, progress.fileName()));
+        if (checkpoint.rowsDone() > 0) {
+            LOG.info(String.format("Resuming %s after row %,d (%,d records acknowledged by an earlier run) to Kinesis "
+                    + "stream '%s'", progress.fileName(), checkpoint.rowsDone(), checkpoint.acknowledged(),
+                    streamName));
+        } else {
+            LOG.info("Publishing {} to Kinesis stream '{}'", progress.fileName(), streamName);
+        }
+    }
+
+    public void completed(Exchange exchange) {
+        FileProgress progress = exchange.getProperty(FileProgress.PROPERTY, FileProgress.class);
+        String archiveName = exchange.getProperty(ARCHIVE_NAME, String.class);
+        List<Reject> rejects = checkpoints.rejects(progress.file());
+        if (!rejects.isEmpty()) {
+            Checkpoints.writeRejects(archiveFolder.resolve(archiveName + ".rejects"), rejects);
+        }
+        checkpoints.clear(progress.file());
+        filesPublished.incrementAndGet();
+        records.addAndGet(progress.acknowledged());
+        rejected.addAndGet(progress.rejected());
+        double seconds = progress.seconds();
+        LOG.info(String.format("Published %s: %,d rows, %,d records acknowledged, %,d rejected%s, %,d resent, in "
+                + "%.1f s (%,.0f records/s); archived as %s", progress.fileName(), progress.rowsDone(),
+                progress.acknowledged(), progress.rejected(),
+                rejects.isEmpty() ? "" : " (see " + archiveName + ".rejects)", progress.retried(), seconds,
+                seconds > 0 ? (progress.acknowledged()) / seconds : 0, archiveName));
+    }
+
+    public void failed(Exchange exchange) {
+        FileProgress progress = exchange.getProperty(FileProgress.PROPERTY, FileProgress.class);
+        if (progress == null) {
+            return;
+        }
+        String failedName = exchange.getProperty(FAILED_NAME, String.class);
+        filesFailed.incrementAndGet();
+        records.addAndGet(progress.acknowledged());
+        rejected.addAndGet(progress.rejected());
+        Exception cause = progress.lastError();
+        String reason = cause == null ? "unknown cause" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        Path report = failedFolder.resolve(failedName + ".report");
+        writeReport(report, progress, reason);
+        LOG.error(String.format("Failed to publish %s (%,d records acknowledged before the failure): %s; the file "
+                + "moves to the failed folder as %s, with a report in %s", progress.fileName(),
+                progress.acknowledged(), reason, failedName, report.getFileName()));
+    }
+
+    public Totals totals() {
+        return new Totals(filesPublished.get(), filesFailed.get(), records.get(), rejected.get());
+    }
+
+    private static void writeReport(Path report, FileProgress progress, String reason) {
+        List<String> lines = new ArrayList<>();
+        lines.add("# Publishing " + progress.fileName() + " failed: " + reason);
+        lines.add(String.format("# %,d leading rows are done (%,d records acknowledged, %,d rejected); the rows "
+                + "below were not delivered.", progress.rowsDone(), progress.acknowledged(), progress.rejected()));
+        lines.add("# Moved back into the source folder unchanged, the file resumes after the rows done.");
+        lines.add("line,last error,row");
+        for (PendingRecord record : progress.undelivered()) {
+            lines.add(record.row().line() + "," + csvValue(record.lastError() == null ? "not sent"
+                    : record.lastError()) + "," + csvValue(record.row().asCsv()));
+        }
+        lines.add("# rows after the last listed line were not sent");
+        try {
+            Files.write(report, lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the failure report " + report, e);
+        }
+    }
+
+    private static String csvValue(String value) {
+        return "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+
+    /** The name itself when the folder has no such file, otherwise the first free {@code name.N.ext}. */
+    static String freeName(Path folder, String name) {
+        if (!Files.exists(folder.resolve(name))) {
+            return name;
+        }
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        String extension = dot > 0 ? name.substring(dot) : "";
+        for (int n = 1; ; n++) {
+            String candidate = base + "." + n + extension;
+            if (!Files.exists(folder.resolve(candidate))) {
+                return candidate;
+            }
+        }
+    }
+}
