@@ -40,6 +40,11 @@ public final class FaultInjectingKinesisClient implements KinesisClient {
         return this;
     }
 
+    /** How many PutRecords calls reached this client. */
+    public int putRecordsCalls() {
+        return calls.get();
+    }
+
     @Override
     public PutRecordsResponse putRecords(PutRecordsRequest request) {
         int call = calls.incrementAndGet();
