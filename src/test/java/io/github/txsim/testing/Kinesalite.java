@@ -89,6 +89,11 @@ public final class Kinesalite implements BeforeAllCallback, AfterAllCallback {
         return client;
     }
 
+    /** The emulator's endpoint, for a proxy placed in front of it. */
+    public String endpoint() {
+        return emulator.endpoint();
+    }
+
     public void createStream(String name, int shards) {
         client.createStream(b -> b.streamName(name).shardCount(shards));
         waiter.waitUntilStreamExists(b -> b.streamName(name));

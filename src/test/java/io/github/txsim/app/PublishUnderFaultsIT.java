@@ -1,0 +1,106 @@
+package io.github.txsim.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.github.txsim.testing.Delivery;
+import io.github.txsim.testing.Kinesalite;
+import io.github.txsim.testing.KinesisFaultProxy;
+import io.github.txsim.testing.TestApplication;
+import io.github.txsim.testing.TransactionFiles;
+import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.apache.camel.test.main.junit5.Configure;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Publishing through the fault-injection proxy: failed requests, connections closed after the emulator accepted a
+ * request, an outage. Each test reads the stream back and counts what was lost and duplicated.
+ */
+@CamelMainTest(configurationClasses = TransactionStreamConfiguration.class,
+        propertyPlaceholderLocations = "file:application.properties")
+class PublishUnderFaultsIT {
+
+    @RegisterExtension
+    static final Kinesalite KINESIS = new Kinesalite();
+
+    @TempDir
+    Path data;
+
+    private final String stream = "faults-" + UUID.randomUUID();
+    private KinesisFaultProxy proxy;
+
+    @Configure
+    void configure(MainConfigurationProperties main) throws Exception {
+        proxy = new KinesisFaultProxy(KINESIS.endpoint(), KINESIS.client());
+        KINESIS.createStream(stream, 1);
+        TestApplication.against(KINESIS, stream, data)
+                .set("camel.component.aws2-kinesis.uriEndpointOverride", proxy.endpoint())
+                .set("generator.enabled", "false")
+                .set("publish.groupSize", "100")
+                .set("publish.redelivery.maximumRedeliveries", "10")
+                .set("publish.redelivery.initialDelay", "1000")
+                .set("publish.redelivery.maximumDelay", "8000")
+                .applyTo(main);
+    }
+
+    @AfterEach
+    void closeProxy() {
+        proxy.close();
+    }
+
+    @Test
+    void aTenthOfRequestsFailingWith500Or503LosesAndDuplicatesNothing() throws Exception {
+        proxy.failRequests(0.1);
+        TransactionFiles.writeDay(data.resolve("source"), LocalDate.of(2026, 11, 3));
+
+        List<CSVRecord> rows = PublishPipelineIT.readCsv(Delivery.awaitArchived(data, Duration.ofSeconds(60)));
+        Map<Long, Integer> arrivals = Delivery.arrivals(KINESIS, stream);
+
+        assertTrue(proxy.failedRequests() > 0, "requests failed");
+        assertEquals(0, Delivery.lost(rows, arrivals), "lost");
+        assertEquals(0, Delivery.duplicated(arrivals), "duplicated");
+    }
+
+    @Test
+    void connectionsClosedAfterTheEmulatorAcceptedDuplicateOnlyThoseRequests() throws Exception {
+        proxy.resetAfterForwarding(0.2);
+        TransactionFiles.writeDay(data.resolve("source"), LocalDate.of(2026, 11, 4));
+
+        List<CSVRecord> rows = PublishPipelineIT.readCsv(Delivery.awaitArchived(data, Duration.ofSeconds(60)));
+        Map<Long, Integer> arrivals = Delivery.arrivals(KINESIS, stream);
+
+        assertTrue(proxy.resetRequests() > 0, "connections were closed");
+        assertEquals(0, Delivery.lost(rows, arrivals), "lost");
+        assertEquals(proxy.resetRecords(), Delivery.duplicated(arrivals), String.format(
+                "duplicates are the records of the %d unanswered requests", proxy.resetRequests()));
+        System.out.printf("connections closed after %d requests: %d of %d records duplicated%n",
+                proxy.resetRequests(), Delivery.duplicated(arrivals), rows.size());
+    }
+
+    @Test
+    void anOutageOfTwentySecondsInTheMiddleOfAFileIsWaitedOut() throws Exception {
+        proxy.limitShards(400, 1024 * 1024);
+        TransactionFiles.writeDay(data.resolve("source"), LocalDate.of(2026, 11, 5));
+        await().atMost(Duration.ofSeconds(30)).until(() -> KINESIS.readAll(stream).size() >= 500);
+
+        proxy.goAwayFor(Duration.ofSeconds(20));
+
+        List<CSVRecord> rows = PublishPipelineIT.readCsv(Delivery.awaitArchived(data, Duration.ofSeconds(90)));
+        Map<Long, Integer> arrivals = Delivery.arrivals(KINESIS, stream);
+        assertEquals(0, Delivery.lost(rows, arrivals), "lost");
+        assertEquals(0, Delivery.duplicated(arrivals), "duplicated");
+    }
+}
