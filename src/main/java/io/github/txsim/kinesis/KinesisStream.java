@@ -9,6 +9,7 @@ import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -64,9 +65,31 @@ public final class KinesisStream extends ServiceSupport {
 
     @Override
     protected void doStart() {
-        endpoint = context.getEndpoint("aws2-kinesis:" + streamName, Kinesis2Endpoint.class);
-        ServiceHelper.startService(endpoint);
-        client = endpoint.getClient();
+        try {
+            endpoint = context.getEndpoint("aws2-kinesis:" + streamName, Kinesis2Endpoint.class);
+            ServiceHelper.startService(endpoint);
+            client = endpoint.getClient();
+            checkStream();
+        } catch (SdkClientException e) {
+            throw explained(e);
+        }
+    }
+
+    /** The SDK's start-up errors for missing settings, said in the application's terms. */
+    private static RuntimeException explained(SdkClientException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.startsWith("Unable to load region")) {
+            return new IllegalStateException("No AWS region: set camel.component.aws2-kinesis.region in "
+                    + "application.properties, or AWS_REGION", e);
+        }
+        if (message.startsWith("Unable to load credentials")) {
+            return new IllegalStateException("No AWS credentials: the default provider chain (environment, "
+                    + "~/.aws, EC2 instance profile) found none; on EC2, attach an instance profile", e);
+        }
+        return e;
+    }
+
+    private void checkStream() {
         StreamStatus status = describeStatus();
         if (status == null) {
             if (!createIfMissing) {

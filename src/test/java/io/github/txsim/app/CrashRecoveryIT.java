@@ -1,0 +1,84 @@
+package io.github.txsim.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import io.github.txsim.testing.ApplicationProcess;
+import io.github.txsim.testing.Delivery;
+import io.github.txsim.testing.Folders;
+import io.github.txsim.testing.Kinesalite;
+import io.github.txsim.testing.KinesisFaultProxy;
+import io.github.txsim.testing.TransactionFiles;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The application killed with SIGKILL in the middle of a file, then started again: it resumes after the file's
+ * checkpoint. No row is missing; the duplicates are at most the group that was in flight.
+ */
+class CrashRecoveryIT {
+
+    private static final int GROUP_SIZE = 100;
+
+    @RegisterExtension
+    static final Kinesalite KINESIS = new Kinesalite();
+
+    @TempDir
+    Path data;
+
+    private ApplicationProcess application(KinesisFaultProxy proxy, String name) {
+        return new ApplicationProcess(data.resolve(name + ".log"))
+                .setAll(KINESIS.componentProperties())
+                .set("camel.component.aws2-kinesis.uriEndpointOverride", proxy.endpoint())
+                .set("kinesis.local.enabled", "false")
+                .set("kinesis.streamName", "crash")
+                .set("app.runOnce", "true")
+                .set("generator.enabled", "false")
+                .set("publish.groupSize", Integer.toString(GROUP_SIZE))
+                .set("publish.pollDelay", "100")
+                .set("folders.source", data.resolve("source").toString())
+                .set("folders.archive", data.resolve("archive").toString())
+                .set("folders.failed", data.resolve("failed").toString())
+                .set("folders.checkpoints", data.resolve("checkpoints").toString());
+    }
+
+    private long beforeRestart;
+
+    @Test
+    void aKilledRunResumesAfterItsCheckpointWithoutLosingARow() throws Exception {
+        KINESIS.createStream("crash", 1);
+        Files.createDirectories(data.resolve("source"));
+        Path file = TransactionFiles.writeDay(data.resolve("source"), LocalDate.of(2026, 11, 6));
+        List<CSVRecord> rows = PublishPipelineIT.readCsv(file);
+        try (KinesisFaultProxy proxy = new KinesisFaultProxy(KINESIS.endpoint(), KINESIS.client())
+                .limitShards(400, 1024 * 1024)) {
+            ApplicationProcess first = application(proxy, "first").start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> KINESIS.readAll("crash").size() >= 600);
+            first.kill();
+            beforeRestart = KINESIS.readAll("crash").size();
+            assertTrue(beforeRestart < rows.size(), "killed in the middle of the file: " + beforeRestart);
+
+            ApplicationProcess second = application(proxy, "second").start();
+            assertEquals(0, second.awaitExit(Duration.ofSeconds(90)), second.output());
+            assertTrue(second.output().contains("Resuming " + file.getFileName() + " after row"), second.output());
+        }
+
+        Map<Long, Integer> arrivals = Delivery.arrivals(KINESIS, "crash");
+        assertEquals(List.of(file.getFileName().toString()), Folders.fileNames(data.resolve("archive")));
+        assertEquals(0, Delivery.lost(rows, arrivals), "lost");
+        long duplicated = Delivery.duplicated(arrivals);
+        assertTrue(duplicated <= GROUP_SIZE, "duplicates at most the group in flight: " + duplicated);
+        System.out.printf("killed after %d of %d records had arrived: %d duplicated on resume%n", beforeRestart,
+                rows.size(), duplicated);
+    }
+}

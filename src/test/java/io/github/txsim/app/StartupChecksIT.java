@@ -1,0 +1,102 @@
+package io.github.txsim.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.github.txsim.testing.ApplicationProcess;
+import io.github.txsim.testing.Kinesalite;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * What a user sees when the application cannot start: one line saying why, and a non-zero exit status. Each case
+ * runs the application as its own process, against the test's emulator or with no AWS settings at all (the
+ * instance-metadata lookups of the AWS SDK turned off, so nothing leaves the machine).
+ */
+class StartupChecksIT {
+
+    @RegisterExtension
+    static final Kinesalite KINESIS = new Kinesalite();
+
+    @TempDir
+    Path data;
+
+    private ApplicationProcess againstAws(String name) {
+        return new ApplicationProcess(data.resolve(name + ".log"))
+                .set("kinesis.local.enabled", "false")
+                .set("camel.component.aws2-kinesis.overrideEndpoint", "true")
+                .set("camel.component.aws2-kinesis.uriEndpointOverride", KINESIS.endpoint())
+                .set("camel.component.aws2-kinesis.cborEnabled", "false")
+                .set("folders.source", data.resolve("source").toString())
+                .set("folders.archive", data.resolve("archive").toString())
+                .set("folders.failed", data.resolve("failed").toString())
+                .set("folders.checkpoints", data.resolve("checkpoints").toString())
+                .environment("HOME", data.toString())
+                .environment("AWS_EC2_METADATA_DISABLED", "true")
+                .environment("AWS_ACCESS_KEY_ID", "")
+                .environment("AWS_SECRET_ACCESS_KEY", "")
+                .environment("AWS_SESSION_TOKEN", "")
+                .environment("AWS_PROFILE", "")
+                .environment("AWS_REGION", "")
+                .environment("AWS_DEFAULT_REGION", "")
+                .environment("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "")
+                .environment("AWS_CONTAINER_CREDENTIALS_FULL_URI", "");
+    }
+
+    /** The lines the application logged at ERROR. */
+    private static List<String> errors(ApplicationProcess application) {
+        return application.output().lines().filter(line -> line.contains(" ERROR ")).toList();
+    }
+
+    private static void assertFailsWith(ApplicationProcess application, String message) throws Exception {
+        assertEquals(1, application.start().awaitExit(Duration.ofSeconds(60)), application.output());
+        List<String> errors = errors(application);
+        assertEquals(1, errors.size(), "one error line:\n" + application.output());
+        assertEquals("Cannot start: " + message, errors.get(0).substring(errors.get(0).indexOf(" - ") + 3));
+    }
+
+    @Test
+    void aMissingStream() throws Exception {
+        assertFailsWith(againstAws("missing-stream")
+                        .set("kinesis.streamName", "no-such-stream")
+                        .set("camel.component.aws2-kinesis.region", "eu-west-1")
+                        .environment("AWS_ACCESS_KEY_ID", "local")
+                        .environment("AWS_SECRET_ACCESS_KEY", "local"),
+                "Kinesis stream 'no-such-stream' does not exist in region eu-west-1: create it, or set "
+                        + "kinesis.streamName");
+    }
+
+    @Test
+    void noCredentials() throws Exception {
+        assertFailsWith(againstAws("no-credentials").set("camel.component.aws2-kinesis.region", "eu-west-1"),
+                "No AWS credentials: the default provider chain (environment, ~/.aws, EC2 instance profile) found "
+                        + "none; on EC2, attach an instance profile");
+    }
+
+    @Test
+    void noRegion() throws Exception {
+        assertFailsWith(againstAws("no-region")
+                        .environment("AWS_ACCESS_KEY_ID", "local")
+                        .environment("AWS_SECRET_ACCESS_KEY", "local"),
+                "No AWS region: set camel.component.aws2-kinesis.region in application.properties, or AWS_REGION");
+    }
+
+    @Test
+    void aDataFolderThatCannotBeWritten() throws Exception {
+        Path notAFolder = Files.writeString(data.resolve("plain-file"), "");
+        assertFailsWith(againstAws("folder").set("folders.archive", notAFolder.resolve("archive").toString()),
+                "Cannot create the data folder " + notAFolder.resolve("archive")
+                        + ": java.nio.file.FileSystemException: " + notAFolder.resolve("archive") + ": Not a directory");
+    }
+
+    @Test
+    void aGroupLargerThanKinesisAllows() throws Exception {
+        assertFailsWith(againstAws("group").set("publish.groupSize", "600"),
+                "Property publish.groupSize must be a whole number from 1 to 500, was '600'");
+    }
+}
