@@ -5,11 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.io.Writer;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.Exchange;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,27 +118,24 @@ public final class FileTracker {
         return new Totals(filesPublished.get(), filesFailed.get(), records.get(), rejected.get());
     }
 
+    /** Writes the failure report: comment lines saying what happened, then one CSV row per undelivered record. */
     private static void writeReport(Path report, FileProgress progress, String reason) {
-        List<String> lines = new ArrayList<>();
-        lines.add("# Publishing " + progress.fileName() + " failed: " + reason);
-        lines.add(String.format("# %,d leading rows are done (%,d records acknowledged, %,d rejected); the rows "
-                + "below were not delivered.", progress.rowsDone(), progress.acknowledged(), progress.rejected()));
-        lines.add("# Moved back into the source folder unchanged, the file resumes after the rows done.");
-        lines.add("line,last error,row");
-        for (PendingRecord record : progress.undelivered()) {
-            lines.add(record.row().line() + "," + csvValue(record.lastError() == null ? "not sent"
-                    : record.lastError()) + "," + csvValue(record.row().asCsv()));
-        }
-        lines.add("# rows after the last listed line were not sent");
-        try {
-            Files.write(report, lines, StandardCharsets.UTF_8);
+        CSVFormat format = CSVFormat.RFC4180.builder().setCommentMarker('#').get();
+        try (Writer writer = Files.newBufferedWriter(report, StandardCharsets.UTF_8);
+                CSVPrinter printer = new CSVPrinter(writer, format)) {
+            printer.printComment("Publishing " + progress.fileName() + " failed: " + reason);
+            printer.printComment(String.format("%,d leading rows are done (%,d records acknowledged, %,d rejected); "
+                    + "the rows below were not delivered, nor any row after them.", progress.rowsDone(),
+                    progress.acknowledged(), progress.rejected()));
+            printer.printComment("Moved back into the source folder unchanged, the file resumes after the rows done.");
+            printer.printRecord("line", "last error", "row");
+            for (PendingRecord record : progress.undelivered()) {
+                printer.printRecord(record.row().line(),
+                        record.lastError() == null ? "not sent" : record.lastError(), record.row().asCsv());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the failure report " + report, e);
         }
-    }
-
-    private static String csvValue(String value) {
-        return "\"" + value.replace("\"", "\"\"") + "\"";
     }
 
     /** The name itself when the folder has no such file, otherwise the first free {@code name.N.ext}. */

@@ -1,5 +1,7 @@
 package io.github.txsim.kinesis;
 
+import java.nio.charset.StandardCharsets;
+
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 
 /**
@@ -10,8 +12,7 @@ record PendingRecord(SourceRow row, PutRecordsRequestEntry entry, String lastErr
 
     /** Bytes the record counts for against Kinesis's limits: its data and its partition key. */
     long size() {
-        return entry.data().asByteArrayUnsafe().length + entry.partitionKey().getBytes(
-                java.nio.charset.StandardCharsets.UTF_8).length;
+        return entry.data().asByteArrayUnsafe().length + entry.partitionKey().getBytes(StandardCharsets.UTF_8).length;
     }
 
     PendingRecord failedWith(String error) {
