@@ -1,10 +1,12 @@
 package io.github.txsim.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.function.Function;
 
 import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.util.TimeUtils;
 
 /**
  * Reads the application's settings through Camel's properties component (so environment variables and system
@@ -49,6 +51,11 @@ final class AppProperties {
             }
             return Boolean.parseBoolean(value);
         });
+    }
+
+    /** A duration such as {@code 10s}, {@code 1m} or {@code 500} (milliseconds). */
+    Duration duration(String key) {
+        return parsed(key, "a duration such as 10s, 1m or 500 (milliseconds)", TimeUtils::toDuration);
     }
 
     LocalDate date(String key) {

@@ -55,7 +55,9 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         KinesisStream stream = new KinesisStream(context, streamName, local,
                 properties.integer("kinesis.local.shardCount", 1, 100));
         Checkpoints checkpoints = new Checkpoints(folders.checkpoints());
-        files = new FileTracker(streamName, checkpoints, folders.archive(), folders.failed());
+        files = new FileTracker(streamName, checkpoints, folders.archive(), folders.failed(),
+                properties.duration("publish.progressInterval"));
+        context.addService(files, true, true);
         runOnce = new RunOnce(properties.flag("app.runOnce"), properties.flag("generator.enabled"), folders.source(),
                 context, files);
         RecordRetry recordRetry = new RecordRetry(properties.integer("publish.recordRetry.attempts", 1, 100),

@@ -21,6 +21,9 @@ public final class FileProgress {
     private final AtomicLong acknowledged;
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
+    private final AtomicLong rowsRead = new AtomicLong();
+    private final AtomicLong inFlight = new AtomicLong();
+    private volatile long rowsEstimate;
     private final List<PendingRecord> undelivered = new ArrayList<>();
     private volatile Exception lastError;
 
@@ -71,6 +74,33 @@ public final class FileProgress {
 
     void rejected(long count) {
         rejected.addAndGet(count);
+    }
+
+    /** Rows read from the file so far by this run. */
+    public long rowsRead() {
+        return rowsRead.get();
+    }
+
+    void rowsRead(long count) {
+        rowsRead.addAndGet(count);
+    }
+
+    /** Records sent and not acknowledged yet. */
+    public long inFlight() {
+        return inFlight.get();
+    }
+
+    void inFlight(long count) {
+        inFlight.set(count);
+    }
+
+    /** About how many rows the file has (its line count less the header), for an estimate of the time left. */
+    public long rowsEstimate() {
+        return rowsEstimate;
+    }
+
+    void rowsEstimate(long rows) {
+        rowsEstimate = rows;
     }
 
     /** Records sent again after Kinesis did not acknowledge them. */

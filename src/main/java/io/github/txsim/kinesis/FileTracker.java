@@ -1,15 +1,23 @@
 package io.github.txsim.kinesis;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.Writer;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.support.service.ServiceSupport;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
@@ -24,9 +32,11 @@ import org.slf4j.LoggerFactory;
  * <li>on failure, a report beside the failed file listing each undelivered row and its last error (the checkpoint is
  * kept: moved back into the source folder unchanged, the file resumes where it stopped).</li>
  * </ul>
- * It logs a line when a file starts and a summary when it ends, and keeps the run's totals.
+ * It logs a line when a file starts, a progress line per file being published every {@code progressInterval}
+ * (rows read, records acknowledged, records/s, records resent, rows rejected, records in flight, and the time
+ * left), and a summary when a file ends; and it keeps the run's totals.
  */
-public final class FileTracker {
+public final class FileTracker extends ServiceSupport {
 
     /** Exchange properties with the names the file takes in the archive and failed folders. */
     public static final String ARCHIVE_NAME = "archiveName";
@@ -41,6 +51,9 @@ public final class FileTracker {
     private final AtomicLong filesFailed = new AtomicLong();
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private final Duration progressInterval;
+    private final Set<FileProgress> active = ConcurrentHashMap.newKeySet();
+    private ScheduledExecutorService progressLog;
 
     /**
      * The totals of a run.
@@ -53,11 +66,78 @@ public final class FileTracker {
     public record Totals(long filesPublished, long filesFailed, long records, long rejected) {
     }
 
-    public FileTracker(String streamName, Checkpoints checkpoints, Path archiveFolder, Path failedFolder) {
+    /**
+     * @param progressInterval how often to log the progress of the files being published; zero for never
+     */
+    public FileTracker(String streamName, Checkpoints checkpoints, Path archiveFolder, Path failedFolder,
+            Duration progressInterval) {
         this.streamName = streamName;
         this.checkpoints = checkpoints;
         this.archiveFolder = archiveFolder;
         this.failedFolder = failedFolder;
+        this.progressInterval = progressInterval;
+    }
+
+    @Override
+    protected void doStart() {
+        if (!progressInterval.isZero()) {
+            progressLog = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "publish-progress");
+                thread.setDaemon(true);
+                return thread;
+            });
+            progressLog.scheduleAtFixedRate(this::logProgress, progressInterval.toMillis(),
+                    progressInterval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    protected void doStop() {
+        if (progressLog != null) {
+            progressLog.shutdownNow();
+        }
+    }
+
+    private void logProgress() {
+        for (FileProgress progress : active) {
+            LOG.info(progressLine(progress));
+        }
+    }
+
+    static String progressLine(FileProgress progress) {
+        long done = progress.rowsDone();
+        long estimate = Math.max(progress.rowsEstimate(), done);
+        double seconds = progress.seconds();
+        double rowsPerSecond = seconds > 0 ? (done - progress.resumedAfter()) / seconds : 0;
+        String left = rowsPerSecond > 0 ? String.format("about %.0f s left", (estimate - done) / rowsPerSecond)
+                : "time left unknown";
+        return String.format("Progress %s: %,d of about %,d rows done (%d%%), %,d records acknowledged, %,.0f rows/s, "
+                + "%,d resent, %,d rejected, %,d in flight, %s", progress.fileName(), done, estimate,
+                estimate == 0 ? 100 : done * 100 / estimate, progress.acknowledged(), rowsPerSecond,
+                progress.retried(), progress.rejected(), progress.inFlight(), left);
+    }
+
+    /** The lines of the file less the header: its rows, unless quoted values hold line breaks. */
+    private static long estimateRows(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            long lines = 0;
+            int last = '\n';
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+                last = buffer[n - 1];
+            }
+            if (last != '\n') {
+                lines++;
+            }
+            return Math.max(0, lines - 1);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     public void started(Exchange exchange) {
@@ -65,7 +145,9 @@ public final class FileTracker {
         Checkpoints.Checkpoint checkpoint = checkpoints.load(file);
         FileProgress progress = new FileProgress(file, checkpoint);
         progress.rejected(checkpoints.rejects(file).size());
+        progress.rowsEstimate(estimateRows(file));
         exchange.setProperty(FileProgress.PROPERTY, progress);
+        active.add(progress);
         exchange.setProperty(ARCHIVE_NAME, freeName(archiveFolder, progress.fileName()));
         exchange.setProperty(FAILED_NAME, freeName(failedFolder, progress.fileName()));
         if (checkpoint.rowsDone() > 0) {
@@ -85,6 +167,7 @@ public final class FileTracker {
             Checkpoints.writeRejects(archiveFolder.resolve(archiveName + ".rejects"), rejects);
         }
         checkpoints.clear(progress.file());
+        active.remove(progress);
         filesPublished.incrementAndGet();
         records.addAndGet(progress.acknowledged());
         rejected.addAndGet(progress.rejected());
@@ -102,6 +185,7 @@ public final class FileTracker {
             return;
         }
         String failedName = exchange.getProperty(FAILED_NAME, String.class);
+        active.remove(progress);
         filesFailed.incrementAndGet();
         records.addAndGet(progress.acknowledged());
         rejected.addAndGet(progress.rejected());

@@ -128,6 +128,7 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
             }
         }
         progress.rejected(rejects.size());
+        progress.rowsRead(rows.size());
         return new Group(pending, rejects, last);
     }
 
@@ -155,10 +156,12 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
                 Duration delay = backoff.computeDelay(attempt - 1);
                 Thread.sleep(delay.toMillis());
             }
+            progress.inFlight(group.pending.size());
             try {
                 send(group, progress);
             } finally {
                 progress.undelivered(group.pending);
+                progress.inFlight(0);
             }
             if (!group.pending.isEmpty() && attempt >= retry.attempts()) {
                 throw new RecordsNotAcknowledgedException(String.format(

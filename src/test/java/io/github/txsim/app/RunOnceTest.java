@@ -36,7 +36,7 @@ class RunOnceTest {
 
     private RunOnce runOnce(boolean enabled, boolean awaitGeneration) {
         return new RunOnce(enabled, awaitGeneration, source, context, new FileTracker("transactions",
-                new Checkpoints(source), source, source));
+                new Checkpoints(source), source, source, Duration.ZERO));
     }
 
     @Test

@@ -7,11 +7,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FileTrackerTest {
 
     @TempDir
     Path folder;
+
+    @Test
+    void aProgressLineSaysHowFarTheFileIsAndWhatIsLeft() throws Exception {
+        FileProgress progress = new FileProgress(folder.resolve("day.csv"), new Checkpoints.Checkpoint(0, 0));
+        progress.rowsEstimate(1_000);
+        progress.rowsDone(250);
+        progress.acknowledged(248);
+        progress.rejected(2);
+        progress.inFlight(50);
+
+        String line = FileTracker.progressLine(progress);
+
+        assertTrue(line.startsWith("Progress day.csv: 250 of about 1,000 rows done (25%), 248 records acknowledged, "),
+                line);
+        assertTrue(line.contains(", 0 resent, 2 rejected, 50 in flight, about "), line);
+        assertTrue(line.endsWith(" s left"), line);
+    }
 
     @Test
     void aFreeNameIsKept() {
