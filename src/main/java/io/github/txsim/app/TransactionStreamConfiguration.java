@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import io.github.txsim.kinesis.ByteOrderMarkRemover;
@@ -11,6 +12,7 @@ import io.github.txsim.kinesis.Checkpoints;
 import io.github.txsim.kinesis.CsvRowConverter;
 import io.github.txsim.kinesis.FileTracker;
 import io.github.txsim.kinesis.KinesisStream;
+import io.github.txsim.kinesis.Pacing;
 import io.github.txsim.kinesis.LastErrorRecorder;
 import io.github.txsim.kinesis.PutRecordsProcessor;
 import io.github.txsim.kinesis.RecordRetry;
@@ -68,8 +70,10 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         registry.bind("dailyFileGenerator", dailyFileGenerator(properties, folders));
         registry.bind("byteOrderMarkRemover", new ByteOrderMarkRemover());
         registry.bind("csvRows", new CsvRowConverter());
+        Pacing pacing = Pacing.parse(properties.text("publish.pacing"), properties.text("publish.eventTimeColumn"),
+                ZoneId.systemDefault(), Clock.systemUTC(), Thread::sleep);
         registry.bind("putRecords", new PutRecordsProcessor(stream, properties.text("kinesis.partitionKeyColumn"),
-                recordRetry, checkpoints));
+                recordRetry, checkpoints, pacing));
         registry.bind("fileTracker", files);
         registry.bind("lastErrorRecorder", new LastErrorRecorder());
         registry.bind("runOnce", runOnce);

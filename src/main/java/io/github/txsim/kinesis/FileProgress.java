@@ -1,9 +1,12 @@
 package io.github.txsim.kinesis;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What has happened so far to one file being published. One instance travels with the file's exchange and is shared
@@ -24,6 +27,12 @@ public final class FileProgress {
     private final AtomicLong rowsRead = new AtomicLong();
     private final AtomicLong inFlight = new AtomicLong();
     private volatile long rowsEstimate;
+    private volatile double lagSeconds;
+    private final AtomicReference<PaceOrigin> paceOrigin = new AtomicReference<>();
+
+    /** The event time and wall time a speed-up counts from: the file's first record paced in this run. */
+    record PaceOrigin(LocalDateTime event, Instant wall) {
+    }
     private final List<PendingRecord> undelivered = new ArrayList<>();
     private volatile Exception lastError;
 
@@ -101,6 +110,21 @@ public final class FileProgress {
 
     void rowsEstimate(long rows) {
         rowsEstimate = rows;
+    }
+
+    /** The origin of a speed-up, set by the first call. */
+    PaceOrigin paceOrigin(LocalDateTime event, Instant wall) {
+        paceOrigin.compareAndSet(null, new PaceOrigin(event, wall));
+        return paceOrigin.get();
+    }
+
+    /** How far the last record sent was behind its due time (paced publishing), in seconds. */
+    public double lagSeconds() {
+        return lagSeconds;
+    }
+
+    void lagSeconds(double seconds) {
+        lagSeconds = seconds;
     }
 
     /** Records sent again after Kinesis did not acknowledge them. */

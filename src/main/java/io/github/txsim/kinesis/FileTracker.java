@@ -109,7 +109,8 @@ public final class FileTracker extends ServiceSupport {
         long estimate = Math.max(progress.rowsEstimate(), done);
         double seconds = progress.seconds();
         double rowsPerSecond = seconds > 0 ? (done - progress.resumedAfter()) / seconds : 0;
-        String left = rowsPerSecond > 0 ? String.format("about %.0f s left", (estimate - done) / rowsPerSecond)
+        String left = progress.lagSeconds() > 0 ? String.format("%.1f s behind event time", progress.lagSeconds())
+                : rowsPerSecond > 0 ? String.format("about %.0f s left", (estimate - done) / rowsPerSecond)
                 : "time left unknown";
         return String.format("Progress %s: %,d of about %,d rows done (%d%%), %,d records acknowledged, %,.0f rows/s, "
                 + "%,d resent, %,d rejected, %,d in flight, %s", progress.fileName(), done, estimate,

@@ -1,6 +1,6 @@
 package io.github.txsim.kinesis;
 
-import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +28,8 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
  * handler's redeliveries again send only those.</li>
  * <li>Once every record of the group is acknowledged (or rejected), the file's checkpoint moves past the group.</li>
  * <li>Rows that an earlier run had done already (see {@link Checkpoints}) are skipped.</li>
+ * <li>Records go out when they are due ({@link Pacing}): at once, or at their event time, or sped up. The route's
+ * split waits meanwhile, so no more than one group is held in memory.</li>
  * </ul>
  * (Camel's own aws2-kinesis batch producer uses one partition key per batch and resends whole batches, which is why
  * this processor calls the SDK itself.) It starts and stops the stream with the route that uses it, so the stream
@@ -49,14 +51,16 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
     private final RecordRetry retry;
     private final BackoffStrategy backoff;
     private final Checkpoints checkpoints;
+    private final Pacing pacing;
 
     public PutRecordsProcessor(KinesisStream stream, String partitionKeyColumn, RecordRetry retry,
-            Checkpoints checkpoints) {
+            Checkpoints checkpoints, Pacing pacing) {
         this.stream = stream;
         this.partitionKeyColumn = partitionKeyColumn;
         this.retry = retry;
         this.backoff = retry.backoff();
         this.checkpoints = checkpoints;
+        this.pacing = pacing;
     }
 
     /** A group of rows in flight: the records not acknowledged yet, the rows rejected, the last row's number. */
@@ -149,35 +153,69 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
                 .build();
     }
 
-    /** Sends the group's pending records until Kinesis acknowledged them all, or the attempts are used up. */
+    /**
+     * Sends the group's pending records, each when it is due (see {@link Pacing}), then sends the ones Kinesis did
+     * not acknowledge again until it acknowledged them all, or the attempts are used up.
+     */
     private void deliver(Group group, FileProgress progress) throws InterruptedException {
+        sendAsDue(group, progress);
         for (int attempt = 1; !group.pending.isEmpty(); attempt++) {
-            if (attempt > 1) {
-                Duration delay = backoff.computeDelay(attempt - 1);
-                Thread.sleep(delay.toMillis());
-            }
-            progress.inFlight(group.pending.size());
-            try {
-                send(group, progress);
-            } finally {
-                progress.undelivered(group.pending);
-                progress.inFlight(0);
-            }
-            if (!group.pending.isEmpty() && attempt >= retry.attempts()) {
+            if (attempt >= retry.attempts()) {
                 throw new RecordsNotAcknowledgedException(String.format(
                         "%s: %d records (lines %d to %d) not acknowledged by stream %s after %d attempts; last "
                                 + "error: %s", progress.fileName(), group.pending.size(),
                         group.pending.get(0).row().line(), group.pending.get(group.pending.size() - 1).row().line(),
                         stream.name(), attempt, group.pending.get(0).lastError()));
             }
+            Thread.sleep(backoff.computeDelay(attempt).toMillis());
+            List<PendingRecord> notAcknowledged = new ArrayList<>();
+            try {
+                send(group.pending, notAcknowledged, progress);
+            } finally {
+                group.pending = notAcknowledged;
+                progress.undelivered(notAcknowledged);
+            }
         }
     }
 
-    /** One pass over the pending records, in requests within Kinesis's limits; keeps the ones not acknowledged. */
-    private void send(Group group, FileProgress progress) {
-        List<PendingRecord> toSend = group.pending;
-        List<PendingRecord> notAcknowledged = new ArrayList<>();
+    /**
+     * The first pass over a group: records go out as they fall due, the ones not acknowledged travelling with the next
+     * ones due. Unpaced, everything is due at once: one pass, in requests within Kinesis's limits.
+     */
+    private void sendAsDue(Group group, FileProgress progress) throws InterruptedException {
+        List<PendingRecord> waiting = group.pending;
+        List<PendingRecord> carried = new ArrayList<>();
+        int next = 0;
+        try {
+            while (next < waiting.size()) {
+                Instant due = pacing.due(waiting.get(next).row(), progress);
+                pacing.waitUntil(due);
+                int end = next + 1;
+                while (end < waiting.size() && pacing.isDue(pacing.due(waiting.get(end).row(), progress))) {
+                    end++;
+                }
+                List<PendingRecord> slice = new ArrayList<>(carried);
+                slice.addAll(waiting.subList(next, end));
+                carried = new ArrayList<>();
+                next = end;
+                progress.lagSeconds(pacing.lateness(due));
+                send(slice, carried, progress);
+            }
+        } finally {
+            List<PendingRecord> pending = new ArrayList<>(carried);
+            pending.addAll(waiting.subList(next, waiting.size()));
+            group.pending = pending;
+            progress.undelivered(pending);
+        }
+    }
+
+    /**
+     * One pass over records, in requests within Kinesis's limits. The records not acknowledged, and on an exception
+     * the ones not sent, are added to {@code notAcknowledged}.
+     */
+    private void send(List<PendingRecord> toSend, List<PendingRecord> notAcknowledged, FileProgress progress) {
         int sent = 0;
+        progress.inFlight(toSend.size());
         try {
             for (List<PendingRecord> request : requests(toSend)) {
                 progress.retried(request.stream().filter(r -> r.lastError() != null).count());
@@ -202,7 +240,7 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
             }
         } finally {
             notAcknowledged.addAll(toSend.subList(sent, toSend.size()));
-            group.pending = notAcknowledged;
+            progress.inFlight(0);
         }
     }
 

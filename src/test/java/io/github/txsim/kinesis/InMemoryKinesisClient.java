@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.kinesis.model.StreamStatus;
  * A stub of Kinesis for unit tests: an active stream that keeps what it acknowledged, and can throttle the records of
  * chosen partition keys the first time they are sent (a partial failure).
  */
-final class InMemoryKinesisClient implements KinesisClient {
+class InMemoryKinesisClient implements KinesisClient {
 
     private final List<PutRecordsRequestEntry> acknowledged = new ArrayList<>();
     private final Map<String, Integer> throttles = new HashMap<>();

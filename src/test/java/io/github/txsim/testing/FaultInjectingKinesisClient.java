@@ -2,6 +2,7 @@ package io.github.txsim.testing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -21,6 +22,7 @@ public final class FaultInjectingKinesisClient implements KinesisClient {
 
     private final KinesisClient real;
     private final AtomicInteger calls = new AtomicInteger();
+    private final List<Long> callNanos = new CopyOnWriteArrayList<>();
     private volatile int failFromCall = Integer.MAX_VALUE;
     private volatile int throttleCall = -1;
 
@@ -40,6 +42,11 @@ public final class FaultInjectingKinesisClient implements KinesisClient {
         return this;
     }
 
+    /** When each PutRecords call reached this client ({@link System#nanoTime()}). */
+    public List<Long> putRecordsCallNanos() {
+        return callNanos;
+    }
+
     /** How many PutRecords calls reached this client. */
     public int putRecordsCalls() {
         return calls.get();
@@ -48,6 +55,7 @@ public final class FaultInjectingKinesisClient implements KinesisClient {
     @Override
     public PutRecordsResponse putRecords(PutRecordsRequest request) {
         int call = calls.incrementAndGet();
+        callNanos.add(System.nanoTime());
         if (call >= failFromCall) {
             throw SdkClientException.create("injected failure of PutRecords call " + call);
         }
