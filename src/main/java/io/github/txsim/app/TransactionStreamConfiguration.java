@@ -12,7 +12,9 @@ import io.github.txsim.kinesis.Checkpoints;
 import io.github.txsim.kinesis.CsvRowConverter;
 import io.github.txsim.kinesis.FileTracker;
 import io.github.txsim.kinesis.KinesisStream;
+import io.github.txsim.kinesis.KinesisStreamHealthCheck;
 import io.github.txsim.kinesis.Pacing;
+import io.github.txsim.kinesis.PublishMetrics;
 import io.github.txsim.kinesis.LastErrorRecorder;
 import io.github.txsim.kinesis.PutRecordsProcessor;
 import io.github.txsim.kinesis.RecordRetry;
@@ -57,8 +59,9 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         KinesisStream stream = new KinesisStream(context, streamName, local,
                 properties.integer("kinesis.local.shardCount", 1, 100));
         Checkpoints checkpoints = new Checkpoints(folders.checkpoints());
+        PublishMetrics metrics = new PublishMetrics(context);
         files = new FileTracker(streamName, checkpoints, folders.archive(), folders.failed(),
-                properties.duration("publish.progressInterval"));
+                properties.duration("publish.progressInterval"), metrics);
         context.addService(files, true, true);
         runOnce = new RunOnce(properties.flag("app.runOnce"), properties.flag("generator.enabled"), folders.source(),
                 context, files);
@@ -73,7 +76,8 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         Pacing pacing = Pacing.parse(properties.text("publish.pacing"), properties.text("publish.eventTimeColumn"),
                 ZoneId.systemDefault(), Clock.systemUTC(), Thread::sleep);
         registry.bind("putRecords", new PutRecordsProcessor(stream, properties.text("kinesis.partitionKeyColumn"),
-                recordRetry, checkpoints, pacing));
+                recordRetry, checkpoints, pacing, metrics));
+        registry.bind("kinesisStreamHealthCheck", new KinesisStreamHealthCheck(stream));
         registry.bind("fileTracker", files);
         registry.bind("lastErrorRecorder", new LastErrorRecorder());
         registry.bind("runOnce", runOnce);

@@ -52,6 +52,7 @@ public final class FileTracker extends ServiceSupport {
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final Duration progressInterval;
+    private final PublishMetrics metrics;
     private final Set<FileProgress> active = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService progressLog;
 
@@ -70,12 +71,13 @@ public final class FileTracker extends ServiceSupport {
      * @param progressInterval how often to log the progress of the files being published; zero for never
      */
     public FileTracker(String streamName, Checkpoints checkpoints, Path archiveFolder, Path failedFolder,
-            Duration progressInterval) {
+            Duration progressInterval, PublishMetrics metrics) {
         this.streamName = streamName;
         this.checkpoints = checkpoints;
         this.archiveFolder = archiveFolder;
         this.failedFolder = failedFolder;
         this.progressInterval = progressInterval;
+        this.metrics = metrics;
     }
 
     @Override
@@ -170,6 +172,7 @@ public final class FileTracker extends ServiceSupport {
         checkpoints.clear(progress.file());
         active.remove(progress);
         filesPublished.incrementAndGet();
+        metrics.archived();
         records.addAndGet(progress.acknowledged());
         rejected.addAndGet(progress.rejected());
         double seconds = progress.seconds();
@@ -188,6 +191,7 @@ public final class FileTracker extends ServiceSupport {
         String failedName = exchange.getProperty(FAILED_NAME, String.class);
         active.remove(progress);
         filesFailed.incrementAndGet();
+        metrics.failed();
         records.addAndGet(progress.acknowledged());
         rejected.addAndGet(progress.rejected());
         Exception cause = progress.lastError();

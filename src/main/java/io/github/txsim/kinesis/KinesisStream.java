@@ -113,6 +113,12 @@ public final class KinesisStream extends ServiceSupport {
         ServiceHelper.stopService(endpoint);
     }
 
+    /** The stream's status now, such as ACTIVE, or NOT FOUND. */
+    public String status() {
+        StreamStatus status = describeStatus();
+        return status == null ? "NOT FOUND" : status.toString();
+    }
+
     /** The stream's status, or null when it does not exist. */
     private StreamStatus describeStatus() {
         try {

@@ -1,5 +1,6 @@
 package io.github.txsim.kinesis;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,7 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
     static final String GROUP = "txsim.group";
     private static final Logger LOG = LoggerFactory.getLogger(PutRecordsProcessor.class);
     private static final int REJECTS_LOGGED_PER_GROUP = 5;
+    private static final String THROTTLED = "ProvisionedThroughputExceededException";
 
     private final KinesisStream stream;
     private final TransactionJson json = new TransactionJson();
@@ -52,15 +54,17 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
     private final BackoffStrategy backoff;
     private final Checkpoints checkpoints;
     private final Pacing pacing;
+    private final PublishMetrics metrics;
 
     public PutRecordsProcessor(KinesisStream stream, String partitionKeyColumn, RecordRetry retry,
-            Checkpoints checkpoints, Pacing pacing) {
+            Checkpoints checkpoints, Pacing pacing, PublishMetrics metrics) {
         this.stream = stream;
         this.partitionKeyColumn = partitionKeyColumn;
         this.retry = retry;
         this.backoff = retry.backoff();
         this.checkpoints = checkpoints;
         this.pacing = pacing;
+        this.metrics = metrics;
     }
 
     /** A group of rows in flight: the records not acknowledged yet, the rows rejected, the last row's number. */
@@ -132,6 +136,7 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
             }
         }
         progress.rejected(rejects.size());
+        metrics.rejected(rejects.size());
         progress.rowsRead(rows.size());
         return new Group(pending, rejects, last);
     }
@@ -218,8 +223,12 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
         progress.inFlight(toSend.size());
         try {
             for (List<PendingRecord> request : requests(toSend)) {
-                progress.retried(request.stream().filter(r -> r.lastError() != null).count());
+                long resent = request.stream().filter(r -> r.lastError() != null).count();
+                progress.retried(resent);
+                metrics.retried(resent);
+                long started = System.nanoTime();
                 PutRecordsResponse response = stream.putRecords(request.stream().map(PendingRecord::entry).toList());
+                metrics.putRecords(Duration.ofNanos(System.nanoTime() - started));
                 List<PutRecordsResultEntry> results = response.records();
                 if (results.size() != request.size()) {
                     throw new IllegalStateException(String.format(
@@ -231,11 +240,15 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
                     if (result.errorCode() == null) {
                         acknowledged++;
                     } else {
+                        if (THROTTLED.equals(result.errorCode())) {
+                            metrics.throttled(1);
+                        }
                         notAcknowledged.add(request.get(i).failedWith(result.errorCode() + ": "
                                 + result.errorMessage()));
                     }
                 }
                 progress.acknowledged(acknowledged);
+                metrics.published(acknowledged);
                 sent += request.size();
             }
         } finally {

@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import io.github.txsim.kinesis.Checkpoints;
 import io.github.txsim.kinesis.FileTracker;
+import io.github.txsim.kinesis.PublishMetrics;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +37,7 @@ class RunOnceTest {
 
     private RunOnce runOnce(boolean enabled, boolean awaitGeneration) {
         return new RunOnce(enabled, awaitGeneration, source, context, new FileTracker("transactions",
-                new Checkpoints(source), source, source, Duration.ZERO));
+                new Checkpoints(source), source, source, Duration.ZERO, PublishMetrics.none()));
     }
 
     @Test

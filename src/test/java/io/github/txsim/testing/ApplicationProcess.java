@@ -23,8 +23,10 @@ public final class ApplicationProcess {
     private final Path output;
     private Process process;
 
+    /** @param output where the process's output goes; the HTTP management server is off unless a test sets it */
     public ApplicationProcess(Path output) {
         this.output = output;
+        properties.put("camel.management.enabled", "false");
     }
 
     public ApplicationProcess set(String key, String value) {

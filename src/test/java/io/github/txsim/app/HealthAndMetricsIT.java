@@ -1,0 +1,84 @@
+package io.github.txsim.app;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+
+import io.github.txsim.testing.ApplicationProcess;
+import io.github.txsim.testing.Folders;
+import io.github.txsim.testing.Kinesalite;
+import io.github.txsim.testing.TransactionFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The management server of a running application (its own process, as a service), on loopback: health, with the
+ * stream's readiness, and Prometheus metrics that count what was published.
+ */
+class HealthAndMetricsIT {
+
+    @RegisterExtension
+    static final Kinesalite KINESIS = new Kinesalite();
+
+    @TempDir
+    Path data;
+
+    private int port;
+
+    private String get(String path) {
+        try {
+            return HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+            return "unreachable: " + e;
+        }
+    }
+
+    @Test
+    void healthShowsTheStreamReadyAndMetricsCountWhatWasPublished() throws Exception {
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        KINESIS.createStream("observed", 1);
+        Files.createDirectories(data.resolve("source"));
+        TransactionFiles.writeRows(data.resolve("source"), "observed.csv", LocalDate.of(2026, 11, 7), 1_200);
+        ApplicationProcess application = new ApplicationProcess(data.resolve("app.log"))
+                .setAll(KINESIS.componentProperties())
+                .set("kinesis.local.enabled", "false")
+                .set("kinesis.streamName", "observed")
+                .set("app.runOnce", "false")
+                .set("generator.enabled", "false")
+                .set("camel.management.enabled", "true")
+                .set("camel.management.port", Integer.toString(port))
+                .set("folders.source", data.resolve("source").toString())
+                .set("folders.archive", data.resolve("archive").toString())
+                .set("folders.failed", data.resolve("failed").toString())
+                .set("folders.checkpoints", data.resolve("checkpoints").toString())
+                .start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> Folders.fileNames(data.resolve("archive")).size() == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> get("/observe/health").contains("\"status\":\"UP\""));
+
+            String health = get("/observe/health?exposureLevel=full");
+            assertTrue(health.contains("{\"name\":\"kinesis-stream\",\"status\":\"UP\"}"), health);
+            String metrics = get("/observe/metrics");
+            assertTrue(metrics.contains("txsim_records_published_total 1200.0"), metrics);
+            assertTrue(metrics.contains("txsim_files_archived_total 1.0"), metrics);
+            assertTrue(metrics.contains("txsim_putrecords_latency_seconds_count 3"), metrics);
+            assertTrue(metrics.contains("txsim_rows_rejected_total 0.0"), metrics);
+        } finally {
+            application.kill();
+        }
+    }
+}
