@@ -18,6 +18,7 @@ import io.github.txsim.kinesis.PublishMetrics;
 import io.github.txsim.kinesis.LastErrorRecorder;
 import io.github.txsim.kinesis.PutRecordsProcessor;
 import io.github.txsim.kinesis.RecordRetry;
+import io.github.txsim.kinesis.ShardRateLimiter;
 import io.github.txsim.local.KinesisEmulator;
 import io.github.txsim.simulator.DailyFileGenerator;
 import io.github.txsim.simulator.DailyTransactionGenerator;
@@ -76,7 +77,7 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         Pacing pacing = Pacing.parse(properties.text("publish.pacing"), properties.text("publish.eventTimeColumn"),
                 ZoneId.systemDefault(), Clock.systemUTC(), Thread::sleep);
         registry.bind("putRecords", new PutRecordsProcessor(stream, properties.text("kinesis.partitionKeyColumn"),
-                recordRetry, checkpoints, pacing, metrics));
+                recordRetry, checkpoints, pacing, metrics, rateLimiter(properties, stream, local)));
         registry.bind("kinesisStreamHealthCheck", new KinesisStreamHealthCheck(stream));
         registry.bind("fileTracker", files);
         registry.bind("lastErrorRecorder", new LastErrorRecorder());
@@ -114,6 +115,20 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         }
         return new DailyFileGenerator(generator, folders.source(), List.of(folders.archive(), folders.failed()),
                 clock, backfillDays);
+    }
+
+    /** The per-shard rate limiter: {@code auto} turns it on against AWS and off in local mode. */
+    private static ShardRateLimiter rateLimiter(AppProperties properties, KinesisStream stream, boolean local) {
+        String enabled = properties.text("publish.rateLimit.enabled");
+        boolean on = enabled.equalsIgnoreCase("auto") ? !local : properties.flag("publish.rateLimit.enabled");
+        if (!on) {
+            return null;
+        }
+        return new ShardRateLimiter(stream,
+                properties.integer("publish.rateLimit.recordsPerShardPerSecond", 1, 1_000_000),
+                properties.integer("publish.rateLimit.bytesPerShardPerSecond", 1, Integer.MAX_VALUE),
+                properties.duration("publish.rateLimit.burst"),
+                properties.duration("publish.rateLimit.shardMapRefresh"));
     }
 
     /** A count property that may say {@code auto}: then the reference's fraction of the population. */

@@ -1,6 +1,7 @@
 package io.github.txsim.kinesis;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.camel.CamelContext;
@@ -14,10 +15,12 @@ import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.DescribeStreamSummaryResponse;
+import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequest;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 import software.amazon.awssdk.services.kinesis.waiters.KinesisWaiter;
 
@@ -111,6 +114,24 @@ public final class KinesisStream extends ServiceSupport {
     protected void doStop() {
         client = null;
         ServiceHelper.stopService(endpoint);
+    }
+
+    /** The stream's open shards (ListShards, every page). */
+    public List<Shard> openShards() {
+        List<Shard> shards = new ArrayList<>();
+        ListShardsResponse page = client().listShards(b -> b.streamName(streamName));
+        while (true) {
+            for (Shard shard : page.shards()) {
+                if (shard.sequenceNumberRange().endingSequenceNumber() == null) {
+                    shards.add(shard);
+                }
+            }
+            String next = page.nextToken();
+            if (next == null) {
+                return shards;
+            }
+            page = client().listShards(b -> b.nextToken(next));
+        }
     }
 
     /** The stream's status now, such as ACTIVE, or NOT FOUND. */

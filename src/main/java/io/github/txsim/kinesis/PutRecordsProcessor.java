@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
  * <li>Rows that an earlier run had done already (see {@link Checkpoints}) are skipped.</li>
  * <li>Records go out when they are due ({@link Pacing}): at once, or at their event time, or sped up. The route's
  * split waits meanwhile, so no more than one group is held in memory.</li>
+ * <li>Requests wait for room in the shards they write to ({@link ShardRateLimiter}), when a limiter is given.</li>
  * </ul>
  * (Camel's own aws2-kinesis batch producer uses one partition key per batch and resends whole batches, which is why
  * this processor calls the SDK itself.) It starts and stops the stream with the route that uses it, so the stream
@@ -55,9 +56,11 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
     private final Checkpoints checkpoints;
     private final Pacing pacing;
     private final PublishMetrics metrics;
+    private final ShardRateLimiter rateLimiter;
 
+    /** @param rateLimiter keeps requests within the shards' limits; null sends as fast as the stream answers */
     public PutRecordsProcessor(KinesisStream stream, String partitionKeyColumn, RecordRetry retry,
-            Checkpoints checkpoints, Pacing pacing, PublishMetrics metrics) {
+            Checkpoints checkpoints, Pacing pacing, PublishMetrics metrics, ShardRateLimiter rateLimiter) {
         this.stream = stream;
         this.partitionKeyColumn = partitionKeyColumn;
         this.retry = retry;
@@ -65,6 +68,7 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
         this.checkpoints = checkpoints;
         this.pacing = pacing;
         this.metrics = metrics;
+        this.rateLimiter = rateLimiter;
     }
 
     /** A group of rows in flight: the records not acknowledged yet, the rows rejected, the last row's number. */
@@ -218,7 +222,8 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
      * One pass over records, in requests within Kinesis's limits. The records not acknowledged, and on an exception
      * the ones not sent, are added to {@code notAcknowledged}.
      */
-    private void send(List<PendingRecord> toSend, List<PendingRecord> notAcknowledged, FileProgress progress) {
+    private void send(List<PendingRecord> toSend, List<PendingRecord> notAcknowledged, FileProgress progress)
+            throws InterruptedException {
         int sent = 0;
         progress.inFlight(toSend.size());
         try {
@@ -226,8 +231,12 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
                 long resent = request.stream().filter(r -> r.lastError() != null).count();
                 progress.retried(resent);
                 metrics.retried(resent);
+                List<PutRecordsRequestEntry> entries = request.stream().map(PendingRecord::entry).toList();
+                if (rateLimiter != null) {
+                    rateLimiter.acquire(entries);
+                }
                 long started = System.nanoTime();
-                PutRecordsResponse response = stream.putRecords(request.stream().map(PendingRecord::entry).toList());
+                PutRecordsResponse response = stream.putRecords(entries);
                 metrics.putRecords(Duration.ofNanos(System.nanoTime() - started));
                 List<PutRecordsResultEntry> results = response.records();
                 if (results.size() != request.size()) {

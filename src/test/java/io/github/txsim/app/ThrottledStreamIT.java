@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A full default day (about 97,000 transactions) into a four-shard stream whose per-shard write limits the
- * fault-injection proxy enforces as Kinesis does: throttled records are sent again until they are all in, once.
+ * fault-injection proxy enforces as Kinesis does: without the rate limiter, throttled records are sent again until
+ * they are all in, once; with it, throttling stays under 1% of the records.
  */
 @CamelMainTest(configurationClasses = TransactionStreamConfiguration.class,
         propertyPlaceholderLocations = "file:application.properties")
@@ -49,6 +50,7 @@ class ThrottledStreamIT {
                 .set("simulator.terminals", "100000")
                 .set("publish.recordRetry.baseDelay", "100")
                 .set("publish.recordRetry.maxDelay", "2000")
+                .set("publish.rateLimit.enabled", "false")
                 .applyTo(main);
     }
 
@@ -58,7 +60,7 @@ class ThrottledStreamIT {
     }
 
     @Test
-    void aFullDefaultDayArrivesWithNothingLostOrDuplicated() throws Exception {
+    void withoutTheRateLimiterAFullDefaultDayArrivesWithNothingLostOrDuplicated() throws Exception {
         List<CSVRecord> rows = PublishPipelineIT.readCsv(
                 Delivery.awaitArchived(data, Duration.ofMinutes(3)));
         Map<Long, Integer> arrivals = Delivery.arrivals(KINESIS, stream);

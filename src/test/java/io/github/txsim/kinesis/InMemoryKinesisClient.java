@@ -1,5 +1,6 @@
 package io.github.txsim.kinesis;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +9,11 @@ import java.util.Map;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.DescribeStreamSummaryRequest;
 import software.amazon.awssdk.services.kinesis.model.DescribeStreamSummaryResponse;
+import software.amazon.awssdk.services.kinesis.model.HashKeyRange;
+import software.amazon.awssdk.services.kinesis.model.ListShardsRequest;
+import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
+import software.amazon.awssdk.services.kinesis.model.SequenceNumberRange;
+import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequest;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
@@ -62,6 +68,31 @@ class InMemoryKinesisClient implements KinesisClient {
             }
         }
         return PutRecordsResponse.builder().records(results).failedRecordCount(failed).build();
+    }
+
+    private int shards = 1;
+
+    /** The stream has this many shards, splitting the hash-key space evenly. */
+    InMemoryKinesisClient shards(int count) {
+        this.shards = count;
+        return this;
+    }
+
+    @Override
+    public ListShardsResponse listShards(ListShardsRequest request) {
+        BigInteger space = BigInteger.ONE.shiftLeft(128);
+        List<Shard> list = new ArrayList<>();
+        for (int i = 0; i < shards; i++) {
+            BigInteger from = space.multiply(BigInteger.valueOf(i)).divide(BigInteger.valueOf(shards));
+            BigInteger to = space.multiply(BigInteger.valueOf(i + 1)).divide(BigInteger.valueOf(shards))
+                    .subtract(BigInteger.ONE);
+            list.add(Shard.builder().shardId(String.format("shardId-%012d", i))
+                    .hashKeyRange(HashKeyRange.builder().startingHashKey(from.toString())
+                            .endingHashKey(to.toString()).build())
+                    .sequenceNumberRange(SequenceNumberRange.builder().startingSequenceNumber("0").build())
+                    .build());
+        }
+        return ListShardsResponse.builder().shards(list).build();
     }
 
     @Override

@@ -46,6 +46,7 @@ public final class TestApplication {
                 .set("folders.failed", dataFolder.resolve("failed").toString())
                 .set("folders.checkpoints", dataFolder.resolve("checkpoints").toString())
                 .set("camel.management.enabled", "false")
+                .set("publish.rateLimit.enabled", "false")
                 .set("simulator.customers", "1000")
                 .set("simulator.terminals", "2000")
                 .set("publish.pollDelay", "50")
