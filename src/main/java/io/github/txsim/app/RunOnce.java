@@ -63,8 +63,9 @@ public final class RunOnce {
         }
         FileTracker.Totals totals = files.totals();
         LOG.info(String.format("Run complete: %,d file(s) published, %,d failed, %,d records acknowledged, %,d rows "
-                + "rejected, in %.1f s", totals.filesPublished(), totals.filesFailed(), totals.records(),
-                totals.rejected(), (System.nanoTime() - startedNanos) / 1e9));
+                + "rejected, in %.1f s; process CPU %.1f s, peak RSS %d MiB", totals.filesPublished(),
+                totals.filesFailed(), totals.records(), totals.rejected(), (System.nanoTime() - startedNanos) / 1e9,
+                ProcessResources.cpuSeconds(), ProcessResources.peakRssMib()));
         // stopping waits for the exchange in flight, which is the caller's: stop from another thread
         Thread stopper = new Thread(context::stop, "run-once-stop");
         stopper.start();

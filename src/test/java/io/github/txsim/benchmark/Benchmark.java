@@ -6,10 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import io.github.txsim.testing.ApplicationProcess;
+import io.github.txsim.testing.Kinesalite;
+import io.github.txsim.testing.KinesisFaultProxy;
 
 /**
  * The project's benchmark (not a test): runs each case as its own JVM, a few times, prints a table, and writes it to
@@ -43,6 +49,19 @@ public final class Benchmark {
         table.add(row("Generate one default day: 50,000 customers, 100,000 terminals", day,
                 "day <= 0.5 s in-process, whole process <= 2 s",
                 day.slowestFileSeconds() <= 0.5 && day.wallSeconds() <= 2));
+
+        table.add("");
+        table.add("| Case | Records | Wall (s) | Records/s | Share of capacity | CPU per record (µs) | Peak RSS (MiB) "
+                + "| Throttled | Target | Met |");
+        table.add("|---|---:|---:|---:|---:|---:|---:|---:|---|---|");
+        Kinesalite kinesis = new Kinesalite();
+        kinesis.beforeAll(null);
+        try {
+            table.add(publishMillionRows(kinesis));
+            table.add(endToEndFourLimitedShards(kinesis));
+        } finally {
+            kinesis.afterAll(null);
+        }
 
         String report = report(table);
         System.out.println(report);
@@ -88,6 +107,104 @@ public final class Benchmark {
         }
     }
 
+    private static final Pattern PUBLISHED = Pattern.compile("Published \\S+: ([\\d,]+) rows, ([\\d,]+) records "
+            + "acknowledged.*? in ([\\d.]+) s \\(([\\d,]+) records/s\\)");
+    private static final Pattern RUN_COMPLETE = Pattern.compile("Run complete: .* in ([\\d.]+) s; process CPU "
+            + "([\\d.]+) s, peak RSS (\\d+) MiB");
+
+    /** A file of 1,000,000 rows published by the application, as its own process, to kinesalite, unthrottled. */
+    private static String publishMillionRows(Kinesalite kinesis) throws Exception {
+        Path data = Files.createTempDirectory("txsim-benchmark-publish");
+        try {
+            Path source = Files.createDirectories(data.resolve("source"));
+            Path staging = Files.createDirectories(data.resolve("staging"));
+            run(List.of(javaExecutable(), "-cp", System.getProperty("java.class.path"),
+                    "io.github.txsim.simulator.GenerateFiles", "--customers", "520000", "--terminals", "200000",
+                    "--from", "2026-11-01", "--out", staging.toString()));
+            Path file = Files.list(staging).filter(f -> f.toString().endsWith(".csv")).findFirst().orElseThrow();
+            List<String> lines = Files.readAllLines(file);
+            Files.write(staging.resolve("million.csv"), lines.subList(0, 1_000_001));
+            Files.move(staging.resolve("million.csv"), source.resolve("million.csv"));
+            kinesis.createStream("benchmark-unthrottled", 4);
+            String output = application(kinesis, data, "benchmark-unthrottled", Map.of("generator.enabled", "false"));
+            Matcher published = match(PUBLISHED, output);
+            Matcher complete = match(RUN_COMPLETE, output);
+            long records = Long.parseLong(published.group(2).replace(",", ""));
+            double seconds = Double.parseDouble(published.group(3));
+            double cpuMicros = Double.parseDouble(complete.group(2)) * 1e6 / records;
+            long rss = Long.parseLong(complete.group(3));
+            return String.format("| Publish a 1,000,000-row file to kinesalite (4 shards, no limits) | %,d | %.1f | "
+                    + "%,.0f | n/a (kinesalite's speed) | %.1f (whole process, start-up included) | %d | 0 | "
+                    + "<= 20 µs/record, <= 256 MiB | %s |", records, seconds, records / seconds, cpuMicros, rss,
+                    cpuMicros <= 20 && rss <= 256 ? "yes" : "**no**");
+        } finally {
+            deleteTree(data);
+        }
+    }
+
+    /** The application generating and publishing a default day through 4 shards limited as Kinesis limits them. */
+    private static String endToEndFourLimitedShards(Kinesalite kinesis) throws Exception {
+        Path data = Files.createTempDirectory("txsim-benchmark-e2e");
+        kinesis.createStream("benchmark-limited", 4);
+        try (KinesisFaultProxy proxy = new KinesisFaultProxy(kinesis.endpoint(), kinesis.client())
+                .limitShards(1_000, 1024 * 1024)) {
+            long started = System.nanoTime();
+            String output = application(kinesis, data, "benchmark-limited", Map.of(
+                    "camel.component.aws2-kinesis.uriEndpointOverride", proxy.endpoint(),
+                    "publish.rateLimit.enabled", "true"));
+            double wall = (System.nanoTime() - started) / 1e9;
+            Matcher published = match(PUBLISHED, output);
+            long records = Long.parseLong(published.group(2).replace(",", ""));
+            double publishSeconds = Double.parseDouble(published.group(3));
+            double share = records / publishSeconds / 4_000;
+            return String.format("| Generate and publish a default day, 4 shards limited to 1,000 records/s and 1 MiB/s "
+                    + "each (the physical limit: %.1f s) | %,d | %.1f (publishing %.1f) | %,.0f | %.1f%% | - | - | %,d "
+                    + "| >= 95%% of capacity | %s |", records / 4_000.0, records, wall, publishSeconds,
+                    records / publishSeconds, share * 100, proxy.throttledRecords(), share >= 0.95 ? "yes" : "**no**");
+        } finally {
+            deleteTree(data);
+        }
+    }
+
+    /** Runs the application in run-once mode against the benchmark's kinesalite and returns its output. */
+    private static String application(Kinesalite kinesis, Path data, String stream, Map<String, String> settings)
+            throws Exception {
+        ApplicationProcess application = new ApplicationProcess(data.resolve("app.log"))
+                .setAll(kinesis.componentProperties())
+                .set("kinesis.local.enabled", "false")
+                .set("kinesis.streamName", stream)
+                .set("app.runOnce", "true")
+                .set("publish.rateLimit.enabled", "false")
+                .set("publish.progressInterval", "0")
+                .set("folders.source", data.resolve("source").toString())
+                .set("folders.archive", data.resolve("archive").toString())
+                .set("folders.failed", data.resolve("failed").toString())
+                .set("folders.checkpoints", data.resolve("checkpoints").toString())
+                .setAll(settings)
+                .start();
+        int status = application.awaitExit(Duration.ofMinutes(10));
+        if (status != 0) {
+            throw new IllegalStateException("the application failed:\n" + application.output());
+        }
+        return application.output();
+    }
+
+    private static Matcher match(Pattern pattern, String output) {
+        Matcher m = pattern.matcher(output);
+        if (!m.find()) {
+            throw new IllegalStateException("no line matching " + pattern + " in:\n" + output);
+        }
+        return m;
+    }
+
+    private static void run(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+        }
+    }
+
     private static String row(String name, Run run, String target, boolean met) {
         return String.format("| %s | %,d | %.2f | %,.0f | %.3f | %d | %s | %s |", name, run.rows(), run.wallSeconds(),
                 run.rows() / run.wallSeconds(), run.slowestFileSeconds(), run.peakRssMib(), target,
@@ -99,10 +216,15 @@ public final class Benchmark {
         text.append("# Benchmarks\n\n");
         text.append("Made by `mvn -q test-compile exec:exec@benchmark` on ").append(LocalDate.now()).append(", on ")
                 .append(machine()).append(".\n\n");
-        text.append("Each case runs in its own JVM, ").append(RUNS).append(" times; the table shows the run of median ")
-                .append("wall time. *Whole process* is from starting the JVM to its exit, the files renamed into ")
-                .append("place; *one file in-process* is the longest one day's file took to generate and write inside ")
-                .append("the process; peak RSS is the JVM's VmHWM (default heap settings).\n\n");
+        text.append("Generation: each case runs in its own JVM, ").append(RUNS).append(" times; the table shows the ")
+                .append("run of median wall time. *Whole process* is from starting the JVM to its exit, the files ")
+                .append("renamed into place; *one file in-process* is the longest one day's file took to generate and ")
+                .append("write inside the process; peak RSS is the JVM's VmHWM (default heap settings).\n\n")
+                .append("Publishing: the application runs once, as its own JVM with default heap settings, against a ")
+                .append("kinesalite the benchmark starts on loopback (for the limited case, through the tests' ")
+                .append("fault-injection proxy enforcing the per-shard limits, with the publisher's rate limiter on). ")
+                .append("Records/s and wall time are the publishing of the file, from the application's summary; CPU ")
+                .append("and RSS are the whole process's.\n\n");
         table.forEach(line -> text.append(line).append('\n'));
         return text.toString();
     }
