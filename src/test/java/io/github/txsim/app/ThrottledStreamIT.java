@@ -1,75 +1,19 @@
 package io.github.txsim.app;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import io.github.txsim.testing.Delivery;
-import io.github.txsim.testing.Kinesalite;
-import io.github.txsim.testing.KinesisFaultProxy;
-import io.github.txsim.testing.TestApplication;
-import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.main.junit5.CamelMainTest;
-import org.apache.camel.test.main.junit5.Configure;
-import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/**
- * A full default day (about 97,000 transactions) into a four-shard stream whose per-shard write limits the
- * fault-injection proxy enforces as Kinesis does: without the rate limiter, throttled records are sent again until
- * they are all in, once; with it, throttling stays under 1% of the records.
- */
-@CamelMainTest(configurationClasses = TransactionStreamConfiguration.class,
-        propertyPlaceholderLocations = "file:application.properties")
-class ThrottledStreamIT {
+/** Without the rate limiter the shards' limits are hit: throttled records are sent again until all are in, once. */
+class ThrottledStreamIT extends FullDayThroughLimitedShards {
 
-    @RegisterExtension
-    static final Kinesalite KINESIS = new Kinesalite();
-
-    @TempDir
-    Path data;
-
-    private final String stream = "throttled-" + UUID.randomUUID();
-    private KinesisFaultProxy proxy;
-
-    @Configure
-    void configure(MainConfigurationProperties main) throws Exception {
-        proxy = new KinesisFaultProxy(KINESIS.endpoint(), KINESIS.client()).limitShards(1_000, 1024 * 1024);
-        KINESIS.createStream(stream, 4);
-        TestApplication.against(KINESIS, stream, data)
-                .set("camel.component.aws2-kinesis.uriEndpointOverride", proxy.endpoint())
-                .set("simulator.customers", "50000")
-                .set("simulator.terminals", "100000")
-                .set("publish.recordRetry.baseDelay", "100")
-                .set("publish.recordRetry.maxDelay", "2000")
-                .set("publish.rateLimit.enabled", "false")
-                .applyTo(main);
-    }
-
-    @AfterEach
-    void closeProxy() {
-        proxy.close();
+    @Override
+    boolean rateLimiter() {
+        return false;
     }
 
     @Test
-    void withoutTheRateLimiterAFullDefaultDayArrivesWithNothingLostOrDuplicated() throws Exception {
-        List<CSVRecord> rows = PublishPipelineIT.readCsv(
-                Delivery.awaitArchived(data, Duration.ofMinutes(3)));
-        Map<Long, Integer> arrivals = Delivery.arrivals(KINESIS, stream);
-
-        assertTrue(rows.size() > 90_000, "a default day: " + rows.size());
-        assertTrue(proxy.throttledRecords() > 0, "the stream's limits were reached");
-        assertEquals(0, Delivery.lost(rows, arrivals), "lost");
-        assertEquals(0, Delivery.duplicated(arrivals), "duplicated");
-        System.out.printf("%d rows through 4 throttled shards: %d throttled records sent again%n", rows.size(),
-                proxy.throttledRecords());
+    void throttledRecordsAreSentAgainUntilTheWholeDayIsInOnce() throws Exception {
+        assertTrue(publishedDay().throttled() > 0, "the stream's limits were reached");
     }
 }

@@ -1,0 +1,78 @@
+package io.github.txsim.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.github.txsim.testing.Delivery;
+import io.github.txsim.testing.Kinesalite;
+import io.github.txsim.testing.KinesisFaultProxy;
+import io.github.txsim.testing.TestApplication;
+import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.apache.camel.test.main.junit5.Configure;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A full default day (about 97,000 transactions) generated and published into a four-shard stream whose per-shard
+ * write limits (1,000 records/s, 1 MiB/s) the fault-injection proxy enforces as Kinesis does. The subclasses run it
+ * with the publisher's rate limiter off or on.
+ */
+@CamelMainTest(configurationClasses = TransactionStreamConfiguration.class,
+        propertyPlaceholderLocations = "file:application.properties")
+abstract class FullDayThroughLimitedShards {
+
+    @RegisterExtension
+    static final Kinesalite KINESIS = new Kinesalite();
+
+    @TempDir
+    Path data;
+
+    private final String stream = "limited-" + UUID.randomUUID();
+    private KinesisFaultProxy proxy;
+
+    /** The outcome: the day's rows, and how many records the proxy throttled. */
+    record Outcome(List<CSVRecord> rows, long throttled) {
+    }
+
+    abstract boolean rateLimiter();
+
+    @Configure
+    void configure(MainConfigurationProperties main) throws Exception {
+        proxy = new KinesisFaultProxy(KINESIS.endpoint(), KINESIS.client()).limitShards(1_000, 1024 * 1024);
+        KINESIS.createStream(stream, 4);
+        TestApplication.against(KINESIS, stream, data)
+                .set("camel.component.aws2-kinesis.uriEndpointOverride", proxy.endpoint())
+                .set("simulator.customers", "50000")
+                .set("simulator.terminals", "100000")
+                .set("publish.recordRetry.baseDelay", "100")
+                .set("publish.recordRetry.maxDelay", "2000")
+                .set("publish.rateLimit.enabled", Boolean.toString(rateLimiter()))
+                .applyTo(main);
+    }
+
+    @AfterEach
+    void closeProxy() {
+        proxy.close();
+    }
+
+    /** Waits for the day to be archived, then checks that every row arrived exactly once. */
+    Outcome publishedDay() throws Exception {
+        List<CSVRecord> rows = PublishPipelineIT.readCsv(Delivery.awaitArchived(data, Duration.ofMinutes(3)));
+        Map<Long, Integer> arrivals = Delivery.arrivals(KINESIS, stream);
+        assertTrue(rows.size() > 90_000, "a default day: " + rows.size());
+        assertEquals(0, Delivery.lost(rows, arrivals), "lost");
+        assertEquals(0, Delivery.duplicated(arrivals), "duplicated");
+        System.out.printf("%d rows through 4 limited shards, rate limiter %s: %d throttled records sent again%n",
+                rows.size(), rateLimiter() ? "on" : "off", proxy.throttledRecords());
+        return new Outcome(rows, proxy.throttledRecords());
+    }
+}
