@@ -68,7 +68,7 @@ public final class Checkpoints {
     }
 
     /** Records that the file's leading rows are done, with the rows rejected among the ones done last. */
-    public void save(Path file, Checkpoint checkpoint, List<Reject> newRejects) {
+    public synchronized void save(Path file, Checkpoint checkpoint, List<Reject> newRejects) {
         try {
             if (!newRejects.isEmpty()) {
                 boolean fresh = !Files.exists(rejectsOf(file));

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -20,7 +22,7 @@ public final class FileProgress {
     private final Path file;
     private final long resumedAfter;
     private final long startedNanos = System.nanoTime();
-    private final AtomicLong rowsDone;
+    private final Watermark watermark;
     private final AtomicLong acknowledged;
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
@@ -33,7 +35,7 @@ public final class FileProgress {
     /** The event time and wall time a speed-up counts from: the file's first record paced in this run. */
     record PaceOrigin(LocalDateTime event, Instant wall) {
     }
-    private final List<PendingRecord> undelivered = new ArrayList<>();
+    private final Map<Long, List<PendingRecord>> undelivered = new TreeMap<>();
     private volatile Exception lastError;
 
     /**
@@ -43,7 +45,7 @@ public final class FileProgress {
     public FileProgress(Path file, Checkpoints.Checkpoint checkpoint) {
         this.file = file;
         this.resumedAfter = checkpoint.rowsDone();
-        this.rowsDone = new AtomicLong(checkpoint.rowsDone());
+        this.watermark = new Watermark(checkpoint.rowsDone());
         this.acknowledged = new AtomicLong(checkpoint.acknowledged());
     }
 
@@ -60,13 +62,14 @@ public final class FileProgress {
         return resumedAfter;
     }
 
-    /** Leading rows done: acknowledged, rejected or blank. */
+    /** Leading rows done: acknowledged, rejected or blank (a contiguous watermark, whatever order groups end in). */
     public long rowsDone() {
-        return rowsDone.get();
+        return watermark.done();
     }
 
-    void rowsDone(long number) {
-        rowsDone.set(number);
+    /** Records that the rows of a group are done; returns the watermark. */
+    long groupDone(long firstRow, long lastRow) {
+        return watermark.complete(firstRow, lastRow);
     }
 
     public long acknowledged() {
@@ -99,8 +102,8 @@ public final class FileProgress {
         return inFlight.get();
     }
 
-    void inFlight(long count) {
-        inFlight.set(count);
+    void inFlight(long delta) {
+        inFlight.addAndGet(delta);
     }
 
     /** About how many rows the file has (its line count less the header), for an estimate of the time left. */
@@ -136,14 +139,20 @@ public final class FileProgress {
         retried.addAndGet(count);
     }
 
-    /** The records of the group that could not be delivered, for the failure report. */
+    /** The records of the groups in flight that are not delivered (yet), in file order, for the failure report. */
     synchronized List<PendingRecord> undelivered() {
-        return List.copyOf(undelivered);
+        List<PendingRecord> all = new ArrayList<>();
+        undelivered.values().forEach(all::addAll);
+        return all;
     }
 
-    synchronized void undelivered(List<PendingRecord> records) {
-        undelivered.clear();
-        undelivered.addAll(records);
+    /** The records of the group starting at this row that are not delivered (yet); none once it is done. */
+    synchronized void undelivered(long groupFirstRow, List<PendingRecord> records) {
+        if (records.isEmpty()) {
+            undelivered.remove(groupFirstRow);
+        } else {
+            undelivered.put(groupFirstRow, List.copyOf(records));
+        }
     }
 
     void lastError(Exception error) {

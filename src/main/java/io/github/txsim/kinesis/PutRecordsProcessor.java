@@ -71,15 +71,17 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
         this.rateLimiter = rateLimiter;
     }
 
-    /** A group of rows in flight: the records not acknowledged yet, the rows rejected, the last row's number. */
+    /** A group of rows in flight: the records not acknowledged yet, the rows rejected, its first and last rows. */
     static final class Group {
         private List<PendingRecord> pending;
         private final List<Reject> rejects;
+        private final long firstRowNumber;
         private final long lastRowNumber;
 
-        Group(List<PendingRecord> pending, List<Reject> rejects, long lastRowNumber) {
+        Group(List<PendingRecord> pending, List<Reject> rejects, long firstRowNumber, long lastRowNumber) {
             this.pending = pending;
             this.rejects = rejects;
+            this.firstRowNumber = firstRowNumber;
             this.lastRowNumber = lastRowNumber;
         }
 
@@ -109,18 +111,19 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
             exchange.setProperty(GROUP, group);
         }
         deliver(group, progress);
-        progress.rowsDone(group.lastRowNumber);
-        checkpoints.save(progress.file(), new Checkpoints.Checkpoint(progress.rowsDone(), progress.acknowledged()),
-                group.rejects);
+        // the checkpoint moves with the contiguous watermark, which stays right should groups end out of order
+        synchronized (progress) {
+            long watermark = progress.groupDone(group.firstRowNumber, group.lastRowNumber);
+            checkpoints.save(progress.file(), new Checkpoints.Checkpoint(watermark, progress.acknowledged()),
+                    group.rejects);
+        }
     }
 
     /** Turns the rows into records, skipping those done by an earlier run and blank lines, rejecting bad rows. */
     private Group prepare(List<SourceRow> rows, FileProgress progress) {
         List<PendingRecord> pending = new ArrayList<>(rows.size());
         List<Reject> rejects = new ArrayList<>();
-        long last = progress.rowsDone();
         for (SourceRow row : rows) {
-            last = row.number();
             if (row.number() <= progress.resumedAfter() || row.isBlank()) {
                 continue;
             }
@@ -142,7 +145,7 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
         progress.rejected(rejects.size());
         metrics.rejected(rejects.size());
         progress.rowsRead(rows.size());
-        return new Group(pending, rejects, last);
+        return new Group(pending, rejects, rows.get(0).number(), rows.get(rows.size() - 1).number());
     }
 
     private PutRecordsRequestEntry toEntry(SourceRow row, String fileName) {
@@ -182,7 +185,7 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
                 send(group.pending, notAcknowledged, progress);
             } finally {
                 group.pending = notAcknowledged;
-                progress.undelivered(notAcknowledged);
+                progress.undelivered(group.firstRowNumber, notAcknowledged);
             }
         }
     }
@@ -214,7 +217,7 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
             List<PendingRecord> pending = new ArrayList<>(carried);
             pending.addAll(waiting.subList(next, waiting.size()));
             group.pending = pending;
-            progress.undelivered(pending);
+            progress.undelivered(group.firstRowNumber, pending);
         }
     }
 
@@ -262,7 +265,7 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
             }
         } finally {
             notAcknowledged.addAll(toSend.subList(sent, toSend.size()));
-            progress.inFlight(0);
+            progress.inFlight(-toSend.size());
         }
     }
 

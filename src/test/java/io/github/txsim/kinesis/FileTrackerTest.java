@@ -18,7 +18,7 @@ class FileTrackerTest {
     void aProgressLineSaysHowFarTheFileIsAndWhatIsLeft() throws Exception {
         FileProgress progress = new FileProgress(folder.resolve("day.csv"), new Checkpoints.Checkpoint(0, 0));
         progress.rowsEstimate(1_000);
-        progress.rowsDone(250);
+        progress.groupDone(1, 250);
         progress.acknowledged(248);
         progress.rejected(2);
         progress.inFlight(50);
