@@ -6,6 +6,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.txsim.kinesis.ByteOrderMarkRemover;
 import io.github.txsim.kinesis.Checkpoints;
@@ -30,6 +35,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * Wires the application from its properties: the data folders, the simulator, the Kinesis stream and, in local
@@ -79,6 +85,7 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         registry.bind("putRecords", new PutRecordsProcessor(stream, properties.text("kinesis.partitionKeyColumn"),
                 recordRetry, checkpoints, pacing, metrics, rateLimiter(properties, stream, local)));
         registry.bind("kinesisStreamHealthCheck", new KinesisStreamHealthCheck(stream));
+        registry.bind("publishThreads", publishThreads(context, properties, pacing));
         registry.bind("fileTracker", files);
         registry.bind("lastErrorRecorder", new LastErrorRecorder());
         registry.bind("runOnce", runOnce);
@@ -115,6 +122,35 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         }
         return new DailyFileGenerator(generator, folders.source(), List.of(folders.archive(), folders.failed()),
                 clock, backfillDays);
+    }
+
+    /**
+     * The threads that publish a file's groups besides the thread that splits it: {@code publish.maxInFlight - 1},
+     * with no queue. A group the pool cannot take is sent by the splitting thread itself (caller-runs), which reads
+     * no further meanwhile: at most maxInFlight groups are in flight and in memory. With one (and with paced
+     * publishing, which sends in order) the route does not split in parallel at all: the derived property
+     * {@code publish.parallelGroups} tells it.
+     */
+    private static ExecutorService publishThreads(CamelContext context, AppProperties properties, Pacing pacing)
+            throws Exception {
+        int maxInFlight = pacing.isPaced() ? 1 : properties.integer("publish.maxInFlight", 1, 64);
+        context.getPropertiesComponent().addOverrideProperty("publish.parallelGroups",
+                Boolean.toString(maxInFlight > 1));
+        int threads = Math.max(1, maxInFlight - 1);
+        AtomicInteger number = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), task -> {
+                    Thread thread = new Thread(task, "publish-" + number.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                pool.shutdownNow();
+            }
+        }, true, true);
+        return pool;
     }
 
     /** The per-shard rate limiter: {@code auto} turns it on against AWS and off in local mode. */

@@ -56,6 +56,7 @@ abstract class FullDayThroughLimitedShards {
                 .set("publish.recordRetry.baseDelay", "100")
                 .set("publish.recordRetry.maxDelay", "2000")
                 .set("publish.rateLimit.enabled", Boolean.toString(rateLimiter()))
+                .set("publish.maxInFlight", "4")
                 .applyTo(main);
     }
 

@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Publishing through the fault-injection proxy: failed requests, connections closed after the emulator accepted a
- * request, an outage. Each test reads the stream back and counts what was lost and duplicated.
+ * Publishing through the fault-injection proxy, four groups in flight: failed requests, connections closed after the
+ * emulator accepted a request, an outage. Each test reads the stream back and counts what was lost and duplicated.
  */
 @CamelMainTest(configurationClasses = TransactionStreamConfiguration.class,
         propertyPlaceholderLocations = "file:application.properties")
@@ -50,6 +50,7 @@ class PublishUnderFaultsIT {
                 .set("camel.component.aws2-kinesis.uriEndpointOverride", proxy.endpoint())
                 .set("generator.enabled", "false")
                 .set("publish.groupSize", "100")
+                .set("publish.maxInFlight", "4")
                 .set("publish.redelivery.maximumRedeliveries", "10")
                 .set("publish.redelivery.initialDelay", "1000")
                 .set("publish.redelivery.maximumDelay", "8000")
