@@ -26,7 +26,6 @@ public final class FileProgress {
     private final AtomicLong acknowledged;
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
-    private final AtomicLong rowsRead = new AtomicLong();
     private final AtomicLong inFlight = new AtomicLong();
     private volatile long rowsEstimate;
     private volatile double lagSeconds;
@@ -86,15 +85,6 @@ public final class FileProgress {
 
     void rejected(long count) {
         rejected.addAndGet(count);
-    }
-
-    /** Rows read from the file so far by this run. */
-    public long rowsRead() {
-        return rowsRead.get();
-    }
-
-    void rowsRead(long count) {
-        rowsRead.addAndGet(count);
     }
 
     /** Records sent and not acknowledged yet. */

@@ -144,7 +144,6 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
         }
         progress.rejected(rejects.size());
         metrics.rejected(rejects.size());
-        progress.rowsRead(rows.size());
         return new Group(pending, rejects, rows.get(0).number(), rows.get(rows.size() - 1).number());
     }
 
