@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What has happened so far to one file being published. One instance travels with the file's exchange and is shared
- * with the exchanges of its groups, which run one after the other.
+ * with the exchanges of its groups, which may run at the same time (publish.maxInFlight).
  */
 public final class FileProgress {
 

@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
  * <li>Once every record of the group is acknowledged (or rejected), the file's checkpoint moves past the group.</li>
  * <li>Rows that an earlier run had done already (see {@link Checkpoints}) are skipped.</li>
  * <li>Records go out when they are due ({@link Pacing}): at once, or at their event time, or sped up. The route's
- * split waits meanwhile, so no more than one group is held in memory.</li>
+ * split waits meanwhile (paced publishing sends one group at a time), so no rows are read ahead.</li>
  * <li>Requests wait for room in the shards they write to ({@link ShardRateLimiter}), when a limiter is given.</li>
  * </ul>
  * (Camel's own aws2-kinesis batch producer uses one partition key per batch and resends whole batches, which is why
