@@ -16,9 +16,12 @@ public final class Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
 
-    /** The working directory's file overrides the built-in one, key by key. */
+    /**
+     * The working directory's file overrides the built-in one, key by key: Camel takes each key from the first
+     * location that has it.
+     */
     static final String PROPERTY_LOCATIONS =
-            "classpath:application.properties;optional=true,file:application.properties;optional=true";
+            "file:application.properties;optional=true,classpath:application.properties;optional=true";
 
     private Application() {
     }

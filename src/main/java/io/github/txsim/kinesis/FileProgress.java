@@ -10,6 +10,8 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.txsim.support.ProcessResources;
+
 /**
  * What has happened so far to one file being published. One instance travels with the file's exchange and is shared
  * with the exchanges of its groups, which may run at the same time (publish.maxInFlight).
@@ -22,6 +24,7 @@ public final class FileProgress {
     private final Path file;
     private final long resumedAfter;
     private final long startedNanos = System.nanoTime();
+    private final double startedCpuSeconds = ProcessResources.cpuSeconds();
     private final Watermark watermark;
     private final AtomicLong acknowledged;
     private final AtomicLong rejected = new AtomicLong();
@@ -156,5 +159,10 @@ public final class FileProgress {
 
     public double seconds() {
         return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    /** CPU time the whole process used since the file was picked up, in seconds. */
+    double cpuSeconds() {
+        return ProcessResources.cpuSeconds() - startedCpuSeconds;
     }
 }

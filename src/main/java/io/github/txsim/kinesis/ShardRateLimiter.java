@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
  * that throttling is the exception rather than the control loop. Before a request goes out, the records are counted
  * against their shards (the shard whose hash-key range holds the MD5 of the partition key) and the request waits
  * until every shard it touches has paid off the load counted before, so that no shard gets much more than its
- * limits in any second; {@code burst} lets requests go that much earlier (0 by default).
+ * limits in any second; {@code burst} lets requests go that much earlier (publish.rateLimit.burst).
  * <p>
  * Each shard is a generic cell rate algorithm (one "theoretical arrival time" per limit: when the load counted so far
  * is paid off at the steady rate), which needs no timer. The

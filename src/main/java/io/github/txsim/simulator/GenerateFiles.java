@@ -9,7 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
+
+import io.github.txsim.support.ProcessResources;
 
 /**
  * Generates daily transaction files without Camel or Kinesis: a date range of the simulator's files into a folder,
@@ -69,7 +70,7 @@ public final class GenerateFiles {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("Generated %d file(s): %d rows in %.3f s (%.0f rows/s), slowest file %.3f s, peak RSS %d MiB%n",
-                files, rows, seconds, rows / seconds, slowestFile, peakRssKib() / 1024);
+                files, rows, seconds, rows / seconds, slowestFile, ProcessResources.peakRssMib());
     }
 
     private static Map<String, String> parse(String[] args) {
@@ -82,16 +83,5 @@ public final class GenerateFiles {
             options.put(args[i], args[i + 1]);
         }
         return options;
-    }
-
-    /** The process's peak resident set size (VmHWM), or 0 where /proc does not tell. */
-    static long peakRssKib() {
-        try (Stream<String> status = Files.lines(Path.of("/proc/self/status"))) {
-            return status.filter(line -> line.startsWith("VmHWM:"))
-                    .map(line -> Long.parseLong(line.replaceAll("\\D", "")))
-                    .findFirst().orElse(0L);
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
     }
 }

@@ -22,9 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A full default day (about 97,000 transactions) generated and published into a four-shard stream whose per-shard
- * write limits (1,000 records/s, 1 MiB/s) the fault-injection proxy enforces as Kinesis does. The subclasses run it
- * with the publisher's rate limiter off or on.
+ * A full default day (about 97,000 transactions) generated and published into a stream (four shards unless a
+ * subclass says otherwise) whose per-shard write limits (1,000 records/s, 1 MiB/s) the fault-injection proxy
+ * enforces as Kinesis does. The subclasses run it with the publisher's rate limiter off or on, and may have the proxy
+ * act as the stream itself (its sink mode) for rates kinesalite cannot take.
  */
 @CamelMainTest(configurationClasses = TransactionStreamConfiguration.class,
         propertyPlaceholderLocations = "file:application.properties")
@@ -45,10 +46,22 @@ abstract class FullDayThroughLimitedShards {
 
     abstract boolean rateLimiter();
 
+    int shards() {
+        return 4;
+    }
+
+    /** Whether the proxy acknowledges the records itself rather than forwarding them to kinesalite. */
+    boolean sink() {
+        return false;
+    }
+
     @Configure
     void configure(MainConfigurationProperties main) throws Exception {
         proxy = new KinesisFaultProxy(KINESIS.endpoint(), KINESIS.client()).limitShards(1_000, 1024 * 1024);
-        KINESIS.createStream(stream, 4);
+        if (sink()) {
+            proxy.sink();
+        }
+        KINESIS.createStream(stream, shards());
         TestApplication.against(KINESIS, stream, data)
                 .set("camel.component.aws2-kinesis.uriEndpointOverride", proxy.endpoint())
                 .set("simulator.customers", "50000")
@@ -68,12 +81,12 @@ abstract class FullDayThroughLimitedShards {
     /** Waits for the day to be archived, then checks that every row arrived exactly once. */
     Outcome publishedDay() throws Exception {
         List<CSVRecord> rows = PublishPipelineIT.readCsv(Delivery.awaitArchived(data, Duration.ofMinutes(3)));
-        Map<Long, Integer> arrivals = Delivery.arrivals(KINESIS, stream);
+        Map<Long, Integer> arrivals = sink() ? proxy.arrivalCounts() : Delivery.arrivals(KINESIS, stream);
         assertTrue(rows.size() > 90_000, "a default day: " + rows.size());
         assertEquals(0, Delivery.lost(rows, arrivals), "lost");
         assertEquals(0, Delivery.duplicated(arrivals), "duplicated");
-        System.out.printf("%d rows through 4 limited shards, rate limiter %s: %d throttled records sent again%n",
-                rows.size(), rateLimiter() ? "on" : "off", proxy.throttledRecords());
+        System.out.printf("%d rows through %d limited shards, rate limiter %s: %d throttled records sent again%n",
+                rows.size(), shards(), rateLimiter() ? "on" : "off", proxy.throttledRecords());
         return new Outcome(rows, proxy.throttledRecords());
     }
 }

@@ -8,12 +8,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +47,10 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
  * <li>fails a share of whole requests with HTTP 500 or 503 (not forwarded);</li>
  * <li>closes the connection without an answer for a share of PutRecords requests after the emulator accepted them
  * (the producer cannot know they arrived: the only way to duplicates);</li>
- * <li>goes away for a while (its port refuses connections), then comes back on the same port.</li>
+ * <li>goes away for a while (its port refuses connections), then comes back on the same port;</li>
+ * <li>acts as the stream itself ({@link #sink()}): acknowledges PutRecords entries without forwarding them and keeps
+ * each one's transaction id and arrival time, for rates above what the emulator can take (other calls, such as the
+ * stream's description and shard map, still go to the emulator).</li>
  * </ul>
  * Random choices come from a fixed seed. Traffic goes to 127.0.0.1 only.
  */
@@ -67,6 +73,9 @@ public final class KinesisFaultProxy implements AutoCloseable {
     private final AtomicLong failedRequests = new AtomicLong();
     private final AtomicLong resetRecords = new AtomicLong();
     private final AtomicLong resetRequests = new AtomicLong();
+    private final AtomicLong sequenceNumbers = new AtomicLong();
+    private final List<Arrival> arrivals = Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean sink;
     private volatile boolean shardLimits;
     private volatile double recordsPerShardPerSecond = 1_000;
     private volatile double bytesPerShardPerSecond = 1024 * 1024;
@@ -96,6 +105,35 @@ public final class KinesisFaultProxy implements AutoCloseable {
         this.bytesPerShardPerSecond = bytesPerSecond;
         this.shardLimits = true;
         return this;
+    }
+
+    /**
+     * Acknowledge PutRecords entries here, within the shard limits if set, instead of forwarding them to the emulator.
+     * Each entry's data must be a transaction record (JSON with a TRANSACTION_ID).
+     */
+    public KinesisFaultProxy sink() {
+        this.sink = true;
+        return this;
+    }
+
+    /** A record the sink acknowledged: its transaction id, and when it arrived. */
+    public record Arrival(long transactionId, Instant at) {
+    }
+
+    /** The records the sink acknowledged, in the order they arrived. */
+    public List<Arrival> arrivals() {
+        synchronized (arrivals) {
+            return List.copyOf(arrivals);
+        }
+    }
+
+    /** How many times the sink acknowledged each transaction id. */
+    public Map<Long, Integer> arrivalCounts() {
+        Map<Long, Integer> counts = new HashMap<>();
+        for (Arrival arrival : arrivals()) {
+            counts.merge(arrival.transactionId(), 1, Integer::sum);
+        }
+        return counts;
     }
 
     /** Answer this share of requests with HTTP 500 or 503, without forwarding them. */
@@ -169,8 +207,8 @@ public final class KinesisFaultProxy implements AutoCloseable {
                 return;
             }
             boolean reset = PUT_RECORDS.equals(target) && draw() < resetRate;
-            Upstream answer = PUT_RECORDS.equals(target) && shardLimits
-                    ? putRecordsWithinLimits(exchange, body) : forward(exchange, body);
+            Upstream answer = PUT_RECORDS.equals(target) && (shardLimits || sink)
+                    ? putRecords(exchange, body) : forward(exchange, body);
             if (reset) {
                 resetRequests.incrementAndGet();
                 resetRecords.addAndGet(answer.acceptedRecords());
@@ -208,23 +246,29 @@ public final class KinesisFaultProxy implements AutoCloseable {
                 accepted);
     }
 
-    /** Forwards the entries within their shards' budgets; answers the others as throttled. */
-    private Upstream putRecordsWithinLimits(HttpExchange exchange, byte[] body)
-            throws IOException, InterruptedException {
+    /**
+     * Passes on the entries within their shards' budgets (to the emulator, or to the sink); answers the others as
+     * throttled.
+     */
+    private Upstream putRecords(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
         ObjectNode request = (ObjectNode) json.readTree(body);
         String stream = request.get("StreamName").asText();
         List<ShardBudget> shards = shardsByStream.computeIfAbsent(stream, this::shardsOf);
         ArrayNode records = (ArrayNode) request.get("Records");
         ArrayNode within = json.createArrayNode();
+        List<ShardBudget> withinShards = new ArrayList<>();
+        List<byte[]> withinData = new ArrayList<>();
         boolean[] throttled = new boolean[records.size()];
         for (int i = 0; i < records.size(); i++) {
             JsonNode record = records.get(i);
             byte[] key = record.get("PartitionKey").asText().getBytes(StandardCharsets.UTF_8);
-            long bytes = Base64.getDecoder().decode(record.get("Data").asText()).length + key.length;
+            byte[] data = Base64.getDecoder().decode(record.get("Data").asText());
             ShardBudget shard = shardOf(shards, record.has("ExplicitHashKey")
                     ? new BigInteger(record.get("ExplicitHashKey").asText()) : new BigInteger(1, md5(key)));
-            if (shard.take(bytes)) {
+            if (!shardLimits || shard.take(data.length + key.length)) {
                 within.add(record);
+                withinShards.add(shard);
+                withinData.add(data);
             } else {
                 throttled[i] = true;
             }
@@ -235,7 +279,8 @@ public final class KinesisFaultProxy implements AutoCloseable {
         long accepted = 0;
         if (!within.isEmpty()) {
             request.set("Records", within);
-            Upstream answer = forward(exchange, json.writeValueAsBytes(request));
+            Upstream answer = sink ? acknowledgeHere(withinShards, withinData)
+                    : forward(exchange, json.writeValueAsBytes(request));
             if (answer.status() != 200) {
                 return answer;
             }
@@ -262,10 +307,28 @@ public final class KinesisFaultProxy implements AutoCloseable {
         return new Upstream(status, contentType, json.writeValueAsBytes(answer), accepted);
     }
 
+    /** The sink's answer to entries it takes: each acknowledged, with a sequence number in its shard. */
+    private Upstream acknowledgeHere(List<ShardBudget> shards, List<byte[]> data) throws IOException {
+        Instant now = Instant.now();
+        List<Arrival> arrived = new ArrayList<>(data.size());
+        ArrayNode results = json.createArrayNode();
+        for (int i = 0; i < data.size(); i++) {
+            arrived.add(new Arrival(json.readTree(data.get(i)).get("TRANSACTION_ID").asLong(), now));
+            results.add(json.createObjectNode()
+                    .put("SequenceNumber", Long.toString(sequenceNumbers.incrementAndGet()))
+                    .put("ShardId", shards.get(i).id));
+        }
+        arrivals.addAll(arrived);
+        ObjectNode answer = json.createObjectNode();
+        answer.put("FailedRecordCount", 0);
+        answer.set("Records", results);
+        return new Upstream(200, "application/x-amz-json-1.1", json.writeValueAsBytes(answer), data.size());
+    }
+
     private List<ShardBudget> shardsOf(String stream) {
         List<ShardBudget> budgets = new ArrayList<>();
         for (Shard shard : admin.listShards(b -> b.streamName(stream)).shards()) {
-            budgets.add(new ShardBudget(new BigInteger(shard.hashKeyRange().startingHashKey()),
+            budgets.add(new ShardBudget(shard.shardId(), new BigInteger(shard.hashKeyRange().startingHashKey()),
                     new BigInteger(shard.hashKeyRange().endingHashKey())));
         }
         return budgets;
@@ -282,13 +345,15 @@ public final class KinesisFaultProxy implements AutoCloseable {
 
     /** Token buckets for one shard's records and bytes, refilled continuously, holding at most one second's. */
     private final class ShardBudget {
+        private final String id;
         private final BigInteger from;
         private final BigInteger to;
         private double records = recordsPerShardPerSecond;
         private double bytes = bytesPerShardPerSecond;
         private long refilledNanos = System.nanoTime();
 
-        ShardBudget(BigInteger from, BigInteger to) {
+        ShardBudget(String id, BigInteger from, BigInteger to) {
+            this.id = id;
             this.from = from;
             this.to = to;
         }
