@@ -6,14 +6,15 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.txsim.kinesis.ByteOrderMarkRemover;
 import io.github.txsim.kinesis.Checkpoints;
+import io.github.txsim.kinesis.ConnectionSafety;
 import io.github.txsim.kinesis.CsvRowConverter;
 import io.github.txsim.kinesis.FileTracker;
 import io.github.txsim.kinesis.KinesisStream;
@@ -23,7 +24,9 @@ import io.github.txsim.kinesis.PublishMetrics;
 import io.github.txsim.kinesis.LastErrorRecorder;
 import io.github.txsim.kinesis.PutRecordsProcessor;
 import io.github.txsim.kinesis.RecordRetry;
+import io.github.txsim.kinesis.ResumableFileStrategy;
 import io.github.txsim.kinesis.ShardRateLimiter;
+import io.github.txsim.kinesis.StopSignal;
 import io.github.txsim.local.KinesisEmulator;
 import io.github.txsim.simulator.DailyFileGenerator;
 import io.github.txsim.simulator.DailyTransactionGenerator;
@@ -36,6 +39,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
+import org.apache.camel.util.concurrent.SynchronousExecutorService;
 
 /**
  * Wires the application from its properties: the data folders, the simulator, the Kinesis stream and, in local
@@ -62,13 +66,16 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         if (local) {
             startEmulator(context, properties);
         }
+        ConnectionSafety.check(option -> propertiesComponent.resolveProperty(KINESIS_COMPONENT + option)
+                .map(String::strip).filter(value -> !value.isEmpty()));
         String streamName = properties.text("kinesis.streamName");
         KinesisStream stream = new KinesisStream(context, streamName, local,
                 properties.integer("kinesis.local.shardCount", 1, 100));
         Checkpoints checkpoints = new Checkpoints(folders.checkpoints());
         PublishMetrics metrics = new PublishMetrics(context);
+        StopSignal stop = new StopSignal();
         files = new FileTracker(streamName, checkpoints, folders.archive(), folders.failed(),
-                properties.duration("publish.progressInterval"), metrics);
+                properties.duration("publish.progressInterval"), metrics, stop);
         context.addService(files, true, true);
         runOnce = new RunOnce(properties.flag("app.runOnce"), properties.flag("generator.enabled"), folders.source(),
                 context, files);
@@ -81,9 +88,10 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         registry.bind("byteOrderMarkRemover", new ByteOrderMarkRemover());
         registry.bind("csvRows", new CsvRowConverter());
         Pacing pacing = Pacing.parse(properties.text("publish.pacing"), properties.text("publish.eventTimeColumn"),
-                ZoneId.systemDefault(), Clock.systemUTC(), Thread::sleep);
+                ZoneId.systemDefault(), Clock.systemUTC(), stop::await);
         registry.bind("putRecords", new PutRecordsProcessor(stream, properties.text("kinesis.partitionKeyColumn"),
-                recordRetry, checkpoints, pacing, metrics, rateLimiter(properties, stream, local)));
+                recordRetry, checkpoints, pacing, metrics, rateLimiter(properties, stream, local), stop));
+        registry.bind("publishedFiles", new ResumableFileStrategy(stop));
         registry.bind("kinesisStreamHealthCheck", new KinesisStreamHealthCheck(stream));
         registry.bind("publishThreads", publishThreads(context, properties, pacing));
         registry.bind("fileTracker", files);
@@ -126,20 +134,22 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
 
     /**
      * The threads that publish a file's groups besides the thread that splits it: {@code publish.maxInFlight - 1},
-     * with no queue. A group the pool cannot take is sent by the splitting thread itself (caller-runs), which reads
-     * no further meanwhile: at most maxInFlight groups are in flight and in memory. With one (and with paced
-     * publishing, which sends in order) the route does not split in parallel at all: the derived property
-     * {@code publish.parallelGroups} tells it.
+     * and a queue of one group, so that a thread that finishes a group finds the next one ready. A group the pool
+     * cannot take is sent by the splitting thread itself (caller-runs), which reads no further meanwhile: at most
+     * maxInFlight groups are in flight, and one more waits in memory. With one in flight (always so with paced
+     * publishing) every group runs on the splitting thread, in file order. (The route's split always names this
+     * executor: Camel splits in parallel whenever a split has one.)
      */
     private static ExecutorService publishThreads(CamelContext context, AppProperties properties, Pacing pacing)
             throws Exception {
         int maxInFlight = pacing.isPaced() ? 1 : properties.integer("publish.maxInFlight", 1, 64);
-        context.getPropertiesComponent().addOverrideProperty("publish.parallelGroups",
-                Boolean.toString(maxInFlight > 1));
-        int threads = Math.max(1, maxInFlight - 1);
+        if (maxInFlight == 1) {
+            return new SynchronousExecutorService();
+        }
+        int threads = maxInFlight - 1;
         AtomicInteger number = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), task -> {
+                new ArrayBlockingQueue<>(1), task -> {
                     Thread thread = new Thread(task, "publish-" + number.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;

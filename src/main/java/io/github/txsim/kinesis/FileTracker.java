@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * or failed folder (a name already there is never overwritten: the new file gets a numbered name);</li>
  * <li>on completion, the rejects file beside the archived file, and the checkpoint removed;</li>
  * <li>on failure, a report beside the failed file listing each undelivered row and its last error (the checkpoint is
- * kept: moved back into the source folder unchanged, the file resumes where it stopped).</li>
+ * kept: moved back into the source folder unchanged, the file resumes where it stopped);</li>
+ * <li>when the application stops in the middle of a file ({@link StopSignal}), neither: the file stays in the source
+ * folder with its checkpoint and resumes at the next start.</li>
  * </ul>
  * It logs a line when a file starts, a progress line per file being published every {@code progressInterval}
  * (rows read, records acknowledged, records/s, records resent, rows rejected, records in flight, and the time
@@ -53,6 +55,7 @@ public final class FileTracker extends ServiceSupport {
     private final AtomicLong rejected = new AtomicLong();
     private final Duration progressInterval;
     private final PublishMetrics metrics;
+    private final StopSignal stop;
     private final Set<FileProgress> active = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService progressLog;
 
@@ -69,15 +72,17 @@ public final class FileTracker extends ServiceSupport {
 
     /**
      * @param progressInterval how often to log the progress of the files being published; zero for never
+     * @param stop             raised when the application stops: a file that ends then was cut short, not failed
      */
     public FileTracker(String streamName, Checkpoints checkpoints, Path archiveFolder, Path failedFolder,
-            Duration progressInterval, PublishMetrics metrics) {
+            Duration progressInterval, PublishMetrics metrics, StopSignal stop) {
         this.streamName = streamName;
         this.checkpoints = checkpoints;
         this.archiveFolder = archiveFolder;
         this.failedFolder = failedFolder;
         this.progressInterval = progressInterval;
         this.metrics = metrics;
+        this.stop = stop;
     }
 
     @Override
@@ -177,15 +182,23 @@ public final class FileTracker extends ServiceSupport {
         rejected.addAndGet(progress.rejected());
         double seconds = progress.seconds();
         LOG.info(String.format("Published %s: %,d rows, %,d records acknowledged, %,d rejected%s, %,d resent, in "
-                + "%.1f s (%,.0f records/s); archived as %s", progress.fileName(), progress.rowsDone(),
-                progress.acknowledged(), progress.rejected(),
+                + "%.1f s (%,.0f records/s, process CPU %.1f s); archived as %s", progress.fileName(),
+                progress.rowsDone(), progress.acknowledged(), progress.rejected(),
                 rejects.isEmpty() ? "" : " (see " + archiveName + ".rejects)", progress.retried(), seconds,
-                seconds > 0 ? (progress.acknowledged()) / seconds : 0, archiveName));
+                seconds > 0 ? (progress.acknowledged()) / seconds : 0, progress.cpuSeconds(), archiveName));
     }
 
     public void failed(Exchange exchange) {
         FileProgress progress = exchange.getProperty(FileProgress.PROPERTY, FileProgress.class);
         if (progress == null) {
+            return;
+        }
+        if (stop.isRaised()) {
+            active.remove(progress);
+            records.addAndGet(progress.acknowledged());
+            LOG.info(String.format("Stopped publishing %s after row %,d (%,d records acknowledged): the application is "
+                    + "stopping; the file stays in the source folder and resumes there at the next start",
+                    progress.fileName(), progress.rowsDone(), progress.acknowledged()));
             return;
         }
         String failedName = exchange.getProperty(FAILED_NAME, String.class);

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.spi.ShutdownPrepared;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -32,12 +33,15 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
  * <li>Records go out when they are due ({@link Pacing}): at once, or at their event time, or sped up. The route's
  * split waits meanwhile (paced publishing sends one group at a time), so no rows are read ahead.</li>
  * <li>Requests wait for room in the shards they write to ({@link ShardRateLimiter}), when a limiter is given.</li>
+ * <li>When the route is told to stop ({@link StopSignal}), no new group starts and waits end: a group waiting for
+ * its records' time, or between retries, is abandoned (its records not acknowledged yet go again at the next start,
+ * from the checkpoint); a group whose requests are on their way finishes them.</li>
  * </ul>
  * (Camel's own aws2-kinesis batch producer uses one partition key per batch and resends whole batches, which is why
  * this processor calls the SDK itself.) It starts and stops the stream with the route that uses it, so the stream
  * is checked before the route consumes its first file.
  */
-public final class PutRecordsProcessor extends ServiceSupport implements Processor {
+public final class PutRecordsProcessor extends ServiceSupport implements Processor, ShutdownPrepared {
 
     static final int MAX_RECORDS_PER_REQUEST = 500;
     static final long MAX_REQUEST_BYTES = 5L * 1024 * 1024;
@@ -57,10 +61,15 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
     private final Pacing pacing;
     private final PublishMetrics metrics;
     private final ShardRateLimiter rateLimiter;
+    private final StopSignal stop;
 
-    /** @param rateLimiter keeps requests within the shards' limits; null sends as fast as the stream answers */
+    /**
+     * @param rateLimiter keeps requests within the shards' limits; null sends as fast as the stream answers
+     * @param stop        raised when the route is told to stop (by this processor, see {@link #prepareShutdown})
+     */
     public PutRecordsProcessor(KinesisStream stream, String partitionKeyColumn, RecordRetry retry,
-            Checkpoints checkpoints, Pacing pacing, PublishMetrics metrics, ShardRateLimiter rateLimiter) {
+            Checkpoints checkpoints, Pacing pacing, PublishMetrics metrics, ShardRateLimiter rateLimiter,
+            StopSignal stop) {
         this.stream = stream;
         this.partitionKeyColumn = partitionKeyColumn;
         this.retry = retry;
@@ -69,6 +78,7 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
         this.pacing = pacing;
         this.metrics = metrics;
         this.rateLimiter = rateLimiter;
+        this.stop = stop;
     }
 
     /** A group of rows in flight: the records not acknowledged yet, the rows rejected, its first and last rows. */
@@ -92,7 +102,14 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
 
     @Override
     protected void doStart() {
+        stop.lower();
         ServiceHelper.startService(stream);
+    }
+
+    /** Camel's graceful shutdown calls this once the route's consumer has stopped taking files. */
+    @Override
+    public void prepareShutdown(boolean suspendOnly, boolean forced) {
+        stop.raise();
     }
 
     @Override
@@ -103,6 +120,9 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
     @Override
     public void process(Exchange exchange) throws Exception {
         FileProgress progress = exchange.getProperty(FileProgress.PROPERTY, FileProgress.class);
+        if (stop.isRaised()) {
+            throw new PublishingStoppedException(progress.fileName());
+        }
         Group group = exchange.getProperty(GROUP, Group.class);
         if (group == null) {
             @SuppressWarnings("unchecked")
@@ -178,7 +198,10 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
                         group.pending.get(0).row().line(), group.pending.get(group.pending.size() - 1).row().line(),
                         stream.name(), attempt, group.pending.get(0).lastError()));
             }
-            Thread.sleep(backoff.computeDelay(attempt).toMillis());
+            stop.await(backoff.computeDelay(attempt).toMillis());
+            if (stop.isRaised()) {
+                throw new PublishingStoppedException(progress.fileName());
+            }
             List<PendingRecord> notAcknowledged = new ArrayList<>();
             try {
                 send(group.pending, notAcknowledged, progress);
@@ -201,6 +224,9 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
             while (next < waiting.size()) {
                 Instant due = pacing.due(waiting.get(next).row(), progress);
                 pacing.waitUntil(due);
+                if (pacing.isPaced() && stop.isRaised()) {
+                    throw new PublishingStoppedException(progress.fileName());
+                }
                 int end = next + 1;
                 while (end < waiting.size() && pacing.isDue(pacing.due(waiting.get(end).row(), progress))) {
                     end++;

@@ -39,20 +39,11 @@ class CrashRecoveryIT {
     Path data;
 
     private ApplicationProcess application(KinesisFaultProxy proxy, String name) {
-        return new ApplicationProcess(data.resolve(name + ".log"))
-                .setAll(KINESIS.componentProperties())
+        return ApplicationProcess.runOnce(KINESIS, "crash", data, name)
                 .set("camel.component.aws2-kinesis.uriEndpointOverride", proxy.endpoint())
-                .set("kinesis.local.enabled", "false")
-                .set("kinesis.streamName", "crash")
-                .set("app.runOnce", "true")
-                .set("generator.enabled", "false")
                 .set("publish.groupSize", Integer.toString(GROUP_SIZE))
                 .set("publish.maxInFlight", Integer.toString(IN_FLIGHT))
-                .set("publish.pollDelay", "100")
-                .set("folders.source", data.resolve("source").toString())
-                .set("folders.archive", data.resolve("archive").toString())
-                .set("folders.failed", data.resolve("failed").toString())
-                .set("folders.checkpoints", data.resolve("checkpoints").toString());
+                .set("publish.pollDelay", "100");
     }
 
     private long beforeRestart;

@@ -7,6 +7,7 @@ import java.time.Duration;
 import io.github.txsim.kinesis.Checkpoints;
 import io.github.txsim.kinesis.FileTracker;
 import io.github.txsim.kinesis.PublishMetrics;
+import io.github.txsim.kinesis.StopSignal;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +38,7 @@ class RunOnceTest {
 
     private RunOnce runOnce(boolean enabled, boolean awaitGeneration) {
         return new RunOnce(enabled, awaitGeneration, source, context, new FileTracker("transactions",
-                new Checkpoints(source), source, source, Duration.ZERO, PublishMetrics.none()));
+                new Checkpoints(source), source, source, Duration.ZERO, PublishMetrics.none(), new StopSignal()));
     }
 
     @Test

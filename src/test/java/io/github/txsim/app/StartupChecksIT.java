@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * What a user sees when the application cannot start: one line saying why, and a non-zero exit status. Each case
@@ -84,6 +85,20 @@ class StartupChecksIT {
                         .environment("AWS_ACCESS_KEY_ID", "local")
                         .environment("AWS_SECRET_ACCESS_KEY", "local"),
                 "No AWS region: set camel.component.aws2-kinesis.region in application.properties, or AWS_REGION");
+    }
+
+    @Test
+    void staticKeysAgainstAwsWithoutShowingThem() throws Exception {
+        String secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+        ApplicationProcess application = againstAws("static-keys")
+                .set("camel.component.aws2-kinesis.overrideEndpoint", "false")
+                .set("camel.component.aws2-kinesis.region", "eu-west-1")
+                .set("camel.component.aws2-kinesis.accessKey", "AKIAIOSFODNN7EXAMPLE")
+                .set("camel.component.aws2-kinesis.secretKey", secret);
+        assertFailsWith(application, "camel.component.aws2-kinesis.accessKey is set: against AWS the credentials "
+                + "come only from the default provider chain (on EC2, the instance profile); remove it from the "
+                + "configuration");
+        assertFalse(application.output().contains(secret), "the secret key is never logged");
     }
 
     @Test

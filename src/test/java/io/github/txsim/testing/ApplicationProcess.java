@@ -20,6 +20,9 @@ public final class ApplicationProcess {
 
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
+    private final List<String> jvmOptions = new ArrayList<>();
+    private Path jar;
+    private Path workingDirectory;
     private final Path output;
     private Process process;
 
@@ -27,6 +30,23 @@ public final class ApplicationProcess {
     public ApplicationProcess(Path output) {
         this.output = output;
         properties.put("camel.management.enabled", "false");
+    }
+
+    /**
+     * A run-once run (it exits once the source folder is empty) against a stream of the given emulator, with its
+     * folders below {@code dataFolder} and the generator off: the test puts the files in the source folder.
+     */
+    public static ApplicationProcess runOnce(Kinesalite kinesis, String stream, Path dataFolder, String name) {
+        return new ApplicationProcess(dataFolder.resolve(name + ".log"))
+                .setAll(kinesis.componentProperties())
+                .set("kinesis.local.enabled", "false")
+                .set("kinesis.streamName", stream)
+                .set("app.runOnce", "true")
+                .set("generator.enabled", "false")
+                .set("folders.source", dataFolder.resolve("source").toString())
+                .set("folders.archive", dataFolder.resolve("archive").toString())
+                .set("folders.failed", dataFolder.resolve("failed").toString())
+                .set("folders.checkpoints", dataFolder.resolve("checkpoints").toString());
     }
 
     public ApplicationProcess set(String key, String value) {
@@ -39,6 +59,24 @@ public final class ApplicationProcess {
         return this;
     }
 
+    /** Runs the given jar ({@code java -jar}) instead of the main class on the test's classpath. */
+    public ApplicationProcess fromJar(Path runnableJar) {
+        this.jar = runnableJar.toAbsolutePath();
+        return this;
+    }
+
+    /** The process's working directory (the project folder unless set). */
+    public ApplicationProcess in(Path directory) {
+        this.workingDirectory = directory;
+        return this;
+    }
+
+    /** A JVM option, such as {@code -Xmx128m}. */
+    public ApplicationProcess jvmOption(String option) {
+        jvmOptions.add(option);
+        return this;
+    }
+
     /** An environment variable of the process; an empty value removes the variable. */
     public ApplicationProcess environment(String name, String value) {
         environment.put(name, value);
@@ -48,12 +86,21 @@ public final class ApplicationProcess {
     public ApplicationProcess start() throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.addAll(jvmOptions);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("io.github.txsim.app.Application");
+        if (jar != null) {
+            command.add("-jar");
+            command.add(jar.toString());
+        } else {
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add("io.github.txsim.app.Application");
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(output.toFile());
+        if (workingDirectory != null) {
+            builder.directory(workingDirectory.toFile());
+        }
         environment.forEach((name, value) -> {
             if (value.isEmpty()) {
                 builder.environment().remove(name);
@@ -72,6 +119,12 @@ public final class ApplicationProcess {
             throw new AssertionError("the application did not end within " + within + "; its output:\n" + output());
         }
         return process.exitValue();
+    }
+
+    /** Asks the process to stop, as {@code kill} (SIGTERM) and systemd do, and returns its exit status. */
+    public int terminate(Duration within) throws InterruptedException {
+        process.destroy();
+        return awaitExit(within);
     }
 
     /** Kills the process at once, as kill -9 does. */
