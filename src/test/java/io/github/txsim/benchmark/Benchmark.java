@@ -163,7 +163,7 @@ public final class Benchmark {
     private static final Pattern RUN_COMPLETE = Pattern.compile("Run complete: .* in ([\\d.]+) s; process CPU "
             + "([\\d.]+) s, peak RSS (\\d+) MiB");
     /** The JVM options the application runs with here, as the service unit in deploy/ runs it. */
-    static final List<String> JVM_OPTIONS = List.of("-Xmx128m");
+    public static final List<String> JVM_OPTIONS = List.of("-Xmx128m");
     private static final DateTimeFormatter EVENT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final LocalDateTime NOON = LocalDateTime.of(2026, 11, 1, 12, 0);
 
