@@ -106,10 +106,15 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
         ServiceHelper.startService(stream);
     }
 
-    /** Camel's graceful shutdown calls this once the route's consumer has stopped taking files. */
+    /**
+     * Camel's graceful shutdown calls this once the route's consumer has stopped taking files. A suspension (the
+     * route to be resumed later, not restarted) leaves the file in flight to finish.
+     */
     @Override
     public void prepareShutdown(boolean suspendOnly, boolean forced) {
-        stop.raise();
+        if (!suspendOnly) {
+            stop.raise();
+        }
     }
 
     @Override
