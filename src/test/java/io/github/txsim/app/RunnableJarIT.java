@@ -1,6 +1,7 @@
 package io.github.txsim.app;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -57,7 +58,10 @@ class RunnableJarIT {
         List<CSVRecord> rows = PublishPipelineIT.readCsv(file);
         int managementPort = freePort();
 
-        ApplicationProcess application = new ApplicationProcess(data.resolve("jar.log"))
+        Path archive = working.resolve("data/source_archive");
+        HttpResponse<String> health;
+        String log;
+        try (ApplicationProcess application = new ApplicationProcess(data.resolve("jar.log"))
                 .fromJar(JAR)
                 .in(working)
                 .jvmOption("-Xmx128m")
@@ -66,24 +70,24 @@ class RunnableJarIT {
                 .set("app.runOnce", "false")
                 .set("camel.management.enabled", "true")
                 .set("camel.management.port", Integer.toString(managementPort))
-                .start();
-        Path archive = working.resolve("data/source_archive");
-        await().atMost(Duration.ofSeconds(60)).until(() -> Folders.fileNames(archive).size() == 1);
-        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + managementPort + "/observe/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(143, application.terminate(Duration.ofSeconds(30)), application.output());
+                .start()) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> Folders.fileNames(archive).size() == 1);
+            health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + managementPort + "/observe/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(143, application.terminate(Duration.ofSeconds(30)), application.output());
+            log = application.output();
+        }
 
         assertEquals(200, health.statusCode(), health.body());
         assertEquals(List.of(file.getFileName().toString()), Folders.fileNames(archive));
         assertEquals(rows.size(), KINESIS.readAll("from-working-directory").size());
-        String log = application.output();
         assertFalse(log.contains("TX_AMOUNT") || log.contains(rows.get(0).get("TRANSACTION_ID")),
                 "no record payload in the log:\n" + log);
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * directory, so the real routes and application.properties), with system properties for the test's settings. Its
  * output goes to a file. For tests of what a process does: exit statuses, start-up errors, a kill -9.
  */
-public final class ApplicationProcess {
+public final class ApplicationProcess implements AutoCloseable {
 
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
@@ -125,6 +125,14 @@ public final class ApplicationProcess {
     public int terminate(Duration within) throws InterruptedException {
         process.destroy();
         return awaitExit(within);
+    }
+
+    /** Kills the process if it still runs (a test that failed before it ended), so that none outlives its test. */
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            kill();
+        }
     }
 
     /** Kills the process at once, as kill -9 does. */
