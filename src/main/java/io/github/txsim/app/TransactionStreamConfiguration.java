@@ -89,8 +89,10 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         registry.bind("csvRows", new CsvRowConverter());
         Pacing pacing = Pacing.parse(properties.text("publish.pacing"), properties.text("publish.eventTimeColumn"),
                 ZoneId.systemDefault(), Clock.systemUTC(), stop::await);
+        long rowsAhead = (long) maxInFlight(properties, pacing) * properties.integer("publish.groupSize", 1,
+                MAX_GROUP_SIZE);
         registry.bind("putRecords", new PutRecordsProcessor(stream, properties.text("kinesis.partitionKeyColumn"),
-                recordRetry, checkpoints, pacing, metrics, rateLimiter(properties, stream, local), stop));
+                recordRetry, checkpoints, pacing, metrics, rateLimiter(properties, stream, local), stop, rowsAhead));
         registry.bind("publishedFiles", new ResumableFileStrategy(stop));
         registry.bind("kinesisStreamHealthCheck", new KinesisStreamHealthCheck(stream));
         registry.bind("publishThreads", publishThreads(context, properties, pacing));
@@ -142,7 +144,7 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
      */
     private static ExecutorService publishThreads(CamelContext context, AppProperties properties, Pacing pacing)
             throws Exception {
-        int maxInFlight = pacing.isPaced() ? 1 : properties.integer("publish.maxInFlight", 1, 64);
+        int maxInFlight = maxInFlight(properties, pacing);
         if (maxInFlight == 1) {
             return new SynchronousExecutorService();
         }
@@ -161,6 +163,11 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
             }
         }, true, true);
         return pool;
+    }
+
+    /** Groups published at once: publish.maxInFlight, or one when paced. */
+    private static int maxInFlight(AppProperties properties, Pacing pacing) {
+        return pacing.isPaced() ? 1 : properties.integer("publish.maxInFlight", 1, 64);
     }
 
     /** The per-shard rate limiter: {@code auto} turns it on against AWS and off in local mode. */

@@ -39,6 +39,7 @@ public final class FileProgress {
     }
     private final Map<Long, List<PendingRecord>> undelivered = new TreeMap<>();
     private volatile Exception lastError;
+    private boolean ended;
 
     /**
      * @param file       the source file
@@ -71,7 +72,37 @@ public final class FileProgress {
 
     /** Records that the rows of a group are done; returns the watermark. */
     long groupDone(long firstRow, long lastRow) {
-        return watermark.complete(firstRow, lastRow);
+        long done = watermark.complete(firstRow, lastRow);
+        synchronized (this) {
+            notifyAll();
+        }
+        return done;
+    }
+
+    /**
+     * Waits until a group that starts at this row may start: until it starts fewer than {@code rowsAhead} rows past
+     * the watermark. Groups that finish while an older one is still retrying would otherwise pile up past the
+     * checkpoint, and a crash would send them all again; this keeps the duplicates of a crash within the groups in
+     * flight.
+     *
+     * @return false when the file ended meanwhile (another group failed) or the application is stopping
+     */
+    boolean awaitTurn(long firstRow, long rowsAhead, StopSignal stop) throws InterruptedException {
+        synchronized (this) {
+            while (firstRow - 1 - watermark.done() >= rowsAhead) {
+                if (ended || stop.isRaised()) {
+                    return false;
+                }
+                wait(100); // woken by groupDone and ended; the timeout notices the stop signal
+            }
+            return true;
+        }
+    }
+
+    /** The file's exchange is over (failed or stopped): groups still waiting for their turn give up. */
+    synchronized void ended() {
+        ended = true;
+        notifyAll();
     }
 
     public long acknowledged() {

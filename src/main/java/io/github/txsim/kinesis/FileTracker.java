@@ -193,6 +193,7 @@ public final class FileTracker extends ServiceSupport {
         if (progress == null) {
             return;
         }
+        progress.ended();
         if (stop.isRaised()) {
             active.remove(progress);
             records.addAndGet(progress.acknowledged());

@@ -62,14 +62,17 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
     private final PublishMetrics metrics;
     private final ShardRateLimiter rateLimiter;
     private final StopSignal stop;
+    private final long rowsAhead;
 
     /**
      * @param rateLimiter keeps requests within the shards' limits; null sends as fast as the stream answers
      * @param stop        raised when the route is told to stop (by this processor, see {@link #prepareShutdown})
+     * @param rowsAhead   how far past the file's checkpoint a group may start, in rows: the groups in flight
+     *                    (publish.maxInFlight x publish.groupSize)
      */
     public PutRecordsProcessor(KinesisStream stream, String partitionKeyColumn, RecordRetry retry,
             Checkpoints checkpoints, Pacing pacing, PublishMetrics metrics, ShardRateLimiter rateLimiter,
-            StopSignal stop) {
+            StopSignal stop, long rowsAhead) {
         this.stream = stream;
         this.partitionKeyColumn = partitionKeyColumn;
         this.retry = retry;
@@ -79,6 +82,7 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
         this.metrics = metrics;
         this.rateLimiter = rateLimiter;
         this.stop = stop;
+        this.rowsAhead = rowsAhead;
     }
 
     /** A group of rows in flight: the records not acknowledged yet, the rows rejected, its first and last rows. */
@@ -132,6 +136,10 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
         if (group == null) {
             @SuppressWarnings("unchecked")
             List<SourceRow> rows = exchange.getMessage().getMandatoryBody(List.class);
+            if (!progress.awaitTurn(rows.get(0).number(), rowsAhead, stop)) {
+                throw stop.isRaised() ? new PublishingStoppedException(progress.fileName())
+                        : new PublishingStoppedException(progress.fileName(), "another group of the file failed");
+            }
             group = prepare(rows, progress);
             exchange.setProperty(GROUP, group);
         }

@@ -89,7 +89,7 @@ class PacingTest {
         PutRecordsProcessor processor = new PutRecordsProcessor(new KinesisStream(context, "s", false, 1),
                 "CUSTOMER_ID", new RecordRetry(3, Duration.ofMillis(1), Duration.ofMillis(5)), checkpoints,
                 Pacing.parse(pacing, "TX_DATETIME", ZONE, clock, clock::sleep), PublishMetrics.none(), null,
-                new StopSignal());
+                new StopSignal(), Long.MAX_VALUE);
         processor.start();
         Path file = Files.writeString(folder.resolve("day.csv"), csv);
         Exchange exchange = new DefaultExchange(context);

@@ -50,7 +50,7 @@ class PutRecordsProcessorTest {
         checkpoints = new Checkpoints(Files.createDirectory(folder.resolve("checkpoints")));
         processor = new PutRecordsProcessor(new KinesisStream(context, "transactions", false, 1), "CUSTOMER_ID",
                 new RecordRetry(3, Duration.ofMillis(1), Duration.ofMillis(5)), checkpoints, Pacing.max(), PublishMetrics.none(), null,
-                new StopSignal());
+                new StopSignal(), Long.MAX_VALUE);
         processor.start();
     }
 
