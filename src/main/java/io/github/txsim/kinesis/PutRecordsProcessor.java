@@ -30,6 +30,8 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
  * handler's redeliveries again send only those.</li>
  * <li>Once every record of the group is acknowledged (or rejected), the file's checkpoint moves past the group.</li>
  * <li>Rows that an earlier run had done already (see {@link Checkpoints}) are skipped.</li>
+ * <li>A group starts at most {@code rowsAhead} rows past the file's checkpoint: while an older group retries, newer
+ * ones wait, so a crash resends at most the groups in flight.</li>
  * <li>Records go out when they are due ({@link Pacing}): at once, or at their event time, or sped up. The route's
  * split waits meanwhile (paced publishing sends one group at a time), so no rows are read ahead.</li>
  * <li>Requests wait for room in the shards they write to ({@link ShardRateLimiter}), when a limiter is given.</li>

@@ -71,7 +71,7 @@ public final class KinesisEmulator extends ServiceSupport implements AutoCloseab
     /**
      * The camel-aws2-kinesis component options (without the {@code camel.component.aws2-kinesis.} prefix) that point
      * the SDK at this emulator: its endpoint, a region (kinesalite accepts any), fixed dummy credentials, and the JSON
-     * wire protocol (kinesalite does not speak CBOR). None of these is ever set against AWS.
+     * wire protocol (the SDK cannot read kinesalite's CBOR answers to PutRecords). None of these is ever set against AWS.
      */
     public Map<String, String> componentOptions() {
         Map<String, String> options = new LinkedHashMap<>();
