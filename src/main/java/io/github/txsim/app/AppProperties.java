@@ -44,6 +44,17 @@ final class AppProperties {
         return parsed(key, "a number", Double::parseDouble);
     }
 
+    /** A share: a number above 0 and at most 1. */
+    double fraction(String key) {
+        return parsed(key, "a number above 0 and at most 1, such as 0.5", value -> {
+            double number = Double.parseDouble(value);
+            if (!(number > 0 && number <= 1)) {
+                throw new IllegalArgumentException("out of range");
+            }
+            return number;
+        });
+    }
+
     boolean flag(String key) {
         return parsed(key, "true or false", value -> {
             if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {

@@ -12,10 +12,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.txsim.kinesis.ByteOrderMarkRemover;
 import io.github.txsim.kinesis.Checkpoints;
 import io.github.txsim.kinesis.ConnectionSafety;
-import io.github.txsim.kinesis.CsvRowConverter;
 import io.github.txsim.kinesis.FileTracker;
 import io.github.txsim.kinesis.KinesisStream;
 import io.github.txsim.kinesis.KinesisStreamHealthCheck;
@@ -28,6 +26,7 @@ import io.github.txsim.kinesis.ResumableFileStrategy;
 import io.github.txsim.kinesis.ShardRateLimiter;
 import io.github.txsim.kinesis.StopSignal;
 import io.github.txsim.local.KinesisEmulator;
+import io.github.txsim.rows.SourceFileReader;
 import io.github.txsim.simulator.DailyFileGenerator;
 import io.github.txsim.simulator.DailyTransactionGenerator;
 import io.github.txsim.simulator.FraudSettings;
@@ -39,7 +38,11 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
+import org.apache.camel.dataformat.csv.CsvRecordConverter;
 import org.apache.camel.util.concurrent.SynchronousExecutorService;
+import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires the application from its properties: the data folders, the simulator, the Kinesis stream and, in local
@@ -50,6 +53,7 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
     /** Kinesis allows at most 500 records in one PutRecords request. */
     static final int MAX_GROUP_SIZE = 500;
     private static final String KINESIS_COMPONENT = "camel.component.aws2-kinesis.";
+    private static final Logger LOG = LoggerFactory.getLogger(TransactionStreamConfiguration.class);
 
     private FileTracker files;
     private RunOnce runOnce;
@@ -59,8 +63,14 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         PropertiesComponent propertiesComponent = context.getPropertiesComponent();
         AppProperties properties = new AppProperties(propertiesComponent);
         propertiesComponent.addPropertiesFunction(new AbsolutePathFunction(properties));
+        propertiesComponent.addPropertiesFunction(new MillisFunction(properties));
         DataFolders folders = DataFolders.from(properties).create();
         properties.integer("publish.groupSize", 1, MAX_GROUP_SIZE);
+        // the routes' durations, checked here so that a bad one is named before anything starts
+        for (String key : List.of("generator.delay", "generator.period", "publish.pollDelay",
+                "publish.readLock.minAge", "publish.readLock.checkInterval", "publish.readLock.timeout")) {
+            properties.duration(key);
+        }
 
         boolean local = properties.flag("kinesis.local.enabled");
         if (local) {
@@ -85,14 +95,17 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
 
         Registry registry = context.getRegistry();
         registry.bind("dailyFileGenerator", dailyFileGenerator(properties, folders));
-        registry.bind("byteOrderMarkRemover", new ByteOrderMarkRemover());
-        registry.bind("csvRows", new CsvRowConverter());
         Pacing pacing = Pacing.parse(properties.text("publish.pacing"), properties.text("publish.eventTimeColumn"),
                 ZoneId.systemDefault(), Clock.systemUTC(), stop::await);
         long rowsAhead = (long) maxInFlight(properties, pacing) * properties.integer("publish.groupSize", 1,
                 MAX_GROUP_SIZE);
-        registry.bind("putRecords", new PutRecordsProcessor(stream, properties.text("kinesis.partitionKeyColumn"),
-                recordRetry, checkpoints, pacing, metrics, rateLimiter(properties, stream, local), stop, rowsAhead));
+        PutRecordsProcessor putRecords = new PutRecordsProcessor(stream,
+                properties.text("kinesis.partitionKeyColumn"), recordRetry, checkpoints, pacing, metrics,
+                rateLimiter(properties, stream, local), stop, rowsAhead);
+        registry.bind("putRecords", putRecords);
+        registry.bind("sourceFileReader", new SourceFileReader(putRecords.requiredColumns()));
+        // camel-csv converts each record; the rows are made from Commons CSV's records as they are
+        registry.bind("csvRecordsAsParsed", (CsvRecordConverter<CSVRecord>) record -> record);
         registry.bind("publishedFiles", new ResumableFileStrategy(stop));
         registry.bind("kinesisStreamHealthCheck", new KinesisStreamHealthCheck(stream));
         registry.bind("publishThreads", publishThreads(context, properties, pacing));
@@ -170,16 +183,27 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         return pacing.isPaced() ? 1 : properties.integer("publish.maxInFlight", 1, 64);
     }
 
-    /** The per-shard rate limiter: {@code auto} turns it on against AWS and off in local mode. */
+    /**
+     * The per-shard rate limiter: {@code auto} turns it on against AWS and off in local mode. It takes
+     * {@code publish.rateLimit.share} of each shard's limits: by default 1/n for partition i/n, as n producers share
+     * the stream.
+     */
     private static ShardRateLimiter rateLimiter(AppProperties properties, KinesisStream stream, boolean local) {
         String enabled = properties.text("publish.rateLimit.enabled");
         boolean on = enabled.equalsIgnoreCase("auto") ? !local : properties.flag("publish.rateLimit.enabled");
         if (!on) {
             return null;
         }
-        return new ShardRateLimiter(stream,
-                properties.integer("publish.rateLimit.recordsPerShardPerSecond", 1, 1_000_000),
-                properties.integer("publish.rateLimit.bytesPerShardPerSecond", 1, Integer.MAX_VALUE),
+        int records = properties.integer("publish.rateLimit.recordsPerShardPerSecond", 1, 1_000_000);
+        int bytes = properties.integer("publish.rateLimit.bytesPerShardPerSecond", 1, Integer.MAX_VALUE);
+        Partition partition = Partition.parse(properties.text("simulator.partition"));
+        double share = properties.text("publish.rateLimit.share").equalsIgnoreCase("auto")
+                ? 1.0 / partition.count() : properties.fraction("publish.rateLimit.share");
+        LOG.info(String.format("Rate limiting each shard to %,.0f records/s and %,.0f bytes/s (%s of its limits%s)",
+                records * share, bytes * share, share == 1 ? "all" : String.format("%.3g", share),
+                properties.text("publish.rateLimit.share").equalsIgnoreCase("auto") && share < 1
+                        ? ", as partition " + partition + " of the producers sharing the stream" : ""));
+        return new ShardRateLimiter(stream, records * share, bytes * share,
                 properties.duration("publish.rateLimit.burst"),
                 properties.duration("publish.rateLimit.shardMapRefresh"));
     }

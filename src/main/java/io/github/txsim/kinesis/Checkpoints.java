@@ -8,7 +8,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,17 +15,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import io.github.txsim.rows.FilePrefix;
+import io.github.txsim.rows.Reject;
+import io.github.txsim.support.AtomicFiles;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
  * The publishing progress of each source file, kept on disk so that a restart after a crash resumes where the file
- * stood: how many leading rows are done (acknowledged by Kinesis, or rejected), and the rows rejected so far.
+ * stood: how many leading rows are done (acknowledged by Kinesis, or rejected), how many of them were rejected, and
+ * where in the file they end; and the rows rejected so far.
  * <p>
- * A checkpoint names the file's size and modification time besides its name: a new file with an old name starts
- * from its first row. The checkpoint is replaced atomically (written aside, then renamed) after every group, so a
- * crash leaves the previous one or the new one, never half of one.
+ * A checkpoint holds for a file that still starts with the bytes its rows done were read from ({@link FilePrefix}):
+ * the same file, a failed file moved back unchanged, or one fixed or completed after that point. Any other file with
+ * the name starts from its first row. The checkpoint is replaced atomically after every group, so a crash leaves the
+ * previous one or the new one, never half of one.
  */
 public final class Checkpoints {
 
@@ -36,16 +40,27 @@ public final class Checkpoints {
 
     private final Path folder;
 
-    /** Where a file stands: the leading rows done, and how many of them Kinesis acknowledged. */
-    public record Checkpoint(long rowsDone, long acknowledged) {
-        static final Checkpoint START = new Checkpoint(0, 0);
+    /**
+     * Where a file stands.
+     *
+     * @param rowsDone the leading rows done
+     * @param rejected how many of them were rejected
+     * @param end      the part of the file they were read from
+     */
+    public record Checkpoint(long rowsDone, long rejected, FilePrefix end) {
+        public static final Checkpoint START = new Checkpoint(0, 0, FilePrefix.EMPTY);
+
+        /** The rows done that Kinesis acknowledged. */
+        public long acknowledged() {
+            return rowsDone - rejected;
+        }
     }
 
     public Checkpoints(Path folder) {
         this.folder = folder;
     }
 
-    /** The checkpoint of this very file (same name, size and modification time), or the start. */
+    /** The checkpoint of this file, if the file still starts with the part its rows done came from; else the start. */
     public Checkpoint load(Path file) {
         Path checkpoint = checkpointOf(file);
         if (!Files.exists(checkpoint)) {
@@ -56,14 +71,26 @@ public final class Checkpoints {
             try (Reader reader = Files.newBufferedReader(checkpoint, StandardCharsets.UTF_8)) {
                 saved.load(reader);
             }
-            if (!identity(file).equals(saved.getProperty("identity"))) {
+            Checkpoint found = parse(saved);
+            if (found == null || !found.end().isPrefixOf(file)) {
                 clear(file);
                 return Checkpoint.START;
             }
-            return new Checkpoint(Long.parseLong(saved.getProperty("rowsDone")),
-                    Long.parseLong(saved.getProperty("acknowledged")));
+            return found;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the checkpoint " + checkpoint, e);
+        }
+    }
+
+    /** A checkpoint as saved, or null for one this version cannot read (an older one: the file starts again). */
+    private static Checkpoint parse(Properties saved) {
+        try {
+            return new Checkpoint(Long.parseLong(saved.getProperty("rowsDone")),
+                    Long.parseLong(saved.getProperty("rejected")),
+                    new FilePrefix(Long.parseLong(saved.getProperty("lines")),
+                            Long.parseLong(saved.getProperty("bytes")), Long.parseLong(saved.getProperty("crc32c"))));
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 
@@ -81,19 +108,17 @@ public final class Checkpoints {
                     }
                 }
             }
-            Properties saved = new Properties();
-            saved.setProperty("identity", identity(file));
-            saved.setProperty("rowsDone", Long.toString(checkpoint.rowsDone()));
-            saved.setProperty("acknowledged", Long.toString(checkpoint.acknowledged()));
-            Path partial = folder.resolve("." + file.getFileName() + CHECKPOINT + ".part");
-            try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                saved.store(writer, "publishing progress of " + file.getFileName());
-            }
-            Files.move(partial, checkpointOf(file), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot save the checkpoint of " + file.getFileName(), e);
+            throw new UncheckedIOException("Cannot save the rejects of " + file.getFileName(), e);
         }
+        Properties saved = new Properties();
+        saved.setProperty("rowsDone", Long.toString(checkpoint.rowsDone()));
+        saved.setProperty("rejected", Long.toString(checkpoint.rejected()));
+        saved.setProperty("lines", Long.toString(checkpoint.end().lines()));
+        saved.setProperty("bytes", Long.toString(checkpoint.end().length()));
+        saved.setProperty("crc32c", Long.toString(checkpoint.end().crc()));
+        AtomicFiles.write(checkpointOf(file), writer -> saved.store(writer, "publishing progress of "
+                + file.getFileName()));
     }
 
     /**
@@ -137,23 +162,14 @@ public final class Checkpoints {
         return folder.resolve(file.getFileName() + REJECTS);
     }
 
-    private static String identity(Path file) {
-        try {
-            return file.getFileName() + ";" + Files.size(file) + ";" + Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the size of " + file, e);
-        }
-    }
-
-    /** Writes rejects as a CSV file with the columns line, reason, row. */
+    /** Writes rejects, whole or not at all, as a CSV file with the columns line, reason, row. */
     static void writeRejects(Path target, List<Reject> rejects) {
-        try (Writer writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8);
-                CSVPrinter printer = new CSVPrinter(writer, REJECTS_FORMAT)) {
+        AtomicFiles.write(target, writer -> {
+            CSVPrinter printer = new CSVPrinter(writer, REJECTS_FORMAT);
             for (Reject reject : rejects) {
                 printer.printRecord(reject.line(), reject.reason(), reject.row());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + target, e);
-        }
+            printer.flush();
+        });
     }
 }

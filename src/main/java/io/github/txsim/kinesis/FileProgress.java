@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.txsim.rows.FilePrefix;
 import io.github.txsim.support.ProcessResources;
 
 /**
@@ -22,12 +23,12 @@ public final class FileProgress {
     public static final String PROPERTY = "txsim.fileProgress";
 
     private final Path file;
-    private final long resumedAfter;
+    private final Checkpoints.Checkpoint resumedFrom;
     private final long startedNanos = System.nanoTime();
     private final double startedCpuSeconds = ProcessResources.cpuSeconds();
     private final Watermark watermark;
     private final AtomicLong acknowledged;
-    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong rejected;
     private final AtomicLong retried = new AtomicLong();
     private final AtomicLong inFlight = new AtomicLong();
     private volatile long rowsEstimate;
@@ -47,9 +48,10 @@ public final class FileProgress {
      */
     public FileProgress(Path file, Checkpoints.Checkpoint checkpoint) {
         this.file = file;
-        this.resumedAfter = checkpoint.rowsDone();
-        this.watermark = new Watermark(checkpoint.rowsDone());
+        this.resumedFrom = checkpoint;
+        this.watermark = new Watermark(checkpoint);
         this.acknowledged = new AtomicLong(checkpoint.acknowledged());
+        this.rejected = new AtomicLong(checkpoint.rejected());
     }
 
     public Path file() {
@@ -62,17 +64,27 @@ public final class FileProgress {
 
     /** Rows an earlier run had done already, which this run skips. */
     public long resumedAfter() {
-        return resumedAfter;
+        return resumedFrom.rowsDone();
     }
 
-    /** Leading rows done: acknowledged, rejected or blank (a contiguous watermark, whatever order groups end in). */
+    /** Leading rows done: acknowledged or rejected (a contiguous watermark, whatever order groups end in). */
     public long rowsDone() {
+        return watermark.done().rowsDone();
+    }
+
+    /** Where the leading rows done stand: how many, how many rejected, where they end in the file. */
+    public Checkpoints.Checkpoint done() {
         return watermark.done();
     }
 
-    /** Records that the rows of a group are done; returns the watermark. */
-    long groupDone(long firstRow, long lastRow) {
-        long done = watermark.complete(firstRow, lastRow);
+    /**
+     * Records that the rows of a group are done; returns the watermark.
+     *
+     * @param rejected how many of the group's rows were rejected
+     * @param end      where the group's last row ends in the file
+     */
+    Checkpoints.Checkpoint groupDone(long firstRow, long lastRow, long rejected, FilePrefix end) {
+        Checkpoints.Checkpoint done = watermark.complete(firstRow, lastRow, rejected, end);
         synchronized (this) {
             notifyAll();
         }
@@ -89,7 +101,7 @@ public final class FileProgress {
      */
     boolean awaitTurn(long firstRow, long rowsAhead, StopSignal stop) throws InterruptedException {
         synchronized (this) {
-            while (firstRow - 1 - watermark.done() >= rowsAhead) {
+            while (firstRow - 1 - rowsDone() >= rowsAhead) {
                 if (ended || stop.isRaised()) {
                     return false;
                 }
@@ -105,16 +117,28 @@ public final class FileProgress {
         notifyAll();
     }
 
+    /** Records acknowledged by Kinesis, an earlier run's (up to its checkpoint) included. */
     public long acknowledged() {
         return acknowledged.get();
+    }
+
+    /** Records that this run had acknowledged by Kinesis. */
+    public long acknowledgedThisRun() {
+        return acknowledged.get() - resumedFrom.acknowledged();
     }
 
     void acknowledged(long count) {
         acknowledged.addAndGet(count);
     }
 
+    /** Rows rejected, an earlier run's (up to its checkpoint) included. */
     public long rejected() {
         return rejected.get();
+    }
+
+    /** Rows that this run rejected. */
+    public long rejectedThisRun() {
+        return rejected.get() - resumedFrom.rejected();
     }
 
     void rejected(long count) {

@@ -2,11 +2,8 @@ package io.github.txsim.kinesis;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.Writer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -16,10 +13,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.txsim.rows.Reject;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.service.ServiceSupport;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -152,23 +148,34 @@ public final class FileTracker extends ServiceSupport {
         Path file = Path.of(exchange.getMessage().getHeader("CamelFileAbsolutePath", String.class));
         Checkpoints.Checkpoint checkpoint = checkpoints.load(file);
         FileProgress progress = new FileProgress(file, checkpoint);
-        progress.rejected(checkpoints.rejects(file).size());
         progress.rowsEstimate(estimateRows(file));
         exchange.setProperty(FileProgress.PROPERTY, progress);
         active.add(progress);
         exchange.setProperty(ARCHIVE_NAME, freeName(archiveFolder, progress.fileName()));
         exchange.setProperty(FAILED_NAME, freeName(failedFolder, progress.fileName()));
         if (checkpoint.rowsDone() > 0) {
-            LOG.info(String.format("Resuming %s after row %,d (%,d records acknowledged by an earlier run) to Kinesis "
-                    + "stream '%s'", progress.fileName(), checkpoint.rowsDone(), checkpoint.acknowledged(),
+            LOG.info(String.format("Resuming %s after row %,d (line %,d; %,d records acknowledged and %,d rows "
+                    + "rejected by an earlier run) to Kinesis stream '%s'", progress.fileName(),
+                    checkpoint.rowsDone(), checkpoint.end().lines(), checkpoint.acknowledged(), checkpoint.rejected(),
                     streamName));
         } else {
             LOG.info("Publishing {} to Kinesis stream '{}'", progress.fileName(), streamName);
         }
     }
 
+    /**
+     * Every row of the file is done: writes its rejects beside the archived file and logs the summary.
+     *
+     * @throws IllegalStateException when the counts do not add up (rows = acknowledged + rejected): the file is not
+     *                               archived then
+     */
     public void completed(Exchange exchange) {
         FileProgress progress = exchange.getProperty(FileProgress.PROPERTY, FileProgress.class);
+        if (progress.acknowledged() + progress.rejected() != progress.rowsDone()) {
+            throw new IllegalStateException(String.format("%s: the counts do not add up: %,d rows, but %,d records "
+                    + "acknowledged and %,d rows rejected", progress.fileName(), progress.rowsDone(),
+                    progress.acknowledged(), progress.rejected()));
+        }
         String archiveName = exchange.getProperty(ARCHIVE_NAME, String.class);
         List<Reject> rejects = checkpoints.rejects(progress.file());
         if (!rejects.isEmpty()) {
@@ -178,14 +185,16 @@ public final class FileTracker extends ServiceSupport {
         active.remove(progress);
         filesPublished.incrementAndGet();
         metrics.archived();
-        records.addAndGet(progress.acknowledged());
-        rejected.addAndGet(progress.rejected());
+        records.addAndGet(progress.acknowledgedThisRun());
+        rejected.addAndGet(progress.rejectedThisRun());
         double seconds = progress.seconds();
-        LOG.info(String.format("Published %s: %,d rows, %,d records acknowledged, %,d rejected%s, %,d resent, in "
+        LOG.info(String.format("Published %s: %,d rows, %,d records acknowledged, %,d rejected%s%s, %,d resent, in "
                 + "%.1f s (%,.0f records/s, process CPU %.1f s); archived as %s", progress.fileName(),
                 progress.rowsDone(), progress.acknowledged(), progress.rejected(),
-                rejects.isEmpty() ? "" : " (see " + archiveName + ".rejects)", progress.retried(), seconds,
-                seconds > 0 ? (progress.acknowledged()) / seconds : 0, progress.cpuSeconds(), archiveName));
+                rejects.isEmpty() ? "" : " (see " + archiveName + ".rejects)",
+                progress.resumedAfter() == 0 ? "" : String.format(" (resumed after row %,d)", progress.resumedAfter()),
+                progress.retried(), seconds, seconds > 0 ? progress.acknowledgedThisRun() / seconds : 0,
+                progress.cpuSeconds(), archiveName));
     }
 
     public void failed(Exchange exchange) {
@@ -194,51 +203,34 @@ public final class FileTracker extends ServiceSupport {
             return;
         }
         progress.ended();
+        active.remove(progress);
+        records.addAndGet(progress.acknowledgedThisRun());
+        rejected.addAndGet(progress.rejectedThisRun());
         if (stop.isRaised()) {
-            active.remove(progress);
-            records.addAndGet(progress.acknowledged());
             LOG.info(String.format("Stopped publishing %s after row %,d (%,d records acknowledged): the application is "
                     + "stopping; the file stays in the source folder and resumes there at the next start",
                     progress.fileName(), progress.rowsDone(), progress.acknowledged()));
             return;
         }
         String failedName = exchange.getProperty(FAILED_NAME, String.class);
-        active.remove(progress);
         filesFailed.incrementAndGet();
         metrics.failed();
-        records.addAndGet(progress.acknowledged());
-        rejected.addAndGet(progress.rejected());
-        Exception cause = progress.lastError();
-        String reason = cause == null ? "unknown cause" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        Path report = failedFolder.resolve(failedName + ".report");
-        writeReport(report, progress, reason);
-        LOG.error(String.format("Failed to publish %s (%,d records acknowledged before the failure): %s; the file "
-                + "moves to the failed folder as %s, with a report in %s", progress.fileName(),
-                progress.acknowledged(), reason, failedName, report.getFileName()));
+        List<Reject> rejects = checkpoints.rejects(progress.file());
+        if (!rejects.isEmpty()) {
+            Checkpoints.writeRejects(failedFolder.resolve(failedName + ".rejects"), rejects);
+        }
+        FailureReport report = new FailureReport(progress, rejects.isEmpty() ? null : failedName + ".rejects");
+        Path reportFile = failedFolder.resolve(failedName + ".report");
+        report.writeTo(reportFile);
+        LOG.error(String.format("Failed to publish %s (%,d of its rows done: %,d records acknowledged, %,d rejected): "
+                + "%s; the file moves to the failed folder as %s, with a report in %s", progress.fileName(),
+                progress.rowsDone(), progress.acknowledged(), progress.rejected(), report.reason(), failedName,
+                reportFile.getFileName()));
+        LOG.debug("Failure of " + progress.fileName(), progress.lastError());
     }
 
     public Totals totals() {
         return new Totals(filesPublished.get(), filesFailed.get(), records.get(), rejected.get());
-    }
-
-    /** Writes the failure report: comment lines saying what happened, then one CSV row per undelivered record. */
-    private static void writeReport(Path report, FileProgress progress, String reason) {
-        CSVFormat format = CSVFormat.RFC4180.builder().setCommentMarker('#').get();
-        try (Writer writer = Files.newBufferedWriter(report, StandardCharsets.UTF_8);
-                CSVPrinter printer = new CSVPrinter(writer, format)) {
-            printer.printComment("Publishing " + progress.fileName() + " failed: " + reason);
-            printer.printComment(String.format("%,d leading rows are done (%,d records acknowledged, %,d rejected); "
-                    + "the rows below were not delivered, nor any row after them.", progress.rowsDone(),
-                    progress.acknowledged(), progress.rejected()));
-            printer.printComment("Moved back into the source folder unchanged, the file resumes after the rows done.");
-            printer.printRecord("line", "last error", "row");
-            for (PendingRecord record : progress.undelivered()) {
-                printer.printRecord(record.row().line(),
-                        record.lastError() == null ? "not sent" : record.lastError(), record.row().asCsv());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the failure report " + report, e);
-        }
     }
 
     /** The name itself when the folder has no such file, otherwise the first free {@code name.N.ext}. */

@@ -8,6 +8,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
+import io.github.txsim.rows.SourceRow;
+
 /**
  * When each record goes out ({@code publish.pacing}):
  * <ul>
@@ -91,10 +93,14 @@ public final class Pacing {
         if (!isPaced()) {
             return Instant.MIN;
         }
+        String eventTime = row.get(eventTimeColumn);
+        if (eventTime == null) {
+            return Instant.MIN;
+        }
         LocalDateTime event;
         try {
-            event = LocalDateTime.parse(row.record().get(eventTimeColumn), EVENT_TIME);
-        } catch (DateTimeParseException | IllegalArgumentException | IllegalStateException e) {
+            event = LocalDateTime.parse(eventTime, EVENT_TIME);
+        } catch (DateTimeParseException e) {
             return Instant.MIN;
         }
         if (realtime) {

@@ -2,6 +2,7 @@ package io.github.txsim.kinesis;
 
 import java.nio.charset.StandardCharsets;
 
+import io.github.txsim.rows.SourceRow;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 
 /**

@@ -4,7 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import io.github.txsim.rows.FilePrefix;
+import io.github.txsim.rows.InvalidRowException;
+import io.github.txsim.rows.Reject;
+import io.github.txsim.rows.SourceRow;
+import io.github.txsim.rows.TransactionJson;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.ShutdownPrepared;
@@ -22,8 +28,9 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
  * Publishes one group of CSV rows: one JSON record per row, each with its own partition key (the row's
  * partition-key column), in PutRecords requests of at most 500 records and 5 MiB.
  * <ul>
- * <li>A row that cannot become a record (see {@link TransactionJson}, or a record over Kinesis's 1 MiB) is rejected
- * with its line and reason; the other rows are still published.</li>
+ * <li>A row that cannot become a record (one {@link io.github.txsim.rows.SourceRows} found wrong, a value
+ * {@link TransactionJson} cannot convert, an empty partition key, a record over Kinesis's 1 MiB) is rejected with its
+ * line and reason; the other rows are still published.</li>
  * <li>PutRecords can succeed for some records and fail others without throwing. Only the failed ones are sent again,
  * with exponential back-off and full jitter ({@link RecordRetry}), so an acknowledged record is never sent twice.
  * When the attempts are used up, the remaining records stay on the exchange and the processor throws: the error
@@ -87,23 +94,33 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
         this.rowsAhead = rowsAhead;
     }
 
-    /** A group of rows in flight: the records not acknowledged yet, the rows rejected, its first and last rows. */
+    /**
+     * A group of rows in flight: the records not acknowledged yet, the rows rejected, its first and last rows, and
+     * where its last row ends in the file.
+     */
     static final class Group {
         private List<PendingRecord> pending;
         private final List<Reject> rejects;
         private final long firstRowNumber;
         private final long lastRowNumber;
+        private final FilePrefix end;
 
-        Group(List<PendingRecord> pending, List<Reject> rejects, long firstRowNumber, long lastRowNumber) {
+        Group(List<PendingRecord> pending, List<Reject> rejects, SourceRow first, SourceRow last) {
             this.pending = pending;
             this.rejects = rejects;
-            this.firstRowNumber = firstRowNumber;
-            this.lastRowNumber = lastRowNumber;
+            this.firstRowNumber = first.number();
+            this.lastRowNumber = last.number();
+            this.end = last.end();
         }
 
         List<PendingRecord> pending() {
             return pending;
         }
+    }
+
+    /** The columns a file must have to be published, each with what it is for. */
+    public Map<String, String> requiredColumns() {
+        return Map.of(partitionKeyColumn, "the partition key column (kinesis.partitionKeyColumn)");
     }
 
     @Override
@@ -148,21 +165,23 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
         deliver(group, progress);
         // the checkpoint moves with the contiguous watermark, which stays right should groups end out of order
         synchronized (progress) {
-            long watermark = progress.groupDone(group.firstRowNumber, group.lastRowNumber);
-            checkpoints.save(progress.file(), new Checkpoints.Checkpoint(watermark, progress.acknowledged()),
-                    group.rejects);
+            checkpoints.save(progress.file(), progress.groupDone(group.firstRowNumber, group.lastRowNumber,
+                    group.rejects.size(), group.end), group.rejects);
         }
     }
 
-    /** Turns the rows into records, skipping those done by an earlier run and blank lines, rejecting bad rows. */
+    /** Turns the rows into records, skipping those done by an earlier run, rejecting bad rows. */
     private Group prepare(List<SourceRow> rows, FileProgress progress) {
         List<PendingRecord> pending = new ArrayList<>(rows.size());
         List<Reject> rejects = new ArrayList<>();
         for (SourceRow row : rows) {
-            if (row.number() <= progress.resumedAfter() || row.isBlank()) {
+            if (row.number() <= progress.resumedAfter()) {
                 continue;
             }
             try {
+                if (row.problem() != null) {
+                    throw new InvalidRowException(progress.fileName(), row, row.problem());
+                }
                 PendingRecord record = new PendingRecord(row, toEntry(row, progress.fileName()), null);
                 if (record.size() > MAX_RECORD_BYTES) {
                     throw new InvalidRowException(progress.fileName(), row, String.format(
@@ -179,16 +198,12 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
         }
         progress.rejected(rejects.size());
         metrics.rejected(rejects.size());
-        return new Group(pending, rejects, rows.get(0).number(), rows.get(rows.size() - 1).number());
+        return new Group(pending, rejects, rows.get(0), rows.get(rows.size() - 1));
     }
 
+    /** The row's record; the file's header has the partition-key column ({@link #requiredColumns()}). */
     private PutRecordsRequestEntry toEntry(SourceRow row, String fileName) {
-        if (!row.record().isMapped(partitionKeyColumn)) {
-            throw new IllegalArgumentException(String.format(
-                    "%s has no column %s, the partition key column (kinesis.partitionKeyColumn)", fileName,
-                    partitionKeyColumn));
-        }
-        String partitionKey = row.record().isSet(partitionKeyColumn) ? row.record().get(partitionKeyColumn) : "";
+        String partitionKey = row.get(partitionKeyColumn);
         if (partitionKey.isEmpty() || partitionKey.length() > 256) {
             throw new InvalidRowException(fileName, row, partitionKeyColumn
                     + " must have 1 to 256 characters: it is the partition key, was '" + partitionKey + "'");

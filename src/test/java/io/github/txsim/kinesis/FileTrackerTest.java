@@ -3,6 +3,7 @@ package io.github.txsim.kinesis;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.github.txsim.rows.FilePrefix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,9 +17,9 @@ class FileTrackerTest {
 
     @Test
     void aProgressLineSaysHowFarTheFileIsAndWhatIsLeft() throws Exception {
-        FileProgress progress = new FileProgress(folder.resolve("day.csv"), new Checkpoints.Checkpoint(0, 0));
+        FileProgress progress = new FileProgress(folder.resolve("day.csv"), Checkpoints.Checkpoint.START);
         progress.rowsEstimate(1_000);
-        progress.groupDone(1, 250);
+        progress.groupDone(1, 250, 0, FilePrefix.EMPTY);
         progress.acknowledged(248);
         progress.rejected(2);
         progress.inFlight(50);

@@ -10,6 +10,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.txsim.testing.InMemoryKinesisClient;
+import io.github.txsim.testing.Rows;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.aws2.kinesis.Kinesis2Component;
@@ -93,7 +95,7 @@ class PacingTest {
         processor.start();
         Path file = Files.writeString(folder.resolve("day.csv"), csv);
         Exchange exchange = new DefaultExchange(context);
-        exchange.getMessage().setBody(TransactionJsonTest.rows(csv));
+        exchange.getMessage().setBody(Rows.of(csv));
         exchange.setProperty(FileProgress.PROPERTY, new FileProgress(file, checkpoints.load(file)));
         processor.process(exchange);
         processor.stop();

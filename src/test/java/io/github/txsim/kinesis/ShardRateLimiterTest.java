@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.txsim.testing.InMemoryKinesisClient;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.aws2.kinesis.Kinesis2Component;
 import org.apache.camel.impl.DefaultCamelContext;

@@ -34,6 +34,20 @@ public final class TestApplication {
                 .set("app.runOnce", "false");
     }
 
+    /**
+     * The settings of {@link #against}, with a fake stream in the test's memory instead of an emulator: for tests that
+     * put many files through the route and check what the application did with each line, not Kinesis itself.
+     */
+    public static TestApplication againstFake(InMemoryKinesisClient stream, Path dataFolder) {
+        return withSmallDay(dataFolder)
+                .set("kinesis.local.enabled", "false")
+                .set("kinesis.streamName", "fake")
+                .set("app.runOnce", "false")
+                .set("camel.component.aws2-kinesis.region", "us-east-1")
+                .set("camel.component.aws2-kinesis.amazonKinesisClient", "#bean:fakeStream")
+                .bind("fakeStream", stream);
+    }
+
     /** The local mode as a user runs it (the application starts its own emulator), with a small day. */
     public static TestApplication localMode(Path dataFolder) {
         return withSmallDay(dataFolder).set("kinesis.local.enabled", "true");
@@ -51,6 +65,9 @@ public final class TestApplication {
                 .set("simulator.customers", "1000")
                 .set("simulator.terminals", "2000")
                 .set("publish.pollDelay", "50")
+                // the tests hand files over by renaming them into place: no need to wait for them to settle
+                .set("publish.readLock.minAge", "0")
+                .set("publish.readLock.checkInterval", "20")
                 .set("publish.recordRetry.baseDelay", "1")
                 .set("publish.recordRetry.maxDelay", "10")
                 .set("publish.redelivery.initialDelay", "10")

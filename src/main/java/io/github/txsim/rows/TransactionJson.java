@@ -1,4 +1,4 @@
-package io.github.txsim.kinesis;
+package io.github.txsim.rows;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +11,6 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import org.apache.commons.csv.CSVParser;
 
 /**
  * Turns one CSV row into the JSON object that becomes one Kinesis record: the CSV header names are the keys, the
@@ -20,12 +19,12 @@ import org.apache.commons.csv.CSVParser;
  */
 public final class TransactionJson {
 
-    static final Set<String> INTEGER_COLUMNS = Set.of("TRANSACTION_ID", "CUSTOMER_ID", "TERMINAL_ID",
+    public static final Set<String> INTEGER_COLUMNS = Set.of("TRANSACTION_ID", "CUSTOMER_ID", "TERMINAL_ID",
             "TX_TIME_SECONDS", "TX_TIME_DAYS", "TX_FRAUD", "TX_FRAUD_SCENARIO");
-    static final Set<String> AMOUNT_COLUMNS = Set.of("TX_AMOUNT");
+    public static final Set<String> AMOUNT_COLUMNS = Set.of("TX_AMOUNT");
 
     private final JsonFactory factory = new JsonFactory();
-    private CSVParser columnsFrom;
+    private CsvHeader columnsFrom;
     private List<Column> columns;
 
     private enum Type { INTEGER, AMOUNT, STRING }
@@ -34,37 +33,32 @@ public final class TransactionJson {
     private record Column(String name, int index, Type type) {
     }
 
-    /**
-     * The columns of the file being published, worked out once per file: Commons CSV hands out a fresh copy of its
-     * header map on every call, which per row was a noticeable share of the publisher's CPU time.
-     */
-    private synchronized List<Column> columnsOf(CSVParser parser) {
-        if (parser != columnsFrom) {
+    /** The columns of the file being published, with their JSON types, worked out once per file. */
+    private synchronized List<Column> columnsOf(CsvHeader header) {
+        if (header != columnsFrom) {
             List<Column> found = new ArrayList<>();
-            parser.getHeaderMap().forEach((name, index) -> found.add(new Column(name, index,
-                    INTEGER_COLUMNS.contains(name) ? Type.INTEGER
-                            : AMOUNT_COLUMNS.contains(name) ? Type.AMOUNT : Type.STRING)));
+            for (int i = 0; i < header.size(); i++) {
+                String name = header.names().get(i);
+                found.add(new Column(name, i, INTEGER_COLUMNS.contains(name) ? Type.INTEGER
+                        : AMOUNT_COLUMNS.contains(name) ? Type.AMOUNT : Type.STRING));
+            }
             columns = List.copyOf(found);
-            columnsFrom = parser;
+            columnsFrom = header;
         }
         return columns;
     }
 
     /**
-     * @throws InvalidRowException when a numeric column holds something else, or the row has another number of fields
-     *                             than the header
+     * @param row a row with as many fields as its header ({@link SourceRows} rejects the others)
+     * @throws InvalidRowException when a numeric column holds something else
      */
     public byte[] toJson(SourceRow row, String fileName) {
-        List<Column> header = columnsOf(row.record().getParser());
-        if (row.record().size() != header.size()) {
-            throw new InvalidRowException(fileName, row, String.format("%d fields where the header has %d",
-                    row.record().size(), header.size()));
-        }
+        List<Column> header = columnsOf(row.header());
         ByteArrayBuilder buffer = new ByteArrayBuilder(256);
         try (JsonGenerator json = factory.createGenerator(buffer)) {
             json.writeStartObject();
             for (Column column : header) {
-                String value = row.record().get(column.index());
+                String value = row.value(column.index());
                 json.writeFieldName(column.name());
                 switch (column.type()) {
                     case INTEGER -> json.writeNumber(integer(column.name(), value, fileName, row));

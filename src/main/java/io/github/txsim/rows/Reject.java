@@ -1,4 +1,4 @@
-package io.github.txsim.kinesis;
+package io.github.txsim.rows;
 
 /**
  * A row that cannot become a Kinesis record, and why.

@@ -1,4 +1,4 @@
-package io.github.txsim.kinesis;
+package io.github.txsim.rows;
 
 /**
  * A CSV row that cannot become a Kinesis record. The message names the file, the line and the cause; the row is

@@ -1,4 +1,4 @@
-package io.github.txsim.kinesis;
+package io.github.txsim.testing;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -22,36 +22,38 @@ import software.amazon.awssdk.services.kinesis.model.StreamDescriptionSummary;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 /**
- * A stub of Kinesis for unit tests: an active stream that keeps what it acknowledged, and can throttle the records of
- * chosen partition keys the first time they are sent (a partial failure).
+ * A stub of Kinesis for unit tests, and a fake stream for tests that need many files through the route quickly: an
+ * active stream that keeps what it acknowledged, and can throttle the records of chosen partition keys the first
+ * time they are sent (a partial failure).
  */
-class InMemoryKinesisClient implements KinesisClient {
+public class InMemoryKinesisClient implements KinesisClient {
 
     private final List<PutRecordsRequestEntry> acknowledged = new ArrayList<>();
     private final Map<String, Integer> throttles = new HashMap<>();
     private final List<Integer> requestSizes = new ArrayList<>();
 
     /** The records of this partition key are throttled the next {@code times} times they are sent. */
-    InMemoryKinesisClient throttle(String partitionKey, int times) {
+    public synchronized InMemoryKinesisClient throttle(String partitionKey, int times) {
         throttles.put(partitionKey, times);
         return this;
     }
 
-    InMemoryKinesisClient throttleOnce(String partitionKey) {
+    public InMemoryKinesisClient throttleOnce(String partitionKey) {
         return throttle(partitionKey, 1);
     }
 
     /** How many records each PutRecords request carried. */
-    List<Integer> requestSizes() {
-        return requestSizes;
+    public synchronized List<Integer> requestSizes() {
+        return List.copyOf(requestSizes);
     }
 
-    List<PutRecordsRequestEntry> acknowledged() {
-        return acknowledged;
+    /** The records acknowledged so far, in the order they arrived. */
+    public synchronized List<PutRecordsRequestEntry> acknowledged() {
+        return List.copyOf(acknowledged);
     }
 
     @Override
-    public PutRecordsResponse putRecords(PutRecordsRequest request) {
+    public synchronized PutRecordsResponse putRecords(PutRecordsRequest request) {
         requestSizes.add(request.records().size());
         List<PutRecordsResultEntry> results = new ArrayList<>();
         int failed = 0;
@@ -73,13 +75,13 @@ class InMemoryKinesisClient implements KinesisClient {
     private int shards = 1;
 
     /** The stream has this many shards, splitting the hash-key space evenly. */
-    InMemoryKinesisClient shards(int count) {
+    public synchronized InMemoryKinesisClient shards(int count) {
         this.shards = count;
         return this;
     }
 
     @Override
-    public ListShardsResponse listShards(ListShardsRequest request) {
+    public synchronized ListShardsResponse listShards(ListShardsRequest request) {
         BigInteger space = BigInteger.ONE.shiftLeft(128);
         List<Shard> list = new ArrayList<>();
         for (int i = 0; i < shards; i++) {

@@ -1,0 +1,65 @@
+package io.github.txsim.kinesis;
+
+import java.nio.file.Path;
+
+import io.github.txsim.rows.UnreadableFileException;
+import io.github.txsim.support.AtomicFiles;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The report beside a failed file, which accounts for the lines its rejects file does not: comment lines saying why
+ * the file failed and which lines are done, then one CSV row ({@code line,reason,row}) per row not delivered, and
+ * for a file that could not be read on, one for the line where reading stopped. Every line from the first one not
+ * done to the end of the file was not published (or not all of it: groups that finished after the failing one are
+ * sent again on resume).
+ */
+final class FailureReport {
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setCommentMarker('#').get();
+
+    private final FileProgress progress;
+    private final String rejectsName;
+    private final Exception cause;
+
+    /** @param rejectsName the rejects file beside the failed file, or null when no row was rejected */
+    FailureReport(FileProgress progress, String rejectsName) {
+        this.progress = progress;
+        this.rejectsName = rejectsName;
+        this.cause = progress.lastError();
+    }
+
+    /** Why the file failed, in one line. */
+    String reason() {
+        if (cause instanceof UnreadableFileException unreadable) {
+            return unreadable.reason();
+        }
+        return cause == null ? "unknown cause" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    void writeTo(Path report) {
+        Checkpoints.Checkpoint done = progress.done();
+        long firstNotDone = done.end().lines() + 1;
+        AtomicFiles.write(report, writer -> {
+            CSVPrinter printer = new CSVPrinter(writer, FORMAT);
+            printer.printComment("Publishing " + progress.fileName() + " failed: " + reason());
+            printer.printComment(String.format("Done: the lines before line %,d: %,d rows, %,d records acknowledged "
+                    + "by Kinesis, %,d rejected%s.", firstNotDone, done.rowsDone(), done.acknowledged(),
+                    done.rejected(), rejectsName == null ? "" : " (listed in " + rejectsName + ")"));
+            printer.printComment(String.format("Not published: line %,d and every line after it; the rows below "
+                    + "were sent and not acknowledged, or could not be read.", firstNotDone));
+            printer.printComment("Moved back into the source folder, unchanged or fixed from line " + firstNotDone
+                    + " on, the file resumes there.");
+            printer.printRecord("line", "reason", "row");
+            for (PendingRecord record : progress.undelivered()) {
+                printer.printRecord(record.row().line(),
+                        record.lastError() == null ? "not sent" : record.lastError(), record.row().asCsv());
+            }
+            if (cause instanceof UnreadableFileException unreadable) {
+                printer.printRecord(unreadable.fromLine(), unreadable.reason()
+                        + "; not published, nor any line after it", "");
+            }
+            printer.flush();
+        });
+    }
+}

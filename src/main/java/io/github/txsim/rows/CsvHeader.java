@@ -1,0 +1,67 @@
+package io.github.txsim.rows;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The header of a source file: its column names in order, each named once. A file whose first line is not such a
+ * header (binary content, a name missing or given twice, a column the publisher needs absent) cannot be published,
+ * and {@link #read} says why in words a person understands.
+ *
+ * @param names     the column names, in the file's order
+ * @param positions each name's position
+ */
+public record CsvHeader(List<String> names, Map<String, Integer> positions) {
+
+    /**
+     * @param values          the first row's values
+     * @param lastLine        the line the header ends on (a quoted name may hold line breaks)
+     * @param undecodable     whether the header's lines hold bytes that are not UTF-8
+     * @param requiredColumns the columns the file must have, each with what it is for
+     * @throws UnreadableFileException when the first row is not a usable header
+     */
+    static CsvHeader read(String fileName, String[] values, long lastLine, boolean undecodable,
+            Map<String, String> requiredColumns) {
+        String header = lastLine > 1 ? "the header (lines 1 to " + lastLine + ")" : "the header (line 1)";
+        if (undecodable) {
+            throw new UnreadableFileException(fileName, 1, header + " is not valid UTF-8: is this a CSV file?");
+        }
+        if (values.length == 1 && values[0].isEmpty()) {
+            throw new UnreadableFileException(fileName, 1, header + " is blank: the first line must name the columns");
+        }
+        Map<String, Integer> positions = new HashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            String name = values[i];
+            if (name.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7F)) {
+                throw new UnreadableFileException(fileName, 1, header + " holds control characters: is this a CSV "
+                        + "file?");
+            }
+            if (name.isBlank()) {
+                throw new UnreadableFileException(fileName, 1, String.format("column %d of %s has no name", i + 1,
+                        header));
+            }
+            Integer earlier = positions.putIfAbsent(name, i);
+            if (earlier != null) {
+                throw new UnreadableFileException(fileName, 1, String.format("%s names %s twice (columns %d and %d)",
+                        header, name, earlier + 1, i + 1));
+            }
+        }
+        requiredColumns.forEach((column, purpose) -> {
+            if (!positions.containsKey(column)) {
+                throw new UnreadableFileException(fileName, 1, String.format("%s has no column %s, %s", fileName,
+                        column, purpose));
+            }
+        });
+        return new CsvHeader(List.of(values), Map.copyOf(positions));
+    }
+
+    public int size() {
+        return names.size();
+    }
+
+    /** The column's position, or -1 when the file has no such column. */
+    public int positionOf(String name) {
+        return positions.getOrDefault(name, -1);
+    }
+}

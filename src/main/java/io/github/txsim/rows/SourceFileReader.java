@@ -1,0 +1,60 @@
+package io.github.txsim.rows;
+
+import java.io.InputStream;
+import java.util.Iterator;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The publish route's three steps around camel-csv's parser: {@link #open} turns the file's bytes into its text
+ * ({@link SourceText}), the parser reads it lazily, {@link #rows} turns the parser's records into the file's rows
+ * ({@link SourceRows}, the header checked first), and {@link #finish}, after every row was published or rejected,
+ * fails a file whose rows ended at a line that could not be read.
+ */
+public final class SourceFileReader {
+
+    /** The most characters one row may take: beyond, no Kinesis record (1 MiB at most) could hold it. */
+    public static final long ROW_LIMIT = 4L * 1024 * 1024;
+    private static final String TEXT = "txsim.sourceText";
+    private static final String ROWS = "txsim.sourceRows";
+
+    private final Map<String, String> requiredColumns;
+
+    /** @param requiredColumns the columns every file must have, each with what it is for (for the message) */
+    public SourceFileReader(Map<String, String> requiredColumns) {
+        this.requiredColumns = Map.copyOf(requiredColumns);
+    }
+
+    /** Before the parser: the body, the file's bytes, becomes its text. */
+    public void open(Exchange exchange) throws InvalidPayloadException {
+        SourceText text = new SourceText(exchange.getMessage().getMandatoryBody(InputStream.class), ROW_LIMIT);
+        exchange.setProperty(TEXT, text);
+        exchange.getMessage().setBody(text);
+    }
+
+    /** After the parser: the body, its records, becomes the file's rows. */
+    public void rows(Exchange exchange) throws InvalidPayloadException {
+        String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        @SuppressWarnings("unchecked")
+        Iterator<CSVRecord> records = exchange.getMessage().getMandatoryBody(Iterator.class);
+        SourceText text = exchange.getProperty(TEXT, SourceText.class);
+        SourceRows rows = new SourceRows(records, text, fileName, requiredColumns, ROW_LIMIT);
+        exchange.setProperty(ROWS, rows);
+        exchange.getMessage().setBody(rows);
+    }
+
+    /**
+     * After every row was published or rejected: a file whose rows ended at a line that could not be read fails now.
+     *
+     * @throws UnreadableFileException naming that line
+     */
+    public void finish(Exchange exchange) {
+        SourceRows rows = exchange.getProperty(ROWS, SourceRows.class);
+        if (rows != null && rows.failure() != null) {
+            throw rows.failure();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.github.txsim.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import io.github.txsim.testing.Kinesalite;
+import io.github.txsim.testing.TestApplication;
+import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.test.main.junit5.Configure;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A sample of the mutants end to end, through kinesalite, read back from the stream. */
+class MutatedFilesThroughKinesaliteIT extends MutatedFiles {
+
+    @RegisterExtension
+    static final Kinesalite KINESIS = new Kinesalite();
+
+    @Configure
+    void configure(MainConfigurationProperties main) {
+        KINESIS.createStream("mutants", 1);
+        TestApplication.against(KINESIS, "mutants", data)
+                .set("generator.enabled", "false")
+                .set("publish.groupSize", "50")
+                .set("publish.maxInFlight", "2")
+                .set("publish.pollDelay", "10")
+                .applyTo(main);
+    }
+
+    @Override
+    List<String> recordsSoFar() {
+        List<String> records = new ArrayList<>();
+        KINESIS.readAll("mutants").forEach(record -> records.add(record.data()));
+        return records;
+    }
+
+    @Test
+    void everyFifteenthMutantArrivesInTheStreamAsItsRowsSay() throws Exception {
+        publishEach(IntStream.range(0, MUTANTS).filter(i -> i % 15 == 7).boxed().toList());
+    }
+}
