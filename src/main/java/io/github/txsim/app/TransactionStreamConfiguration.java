@@ -148,12 +148,13 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
     }
 
     /**
-     * The threads that publish a file's groups besides the thread that splits it: {@code publish.maxInFlight - 1},
-     * and a queue of one group, so that a thread that finishes a group finds the next one ready. A group the pool
-     * cannot take is sent by the splitting thread itself (caller-runs), which reads no further meanwhile: at most
-     * maxInFlight groups are in flight, and one more waits in memory. With one in flight (always so with paced
-     * publishing) every group runs on the splitting thread, in file order. (The route's split always names this
-     * executor: Camel splits in parallel whenever a split has one.)
+     * The threads that publish a file's groups: {@code publish.maxInFlight}, and a queue of one group, so that a thread
+     * that finishes a group finds the next one ready. Camel runs the split's own loop, which reads the rows, on one of
+     * them; when the pool is full, that loop sends the group itself (caller-runs) and reads no further meanwhile. So
+     * at most maxInFlight groups are in flight, one more waits in memory, and a group queued is always taken by a
+     * thread that is not waiting for it (with one thread fewer, two in flight would wait for each other for ever).
+     * With one in flight (always so with paced publishing) every group runs on the splitting thread, in file order.
+     * (The route's split always names this executor: Camel splits in parallel whenever a split has one.)
      */
     private static ExecutorService publishThreads(CamelContext context, AppProperties properties, Pacing pacing)
             throws Exception {
@@ -161,9 +162,8 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         if (maxInFlight == 1) {
             return new SynchronousExecutorService();
         }
-        int threads = maxInFlight - 1;
         AtomicInteger number = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(maxInFlight, maxInFlight, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(1), task -> {
                     Thread thread = new Thread(task, "publish-" + number.incrementAndGet());
                     thread.setDaemon(true);

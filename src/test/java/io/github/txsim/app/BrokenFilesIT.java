@@ -115,7 +115,7 @@ class BrokenFilesIT {
         assertEquals(702, failed.notPublishedFrom());
         assertEquals(700, failed.published(), "lines 2 to 701, two groups and a part of one");
         assertTrue(report("quote.csv").startsWith("# Publishing quote.csv failed: a quote opened on line 702 never "
-                + "closes\n"), report("quote.csv"));
+                + "closes\r\n"), report("quote.csv"));
 
         Path fixed = data.resolve("failed").resolve("quote.csv");
         Files.write(fixed, utf8(lines, "\n"));
