@@ -1,0 +1,105 @@
+package io.github.txsim.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.txsim.testing.Folders;
+import io.github.txsim.testing.Kinesalite;
+import io.github.txsim.testing.LineAccounting;
+import io.github.txsim.testing.TestApplication;
+import io.github.txsim.testing.TransactionFiles;
+import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.apache.camel.test.main.junit5.Configure;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A file another program writes straight into the watched folder, slowly, as {@code cp} of a big file or a script's
+ * {@code to_csv} would: the read lock (publish.readLock.*, at the defaults) leaves it alone until it has stopped
+ * changing, so it is published whole and once, and the writer never finds it gone.
+ */
+@CamelMainTest(configurationClasses = TransactionStreamConfiguration.class,
+        propertyPlaceholderLocations = "file:application.properties")
+class FileHandoverIT {
+
+    @RegisterExtension
+    static final Kinesalite KINESIS = new Kinesalite();
+
+    @TempDir
+    Path data;
+
+    private final String stream = "handover-" + UUID.randomUUID();
+
+    @Configure
+    void configure(MainConfigurationProperties main) {
+        KINESIS.createStream(stream, 1);
+        TestApplication.against(KINESIS, stream, data)
+                .set("generator.enabled", "false")
+                .set("publish.readLock.minAge", "2s")
+                .set("publish.readLock.checkInterval", "250ms")
+                .set("publish.readLock.timeout", "10s")
+                .applyTo(main);
+    }
+
+    @Test
+    void aFileWrittenInChunksOverTenSecondsIsPublishedWholeAndOnce() throws Exception {
+        Path staging = Files.createTempDirectory("txsim-handover");
+        List<String> lines = Files.readAllLines(TransactionFiles.writeDay(staging, LocalDate.of(2026, 11, 3)));
+        byte[] whole = (String.join("\n", lines.subList(0, 1_001)) + "\n").getBytes(StandardCharsets.UTF_8);
+        Path target = data.resolve("source").resolve("slow.csv");
+        int chunks = 10;
+        AtomicInteger written = new AtomicInteger();
+        ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            // a chunk a second, cut anywhere in a line, straight into the watched folder
+            writer.scheduleAtFixedRate(() -> {
+                int chunk = written.get();
+                if (chunk < chunks) {
+                    append(target, Arrays.copyOfRange(whole, whole.length * chunk / chunks,
+                            whole.length * (chunk + 1) / chunks));
+                    written.incrementAndGet();
+                }
+            }, 0, 1, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(30)).until(() -> written.get() == chunks);
+        } finally {
+            writer.shutdownNow();
+        }
+        LineAccounting.awaitDone(data, "slow.csv", Duration.ofSeconds(30));
+
+        List<String> records = KINESIS.readAll(stream).stream().map(Kinesalite.ReceivedRecord::data).toList();
+        LineAccounting.Outcome outcome = LineAccounting.assertAccounted("slow.csv", whole, records, data);
+        assertTrue(outcome.archived());
+        assertEquals(1_000, outcome.published(), "every row once");
+        assertArrayEquals(whole, Files.readAllBytes(data.resolve("archive").resolve("slow.csv")),
+                "the file was archived after its last chunk");
+        assertEquals(List.of(), Folders.fileNames(data.resolve("source")));
+    }
+
+    private static void append(Path file, byte[] bytes) {
+        try {
+            Files.write(file, bytes, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
