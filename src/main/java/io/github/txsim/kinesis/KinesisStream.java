@@ -1,5 +1,6 @@
 package io.github.txsim.kinesis;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,8 +79,8 @@ public final class KinesisStream extends ServiceSupport {
         }
     }
 
-    /** The SDK's start-up errors for missing settings, said in the application's terms. */
-    private static RuntimeException explained(SdkClientException e) {
+    /** The SDK's start-up errors, said in the application's terms: a missing setting, or where it could not connect. */
+    private RuntimeException explained(SdkClientException e) {
         String message = String.valueOf(e.getMessage());
         if (message.startsWith("Unable to load region")) {
             return new IllegalStateException("No AWS region: set camel.component.aws2-kinesis.region in "
@@ -88,6 +89,16 @@ public final class KinesisStream extends ServiceSupport {
         if (message.startsWith("Unable to load credentials")) {
             return new IllegalStateException("No AWS credentials: the default provider chain (environment, "
                     + "~/.aws, EC2 instance profile) found none; on EC2, attach an instance profile", e);
+        }
+        if (client != null) {
+            String endpoint = client.serviceClientConfiguration().endpointOverride().map(URI::toString)
+                    .orElse("the endpoint of region " + client.serviceClientConfiguration().region());
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            return new IllegalStateException(String.format("Cannot reach Kinesis at %s: %s", endpoint,
+                    cause.getMessage()), e);
         }
         return e;
     }

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.github.txsim.testing.ApplicationProcess;
 import io.github.txsim.testing.Delivery;
@@ -46,7 +48,14 @@ class CrashRecoveryIT {
                 .set("publish.pollDelay", "100");
     }
 
+    private static final Pattern SUMMARY =
+            Pattern.compile("Published \\S+: ([0-9,]+) rows, ([0-9,]+) records acknowledged, ([0-9,]+) rejected");
+
     private long beforeRestart;
+
+    private static long number(String text) {
+        return Long.parseLong(text.replace(",", ""));
+    }
 
     @Test
     void aKilledRunResumesAfterItsCheckpointWithoutLosingARow() throws Exception {
@@ -65,6 +74,11 @@ class CrashRecoveryIT {
             ApplicationProcess second = application(proxy, "second").start();
             assertEquals(0, second.awaitExit(Duration.ofSeconds(90)), second.output());
             assertTrue(second.output().contains("Resuming " + file.getFileName() + " after row"), second.output());
+            Matcher summary = SUMMARY.matcher(second.output());
+            assertTrue(summary.find(), second.output());
+            assertEquals(List.of((long) rows.size(), (long) rows.size(), 0L), List.of(number(summary.group(1)),
+                    number(summary.group(2)), number(summary.group(3))),
+                    "the resumed file's summary counts each row once: rows = acknowledged + rejected");
         }
 
         Map<Long, Integer> arrivals = Delivery.arrivals(KINESIS, "crash");

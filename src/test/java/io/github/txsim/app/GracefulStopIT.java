@@ -87,6 +87,9 @@ class GracefulStopIT {
         double seconds = (System.nanoTime() - started) / 1e9;
         assertTrue(seconds < 10, "stopped in " + seconds + " s");
         assertTrue(first.output().contains("Stopped publishing " + file.getFileName()), first.output());
+        assertEquals(List.of(), first.output().lines()
+                .filter(line -> line.contains(" ERROR ") || line.contains(" WARN ") || line.contains("Exception"))
+                .toList(), "a stop is said at INFO, without stack traces");
         assertTrue(Files.exists(file), "the file stays in the source folder");
         assertEquals(List.of(), Folders.fileNames(data.resolve("failed")));
         assertEquals(List.of(), Folders.fileNames(data.resolve("archive")));

@@ -1,5 +1,7 @@
 package io.github.txsim.app;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -113,5 +115,23 @@ class StartupChecksIT {
     void aGroupLargerThanKinesisAllows() throws Exception {
         assertFailsWith(againstAws("group").set("publish.groupSize", "600"),
                 "Property publish.groupSize must be a whole number from 1 to 500, was '600'");
+    }
+
+    @Test
+    void aDurationThatIsNotOneIsNamedWithItsKey() throws Exception {
+        assertFailsWith(againstAws("duration").set("generator.period", "soon"),
+                "Property generator.period must be a duration such as 10s, 1m or 500 (milliseconds), was 'soon'");
+    }
+
+    @Test
+    void aRefusedConnectionNamesTheEndpoint() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String endpoint = "http://127.0.0.1:" + closedPort;
+        assertFailsWith(againstAws("refused").setAll(KINESIS.componentProperties())
+                        .set("camel.component.aws2-kinesis.uriEndpointOverride", endpoint),
+                "Cannot reach Kinesis at " + endpoint + ": Connection refused");
     }
 }
