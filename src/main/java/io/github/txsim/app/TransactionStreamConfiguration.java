@@ -23,6 +23,7 @@ import io.github.txsim.kinesis.LastErrorRecorder;
 import io.github.txsim.kinesis.PutRecordsProcessor;
 import io.github.txsim.kinesis.RecordRetry;
 import io.github.txsim.kinesis.ResumableFileStrategy;
+import io.github.txsim.kinesis.SettledFileReadLock;
 import io.github.txsim.kinesis.ShardRateLimiter;
 import io.github.txsim.kinesis.StopSignal;
 import io.github.txsim.local.KinesisEmulator;
@@ -67,8 +68,7 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         DataFolders folders = DataFolders.from(properties).create();
         properties.integer("publish.groupSize", 1, MAX_GROUP_SIZE);
         // the routes' durations, checked here so that a bad one is named before anything starts
-        for (String key : List.of("generator.delay", "generator.period", "publish.pollDelay",
-                "publish.readLock.minAge", "publish.readLock.checkInterval", "publish.readLock.timeout")) {
+        for (String key : List.of("generator.delay", "generator.period", "publish.pollDelay")) {
             properties.duration(key);
         }
 
@@ -94,7 +94,10 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
                 Duration.ofMillis(properties.integer("publish.recordRetry.maxDelay", 0, 3_600_000)));
 
         Registry registry = context.getRegistry();
-        registry.bind("dailyFileGenerator", dailyFileGenerator(properties, folders));
+        SettledFileReadLock settledFiles = new SettledFileReadLock(properties.duration("publish.readLock.minAge"),
+                properties.duration("publish.readLock.checkInterval"), properties.duration("publish.readLock.timeout"));
+        registry.bind("settledFileReadLock", settledFiles);
+        registry.bind("dailyFileGenerator", dailyFileGenerator(properties, folders, settledFiles));
         Pacing pacing = Pacing.parse(properties.text("publish.pacing"), properties.text("publish.eventTimeColumn"),
                 ZoneId.systemDefault(), Clock.systemUTC(), stop::await);
         long rowsAhead = (long) maxInFlight(properties, pacing) * properties.integer("publish.groupSize", 1,
@@ -119,7 +122,8 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         return runOnce != null && runOnce.enabled() && files.totals().filesFailed() > 0;
     }
 
-    private static DailyFileGenerator dailyFileGenerator(AppProperties properties, DataFolders folders) {
+    private static DailyFileGenerator dailyFileGenerator(AppProperties properties, DataFolders folders,
+            SettledFileReadLock settledFiles) {
         int customers = properties.integer("simulator.customers", 1, SimulatorSettings.MAX_CUSTOMERS);
         int terminals = properties.integer("simulator.terminals", 1, Integer.MAX_VALUE);
         FraudSettings reference = FraudSettings.referenceFractions(customers, terminals);
@@ -144,7 +148,7 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
                     settings.startDate()));
         }
         return new DailyFileGenerator(generator, folders.source(), List.of(folders.archive(), folders.failed()),
-                clock, backfillDays);
+                clock, backfillDays, settledFiles::announce);
     }
 
     /**

@@ -16,11 +16,12 @@ import org.apache.camel.component.file.strategy.GenericFileRenameProcessStrategy
 
 /**
  * What the publish route's file consumer does with a file: Camel's own move strategy, built from the endpoint's
- * {@code move} (archive) and {@code moveFailed} options, with the read lock Camel builds from its {@code readLock*}
- * options, except that a file cut short because the application is stopping ({@link StopSignal}) stays where it is.
- * Camel's strategy would move it to the failed folder, and the next start would not resume it; there is no option
- * for "leave it", hence this class. A custom strategy replaces the file component's own, read lock included, so the
- * read lock is taken from Camel's factory with the endpoint's options, as the component would.
+ * {@code move} (archive) and {@code moveFailed} options, with the endpoint's read lock, except that a file cut short
+ * because the application is stopping ({@link StopSignal}) stays where it is. Camel's strategy would move it to the
+ * failed folder, and the next start would not resume it; there is no option for "leave it", hence this class. A
+ * custom strategy replaces the file component's own, read lock included, so the read lock is the endpoint's
+ * {@code exclusiveReadLockStrategy}, or the one Camel's factory makes from its {@code readLock*} options, as the
+ * component would.
  */
 public final class ResumableFileStrategy extends GenericFileRenameProcessStrategy<File> {
 
@@ -43,8 +44,14 @@ public final class ResumableFileStrategy extends GenericFileRenameProcessStrateg
         super.prepareOnStartup(operations, endpoint);
     }
 
-    /** The read lock Camel's file component makes from the endpoint's read-lock options; null for none. */
+    /**
+     * The read lock Camel's file component makes from the endpoint's options: its exclusiveReadLockStrategy, or one
+     * made from its read-lock options; null for none.
+     */
     static GenericFileExclusiveReadLockStrategy<File> readLockOf(GenericFileEndpoint<File> endpoint) {
+        if (endpoint.getExclusiveReadLockStrategy() != null) {
+            return endpoint.getExclusiveReadLockStrategy();
+        }
         if (endpoint.getReadLock() == null) {
             return null;
         }

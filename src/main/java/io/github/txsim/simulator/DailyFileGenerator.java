@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,7 @@ public final class DailyFileGenerator {
     private final List<Path> laterFolders;
     private final Clock clock;
     private final int backfillDays;
+    private final Consumer<Path> handOver;
     private final TransactionCsvWriter writer = new TransactionCsvWriter();
     private boolean backfilled;
 
@@ -44,6 +46,15 @@ public final class DailyFileGenerator {
      */
     public DailyFileGenerator(DailyTransactionGenerator generator, Path sourceFolder, List<Path> laterFolders,
             Clock clock, int backfillDays) {
+        this(generator, sourceFolder, laterFolders, clock, backfillDays, file -> { });
+    }
+
+    /**
+     * @param handOver told of each file, complete, just before it is renamed into the source folder (the publisher
+     *                 then takes it at once)
+     */
+    public DailyFileGenerator(DailyTransactionGenerator generator, Path sourceFolder, List<Path> laterFolders,
+            Clock clock, int backfillDays, Consumer<Path> handOver) {
         if (backfillDays < 0) {
             throw new IllegalArgumentException("generator.backfillDays cannot be negative, was " + backfillDays);
         }
@@ -52,6 +63,7 @@ public final class DailyFileGenerator {
         this.laterFolders = List.copyOf(laterFolders);
         this.clock = clock;
         this.backfillDays = backfillDays;
+        this.handOver = handOver;
     }
 
     public static String fileName(LocalDate date, Partition partition) {
@@ -90,6 +102,7 @@ public final class DailyFileGenerator {
             try (OutputStream out = Files.newOutputStream(partial)) {
                 writer.write(day, out);
             }
+            handOver.accept(target);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             long bytes = Files.size(target);
             double seconds = (System.nanoTime() - started) / 1e9;

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -16,11 +18,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.txsim.simulator.DailyFileGenerator;
 import io.github.txsim.testing.Folders;
 import io.github.txsim.testing.Kinesalite;
 import io.github.txsim.testing.LineAccounting;
 import io.github.txsim.testing.TestApplication;
 import io.github.txsim.testing.TransactionFiles;
+import org.apache.camel.BeanInject;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.apache.camel.test.main.junit5.Configure;
@@ -34,9 +38,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A file another program writes straight into the watched folder, slowly, as {@code cp} of a big file or a script's
- * {@code to_csv} would: the read lock (publish.readLock.*, at the defaults) leaves it alone until it has stopped
- * changing, so it is published whole and once, and the writer never finds it gone.
+ * How files are handed over to the publisher, with the read lock at its defaults (publish.readLock.*): a file another
+ * program writes straight into the watched folder, slowly, as {@code cp} of a big file or a script's {@code to_csv}
+ * would, is left alone until it has stopped changing, so it is published whole and once and the writer never finds
+ * it gone; a file moved into the folder complete, or written by the application's own generator, is taken at once.
  */
 @CamelMainTest(configurationClasses = TransactionStreamConfiguration.class,
         propertyPlaceholderLocations = "file:application.properties")
@@ -55,17 +60,27 @@ class FileHandoverIT {
         KINESIS.createStream(stream, 1);
         TestApplication.against(KINESIS, stream, data)
                 .set("generator.enabled", "false")
-                .set("publish.readLock.minAge", "2s")
-                .set("publish.readLock.checkInterval", "250ms")
-                .set("publish.readLock.timeout", "10s")
+                .set("publish.readLock.minAge", "10s")
+                .set("publish.readLock.checkInterval", "500ms")
+                .set("publish.readLock.timeout", "30s")
                 .applyTo(main);
+    }
+
+    /** Well under the minimum age of 10 s: a file taken this fast did not wait for it. */
+    private static final Duration AT_ONCE = Duration.ofSeconds(5);
+
+    @BeanInject("dailyFileGenerator")
+    DailyFileGenerator generator;
+
+    private static byte[] day(int rows) throws Exception {
+        Path staging = Files.createTempDirectory("txsim-handover");
+        List<String> lines = Files.readAllLines(TransactionFiles.writeDay(staging, LocalDate.of(2026, 11, 3)));
+        return (String.join("\n", lines.subList(0, rows + 1)) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
     void aFileWrittenInChunksOverTenSecondsIsPublishedWholeAndOnce() throws Exception {
-        Path staging = Files.createTempDirectory("txsim-handover");
-        List<String> lines = Files.readAllLines(TransactionFiles.writeDay(staging, LocalDate.of(2026, 11, 3)));
-        byte[] whole = (String.join("\n", lines.subList(0, 1_001)) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] whole = day(1_000);
         Path target = data.resolve("source").resolve("slow.csv");
         int chunks = 10;
         AtomicInteger written = new AtomicInteger();
@@ -93,6 +108,26 @@ class FileHandoverIT {
         assertArrayEquals(whole, Files.readAllBytes(data.resolve("archive").resolve("slow.csv")),
                 "the file was archived after its last chunk");
         assertEquals(List.of(), Folders.fileNames(data.resolve("source")));
+    }
+
+    @Test
+    void aCompleteFileMovedIntoTheFolderIsTakenAtOnce() throws Exception {
+        Path elsewhere = Files.createDirectories(data.resolve("elsewhere")).resolve("moved.csv");
+        Files.write(elsewhere, day(100));
+        Files.setLastModifiedTime(elsewhere, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+
+        Files.move(elsewhere, data.resolve("source").resolve("moved.csv"));
+
+        LineAccounting.awaitDone(data, "moved.csv", AT_ONCE);
+        assertTrue(Files.exists(data.resolve("archive").resolve("moved.csv")));
+    }
+
+    @Test
+    void aFileOfTheGeneratorIsTakenAtOnce() {
+        String name = generator.generate(LocalDate.of(2026, 11, 4)).orElseThrow().path().getFileName().toString();
+
+        LineAccounting.awaitDone(data, name, AT_ONCE);
+        assertTrue(Files.exists(data.resolve("archive").resolve(name)));
     }
 
     private static void append(Path file, byte[] bytes) {

@@ -65,7 +65,8 @@ public final class TestApplication {
                 .set("simulator.customers", "1000")
                 .set("simulator.terminals", "2000")
                 .set("publish.pollDelay", "50")
-                // the tests hand files over by renaming them into place: no need to wait for them to settle
+                // the tests hand files over by renaming them into place, often in the very clock tick of their last
+                // write, which the read lock cannot tell from a write: no minimum age (FileHandoverIT keeps it)
                 .set("publish.readLock.minAge", "0")
                 .set("publish.readLock.checkInterval", "20")
                 .set("publish.recordRetry.baseDelay", "1")
