@@ -25,6 +25,7 @@ import io.github.txsim.testing.Delivery;
 import io.github.txsim.testing.Kinesalite;
 import io.github.txsim.testing.KinesisFaultProxy;
 import io.github.txsim.testing.KinesisFaultProxy.Arrival;
+import io.github.txsim.testing.TransactionFiles;
 
 /**
  * The project's benchmark (not a test): runs each case as its own JVM, a few times, prints a table, and writes it to
@@ -209,7 +210,7 @@ public final class Benchmark {
         Path file = staging.resolve(name + ".csv");
         Files.write(file, header);
         Files.write(file, rows, StandardOpenOption.APPEND);
-        Files.move(file, source.resolve(file.getFileName()));
+        TransactionFiles.handOver(file, source.resolve(file.getFileName()));
         return data;
     }
 

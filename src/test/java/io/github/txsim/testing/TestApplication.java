@@ -65,10 +65,6 @@ public final class TestApplication {
                 .set("simulator.customers", "1000")
                 .set("simulator.terminals", "2000")
                 .set("publish.pollDelay", "50")
-                // the tests hand files over by renaming them into place, often in the very clock tick of their last
-                // write, which the read lock cannot tell from a write: no minimum age (FileHandoverIT keeps it)
-                .set("publish.readLock.minAge", "0")
-                .set("publish.readLock.checkInterval", "20")
                 .set("publish.recordRetry.baseDelay", "1")
                 .set("publish.recordRetry.maxDelay", "10")
                 .set("publish.redelivery.initialDelay", "10")

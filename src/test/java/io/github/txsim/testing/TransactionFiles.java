@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -35,21 +38,35 @@ public final class TransactionFiles {
         return write(folder, name, String.join("\n", lines.subList(0, rows + 1)) + "\n");
     }
 
-    /** Writes text as a file, under a hidden name first and then renamed. */
+    /** Writes text as a file, under a hidden name first and then handed over. */
     public static Path write(Path folder, String name, String text) throws IOException {
         return write(folder, name, text.getBytes(StandardCharsets.UTF_8));
     }
 
     public static Path write(Path folder, String name, byte[] bytes) throws IOException {
-        Path hidden = Files.write(folder.resolve("." + name + ".part"), bytes);
-        return Files.move(hidden, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        return handOver(Files.write(folder.resolve("." + name + ".part"), bytes), folder.resolve(name));
     }
 
-    /** Writes the file of the given date for a small population (1,000 customers: about 1,900 rows). */
-    public static Path writeDay(Path folder, LocalDate date) {
+    /**
+     * Moves a complete file to where the publisher takes it, its modification time set back first, as {@code cp -p}
+     * leaves it: the publisher then takes it at once, even when the move comes in the very clock tick of the last
+     * write (which it could not tell from a write).
+     */
+    public static Path handOver(Path file, Path target) throws IOException {
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofMinutes(1))));
+        return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Writes the file of the given date for a small population (1,000 customers: about 1,900 rows) into the folder,
+     * handed over as {@link #write} does.
+     */
+    public static Path writeDay(Path folder, LocalDate date) throws IOException {
         SimulatorSettings settings = new SimulatorSettings(1_000, 2_000, 5, 7, START);
         DailyTransactionGenerator generator = new DailyTransactionGenerator(settings, Population.generate(settings));
-        return new DailyFileGenerator(generator, folder, List.of(), Clock.systemUTC(), 0).generate(date)
+        Path staging = Files.createTempDirectory("txsim-day");
+        Path file = new DailyFileGenerator(generator, staging, List.of(), Clock.systemUTC(), 0).generate(date)
                 .orElseThrow().path();
+        return handOver(file, folder.resolve(file.getFileName()));
     }
 }
