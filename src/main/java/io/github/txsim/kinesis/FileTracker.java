@@ -222,7 +222,7 @@ public final class FileTracker extends ServiceSupport {
         FailureReport report = new FailureReport(progress, rejects.isEmpty() ? null : failedName + ".rejects");
         Path reportFile = failedFolder.resolve(failedName + ".report");
         report.writeTo(reportFile);
-        LOG.error(String.format("Failed to publish %s (%,d of its rows done: %,d records acknowledged, %,d rejected): "
+        LOG.error(String.format("Failed to publish %s (%,d rows done; %,d records acknowledged, %,d rows rejected): "
                 + "%s; the file moves to the failed folder as %s, with a report in %s", progress.fileName(),
                 progress.rowsDone(), progress.acknowledged(), progress.rejected(), report.reason(), failedName,
                 reportFile.getFileName()));
