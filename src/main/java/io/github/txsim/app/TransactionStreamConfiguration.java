@@ -63,8 +63,8 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent propertiesComponent = context.getPropertiesComponent();
         AppProperties properties = new AppProperties(propertiesComponent);
-        propertiesComponent.addPropertiesFunction(new AbsolutePathFunction(properties));
-        propertiesComponent.addPropertiesFunction(new MillisFunction(properties));
+        propertiesComponent.addPropertiesFunction(PropertyFunction.path(properties));
+        propertiesComponent.addPropertiesFunction(PropertyFunction.millis(properties));
         DataFolders folders = DataFolders.from(properties).create();
         properties.integer("publish.groupSize", 1, MAX_GROUP_SIZE);
         // the routes' durations, checked here so that a bad one is named before anything starts

@@ -37,7 +37,7 @@ class AppPropertiesTest {
 
         assertEquals(Path.of("").toAbsolutePath().resolve("data/source"), properties.path("folders.source"));
         assertEquals(Path.of("").toAbsolutePath().resolve("data/source").toString(),
-                new AbsolutePathFunction(properties).apply("folders.source"));
+                PropertyFunction.path(properties).apply("folders.source"));
     }
 
     @Test
@@ -45,5 +45,17 @@ class AppPropertiesTest {
         context.getPropertiesComponent().addOverrideProperty("app.runOnce", "yes");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> properties.flag("app.runOnce"));
         assertEquals("Property app.runOnce must be true or false, was 'yes'", e.getMessage());
+    }
+
+    @Test
+    void theRoutesDurationsAreMillisecondsAndABadOneNamesItsKey() {
+        context.getPropertiesComponent().addOverrideProperty("publish.readLock.minAge", "10s");
+        context.getPropertiesComponent().addOverrideProperty("generator.period", "soon");
+
+        assertEquals("10000", PropertyFunction.millis(properties).apply("publish.readLock.minAge"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PropertyFunction.millis(properties).apply("generator.period"));
+        assertEquals("Property generator.period must be a duration such as 10s, 1m or 500 (milliseconds), was 'soon'",
+                e.getMessage());
     }
 }

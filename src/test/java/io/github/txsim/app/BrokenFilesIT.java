@@ -58,9 +58,7 @@ class BrokenFilesIT {
 
     /** A valid file's lines: the header and the first {@code rows} rows of a simulated day. */
     private static List<String> day(int rows) throws Exception {
-        Path staging = Files.createTempDirectory("txsim-broken");
-        List<String> lines = Files.readAllLines(TransactionFiles.writeDay(staging, LocalDate.of(2026, 11, 2)));
-        return new ArrayList<>(lines.subList(0, rows + 1));
+        return TransactionFiles.lines(LocalDate.of(2026, 11, 2), rows);
     }
 
     private static byte[] utf8(List<String> lines, String end) {

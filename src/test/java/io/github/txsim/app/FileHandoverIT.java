@@ -73,9 +73,8 @@ class FileHandoverIT {
     DailyFileGenerator generator;
 
     private static byte[] day(int rows) throws Exception {
-        Path staging = Files.createTempDirectory("txsim-handover");
-        List<String> lines = Files.readAllLines(TransactionFiles.writeDay(staging, LocalDate.of(2026, 11, 3)));
-        return (String.join("\n", lines.subList(0, rows + 1)) + "\n").getBytes(StandardCharsets.UTF_8);
+        return (String.join("\n", TransactionFiles.lines(LocalDate.of(2026, 11, 3), rows)) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

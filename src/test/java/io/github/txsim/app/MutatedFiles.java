@@ -1,7 +1,6 @@
 package io.github.txsim.app;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -10,6 +9,7 @@ import java.util.List;
 
 import io.github.txsim.testing.LineAccounting;
 import io.github.txsim.testing.Mutants;
+import io.github.txsim.testing.TestApplication;
 import io.github.txsim.testing.TransactionFiles;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,10 +36,17 @@ abstract class MutatedFiles {
 
     /** The mutants, the same in every run: broken copies of a valid 120-row file. */
     static List<byte[]> mutants() throws Exception {
-        Path staging = Files.createTempDirectory("txsim-mutants");
-        List<String> day = Files.readAllLines(TransactionFiles.writeDay(staging, LocalDate.of(2026, 11, 28)));
-        byte[] valid = (String.join("\n", day.subList(0, ROWS + 1)) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] valid = (String.join("\n", TransactionFiles.lines(LocalDate.of(2026, 11, 28), ROWS)) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
         return Mutants.of(valid, MUTANTS, SEED);
+    }
+
+    /** The settings both streams run the mutants with: small groups, two in flight, quick polls. */
+    static TestApplication forMutants(TestApplication application) {
+        return application.set("generator.enabled", "false")
+                .set("publish.groupSize", "50")
+                .set("publish.maxInFlight", "2")
+                .set("publish.pollDelay", "10");
     }
 
     /** Publishes the chosen mutants one at a time and checks each; returns what became of them. */

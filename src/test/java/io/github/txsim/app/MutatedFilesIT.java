@@ -17,12 +17,7 @@ class MutatedFilesIT extends MutatedFiles {
 
     @Configure
     void configure(MainConfigurationProperties main) {
-        TestApplication.againstFake(stream, data)
-                .set("generator.enabled", "false")
-                .set("publish.groupSize", "50")
-                .set("publish.maxInFlight", "2")
-                .set("publish.pollDelay", "10")
-                .applyTo(main);
+        forMutants(TestApplication.againstFake(stream, data)).applyTo(main);
     }
 
     @Override

@@ -20,12 +20,7 @@ class MutatedFilesThroughKinesaliteIT extends MutatedFiles {
     @Configure
     void configure(MainConfigurationProperties main) {
         KINESIS.createStream("mutants", 1);
-        TestApplication.against(KINESIS, "mutants", data)
-                .set("generator.enabled", "false")
-                .set("publish.groupSize", "50")
-                .set("publish.maxInFlight", "2")
-                .set("publish.pollDelay", "10")
-                .applyTo(main);
+        forMutants(TestApplication.against(KINESIS, "mutants", data)).applyTo(main);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.github.txsim.simulator.DailyFileGenerator;
@@ -30,12 +31,17 @@ public final class TransactionFiles {
      * and then renamed, as a producer of files should.
      */
     public static Path writeRows(Path folder, String name, LocalDate date, int rows) throws IOException {
+        return write(folder, name, String.join("\n", lines(date, rows)) + "\n");
+    }
+
+    /** The lines of a valid file: the header and the first {@code rows} rows of the given date (at most about 1,900). */
+    public static List<String> lines(LocalDate date, int rows) throws IOException {
         Path staging = Files.createTempDirectory("txsim-rows");
         List<String> lines = Files.readAllLines(writeDay(staging, date));
         if (lines.size() <= rows) {
             throw new IllegalArgumentException("the day has only " + (lines.size() - 1) + " rows");
         }
-        return write(folder, name, String.join("\n", lines.subList(0, rows + 1)) + "\n");
+        return new ArrayList<>(lines.subList(0, rows + 1));
     }
 
     /** Writes text as a file, under a hidden name first and then handed over. */
