@@ -27,6 +27,7 @@ import io.github.txsim.kinesis.SettledFileReadLock;
 import io.github.txsim.kinesis.ShardRateLimiter;
 import io.github.txsim.kinesis.StopSignal;
 import io.github.txsim.local.KinesisEmulator;
+import io.github.txsim.rows.ColumnRules;
 import io.github.txsim.rows.SourceFileReader;
 import io.github.txsim.simulator.DailyFileGenerator;
 import io.github.txsim.simulator.DailyTransactionGenerator;
@@ -106,7 +107,8 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
                 properties.text("kinesis.partitionKeyColumn"), recordRetry, checkpoints, pacing, metrics,
                 rateLimiter(properties, stream, local), stop, rowsAhead);
         registry.bind("putRecords", putRecords);
-        registry.bind("sourceFileReader", new SourceFileReader(putRecords.requiredColumns()));
+        registry.bind("sourceFileReader", new SourceFileReader(new ColumnRules(putRecords.requiredColumns(),
+                properties.flag("publish.dropUnnamedIndexColumn"))));
         // camel-csv converts each record; the rows are made from Commons CSV's records as they are
         registry.bind("csvRecordsAsParsed", (CsvRecordConverter<CSVRecord>) record -> record);
         registry.bind("publishedFiles", new ResumableFileStrategy(stop));

@@ -7,22 +7,24 @@ import java.util.Map;
 /**
  * The header of a source file: its column names in order, each named once. A file whose first line is not such a
  * header (binary content, a name missing or given twice, a column the publisher needs absent) cannot be published,
- * and {@link #read} says why in words a person understands.
+ * and {@link #read} says why in words a person understands. A first column without a name is pandas' index (what
+ * {@code to_csv} writes unless told {@code index=False}): with {@link ColumnRules#dropUnnamedIndex()} it is left out
+ * of the records.
  *
- * @param names     the column names, in the file's order
- * @param positions each name's position
+ * @param names        the names of the columns that go into the records, in the file's order
+ * @param positions    each of those names' position among the file's columns
+ * @param width        how many columns the file has, a dropped index included
+ * @param indexDropped whether an unnamed first column is left out
  */
-public record CsvHeader(List<String> names, Map<String, Integer> positions) {
+public record CsvHeader(List<String> names, Map<String, Integer> positions, int width, boolean indexDropped) {
 
     /**
-     * @param values          the first row's values
-     * @param lastLine        the line the header ends on (a quoted name may hold line breaks)
-     * @param undecodable     whether the header's lines hold bytes that are not UTF-8
-     * @param requiredColumns the columns the file must have, each with what it is for
+     * @param values      the first row's values
+     * @param lastLine    the line the header ends on (a quoted name may hold line breaks)
+     * @param undecodable whether the header's lines hold bytes that are not UTF-8
      * @throws UnreadableFileException when the first row is not a usable header
      */
-    static CsvHeader read(String fileName, String[] values, long lastLine, boolean undecodable,
-            Map<String, String> requiredColumns) {
+    static CsvHeader read(String fileName, String[] values, long lastLine, boolean undecodable, ColumnRules rules) {
         String header = lastLine > 1 ? "the header (lines 1 to " + lastLine + ")" : "the header (line 1)";
         if (undecodable) {
             throw new UnreadableFileException(fileName, 1, header + " is not valid UTF-8: is this a CSV file?");
@@ -30,16 +32,17 @@ public record CsvHeader(List<String> names, Map<String, Integer> positions) {
         if (values.length == 1 && values[0].isEmpty()) {
             throw new UnreadableFileException(fileName, 1, header + " is blank: the first line must name the columns");
         }
+        boolean indexDropped = rules.dropUnnamedIndex() && values.length > 1 && values[0].isEmpty();
         Map<String, Integer> positions = new HashMap<>();
-        for (int i = 0; i < values.length; i++) {
+        for (int i = indexDropped ? 1 : 0; i < values.length; i++) {
             String name = values[i];
             if (name.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7F)) {
                 throw new UnreadableFileException(fileName, 1, header + " holds control characters: is this a CSV "
                         + "file?");
             }
             if (name.isBlank()) {
-                throw new UnreadableFileException(fileName, 1, String.format("column %d of %s has no name", i + 1,
-                        header));
+                throw new UnreadableFileException(fileName, 1, String.format("column %d of %s has no name%s", i + 1,
+                        header, i == 0 ? " (pandas' index? publish.dropUnnamedIndexColumn=true leaves it out)" : ""));
             }
             Integer earlier = positions.putIfAbsent(name, i);
             if (earlier != null) {
@@ -47,17 +50,14 @@ public record CsvHeader(List<String> names, Map<String, Integer> positions) {
                         header, name, earlier + 1, i + 1));
             }
         }
-        requiredColumns.forEach((column, purpose) -> {
+        rules.requiredColumns().forEach((column, purpose) -> {
             if (!positions.containsKey(column)) {
                 throw new UnreadableFileException(fileName, 1, String.format("%s has no column %s, %s", fileName,
                         column, purpose));
             }
         });
-        return new CsvHeader(List.of(values), Map.copyOf(positions));
-    }
-
-    public int size() {
-        return names.size();
+        List<String> names = List.of(values).subList(indexDropped ? 1 : 0, values.length);
+        return new CsvHeader(List.copyOf(names), Map.copyOf(positions), values.length, indexDropped);
     }
 
     /** The column's position, or -1 when the file has no such column. */

@@ -2,11 +2,12 @@ package io.github.txsim.rows;
 
 import java.io.InputStream;
 import java.util.Iterator;
-import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The publish route's three steps around camel-csv's parser: {@link #open} turns the file's bytes into its text
@@ -21,11 +22,13 @@ public final class SourceFileReader {
     private static final String TEXT = "txsim.sourceText";
     private static final String ROWS = "txsim.sourceRows";
 
-    private final Map<String, String> requiredColumns;
+    private static final Logger LOG = LoggerFactory.getLogger(SourceFileReader.class);
 
-    /** @param requiredColumns the columns every file must have, each with what it is for (for the message) */
-    public SourceFileReader(Map<String, String> requiredColumns) {
-        this.requiredColumns = Map.copyOf(requiredColumns);
+    private final ColumnRules rules;
+
+    /** @param rules what every file's header must hold, and what may be left out of the records */
+    public SourceFileReader(ColumnRules rules) {
+        this.rules = rules;
     }
 
     /** Before the parser: the body, the file's bytes, becomes its text. */
@@ -41,7 +44,11 @@ public final class SourceFileReader {
         @SuppressWarnings("unchecked")
         Iterator<CSVRecord> records = exchange.getMessage().getMandatoryBody(Iterator.class);
         SourceText text = exchange.getProperty(TEXT, SourceText.class);
-        SourceRows rows = new SourceRows(records, text, fileName, requiredColumns, ROW_LIMIT);
+        SourceRows rows = new SourceRows(records, text, fileName, rules, ROW_LIMIT);
+        if (rows.header() != null && rows.header().indexDropped()) {
+            LOG.info("{}: its first column has no name, as pandas writes its index: left out of the records "
+                    + "(publish.dropUnnamedIndexColumn)", fileName);
+        }
         exchange.setProperty(ROWS, rows);
         exchange.getMessage().setBody(rows);
     }

@@ -2,7 +2,6 @@ package io.github.txsim.rows;
 
 import java.io.UncheckedIOException;
 import java.util.Iterator;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,17 +47,17 @@ public final class SourceRows implements Iterator<SourceRow> {
      * Reads the header.
      *
      * @param records         camel-csv's records of the text
-     * @param requiredColumns the columns the file must have, each with what it is for
+     * @param rules           what the header must hold, and what may be left out
      * @param rowLimit        the text's row limit, for messages
      * @throws UnreadableFileException when the file has no usable header
      */
     public SourceRows(Iterator<CSVRecord> records, SourceText text, String fileName,
-            Map<String, String> requiredColumns, long rowLimit) {
+            ColumnRules rules, long rowLimit) {
         this.records = records;
         this.text = text;
         this.fileName = fileName;
         this.rowLimit = rowLimit;
-        this.header = readHeader(requiredColumns);
+        this.header = readHeader(rules);
     }
 
     /** The file's header; null for an empty file. */
@@ -89,7 +88,7 @@ public final class SourceRows implements Iterator<SourceRow> {
         return row;
     }
 
-    private CsvHeader readHeader(Map<String, String> requiredColumns) {
+    private CsvHeader readHeader(ColumnRules rules) {
         CSVRecord first;
         try {
             if (!records.hasNext()) {
@@ -109,7 +108,7 @@ public final class SourceRows implements Iterator<SourceRow> {
         boolean undecodable = text.firstUndecodable(1, lastLine) >= 0;
         text.through(lastLine);
         text.rowRead();
-        return CsvHeader.read(fileName, first.values(), lastLine, undecodable, requiredColumns);
+        return CsvHeader.read(fileName, first.values(), lastLine, undecodable, rules);
     }
 
     /** The next row, or null at the end of the file or where it stops being readable. */
@@ -161,9 +160,9 @@ public final class SourceRows implements Iterator<SourceRow> {
         if (record.size() == 1 && record.get(0).isEmpty()) {
             return "blank line";
         }
-        if (record.size() != header.size()) {
+        if (record.size() != header.width()) {
             return String.format("%d field%s where the header has %d", record.size(), record.size() == 1 ? "" : "s",
-                    header.size());
+                    header.width());
         }
         return null;
     }

@@ -14,14 +14,17 @@ import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 
 /**
  * Turns one CSV row into the JSON object that becomes one Kinesis record: the CSV header names are the keys, the
- * id, time and label columns are JSON integers, TX_AMOUNT a JSON number with two decimals, and every other column
- * (TX_DATETIME, and any column this schema does not know) a string.
+ * id, time and label columns are JSON integers, TX_AMOUNT a JSON number with two decimals (binary floating-point noise
+ * removed), and every other column (TX_DATETIME, and any column this schema does not know) a string. A column the
+ * header leaves out (pandas' unnamed index) is not in the record.
  */
 public final class TransactionJson {
 
     public static final Set<String> INTEGER_COLUMNS = Set.of("TRANSACTION_ID", "CUSTOMER_ID", "TERMINAL_ID",
             "TX_TIME_SECONDS", "TX_TIME_DAYS", "TX_FRAUD", "TX_FRAUD_SCENARIO");
     public static final Set<String> AMOUNT_COLUMNS = Set.of("TX_AMOUNT");
+    /** A millionth of a cent: how far from a whole number of cents floating-point noise may leave an amount. */
+    static final BigDecimal FLOAT_NOISE = new BigDecimal("0.00000001");
 
     private final JsonFactory factory = new JsonFactory();
     private CsvHeader columnsFrom;
@@ -37,9 +40,8 @@ public final class TransactionJson {
     private synchronized List<Column> columnsOf(CsvHeader header) {
         if (header != columnsFrom) {
             List<Column> found = new ArrayList<>();
-            for (int i = 0; i < header.size(); i++) {
-                String name = header.names().get(i);
-                found.add(new Column(name, i, INTEGER_COLUMNS.contains(name) ? Type.INTEGER
+            for (String name : header.names()) {
+                found.add(new Column(name, header.positionOf(name), INTEGER_COLUMNS.contains(name) ? Type.INTEGER
                         : AMOUNT_COLUMNS.contains(name) ? Type.AMOUNT : Type.STRING));
             }
             columns = List.copyOf(found);
@@ -81,13 +83,26 @@ public final class TransactionJson {
         }
     }
 
-    private static BigDecimal amount(String column, String value, String fileName, SourceRow row) {
+    /**
+     * An amount in cents, with two decimals. Files written from binary floating point (pandas' {@code to_csv} of the
+     * handbook's amounts times 5, say) carry noise such as {@code 49.900000000000006}: an amount within
+     * {@link #FLOAT_NOISE} of a whole number of cents is that number of cents; one further away ({@code 12.345}) is
+     * refused rather than rounded.
+     */
+    static BigDecimal amount(String column, String value, String fileName, SourceRow row) {
+        BigDecimal number;
         try {
-            return new BigDecimal(value.strip()).setScale(2, RoundingMode.UNNECESSARY);
+            number = new BigDecimal(value.strip());
         } catch (NumberFormatException e) {
             throw new InvalidRowException(fileName, row, column + " is not a number: '" + value + "'");
-        } catch (ArithmeticException e) {
+        }
+        if (number.scale() <= 2) {
+            return number.setScale(2);
+        }
+        BigDecimal cents = number.setScale(2, RoundingMode.HALF_EVEN);
+        if (number.subtract(cents).abs().compareTo(FLOAT_NOISE) > 0) {
             throw new InvalidRowException(fileName, row, column + " has more than two decimals: '" + value + "'");
         }
+        return cents;
     }
 }

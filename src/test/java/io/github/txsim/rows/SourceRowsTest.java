@@ -96,7 +96,7 @@ class SourceRowsTest {
     void aRowLongerThanAnyRecordCanBeEndsTheRows() {
         String csv = "K,V\n1,a\n2," + "x".repeat(500) + "\n3,c\n";
         SourceText text = new SourceText(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), 100);
-        SourceRows rows = new SourceRows(parse(text), text, "day.csv", KEY, 100);
+        SourceRows rows = new SourceRows(parse(text), text, "day.csv", new ColumnRules(KEY, true), 100);
 
         assertEquals(List.of("2:ok"), read(rows));
         assertEquals(3, rows.failure().fromLine());
@@ -160,5 +160,29 @@ class SourceRowsTest {
     void aQuoteThatNeverClosesInTheHeaderIsRefused() {
         assertEquals("the header (line 1) cannot be read: a quote opened on line 1 never closes",
                 refused("K,\"V\n1,2\n".getBytes(StandardCharsets.UTF_8)).reason());
+    }
+
+    @Test
+    void pandasUnnamedIndexColumnIsLeftOutAndCountsInTheRowsWidth() {
+        SourceRows rows = rows(",K,V\n0,1,a\n1,2\n");
+
+        assertEquals(List.of("K", "V"), rows.header().names());
+        assertTrue(rows.header().indexDropped());
+        assertEquals(List.of("2:ok", "3:2 fields where the header has 3"), read(rows));
+    }
+
+    @Test
+    void anUnnamedFirstColumnFailsTheFileWhenTheSettingKeepsIt() {
+        UnreadableFileException e = assertThrows(UnreadableFileException.class, () -> Rows.of(
+                ",K,V\n0,1,a\n".getBytes(StandardCharsets.UTF_8), new ColumnRules(KEY, false)));
+
+        assertEquals("column 1 of the header (line 1) has no name (pandas' index? publish.dropUnnamedIndexColumn=true "
+                + "leaves it out)", e.reason());
+    }
+
+    @Test
+    void anotherUnnamedColumnFailsTheFileBesidesTheIndex() {
+        assertEquals("column 3 of the header (line 1) has no name",
+                refused(",K,,V\n0,1,2,3\n".getBytes(StandardCharsets.UTF_8)).reason());
     }
 }

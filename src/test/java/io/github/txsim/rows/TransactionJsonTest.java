@@ -60,4 +60,30 @@ class TransactionJsonTest {
                 () -> json.toJson(rows("TX_AMOUNT\n1.005\n").get(0), "day.csv"));
         assertEquals("day.csv line 2: TX_AMOUNT has more than two decimals: '1.005'", e.getMessage());
     }
+
+    @Test
+    void anAmountOffAWholeCentByFloatingPointNoiseIsThatCent() throws Exception {
+        // what pandas writes for the handbook's scenario-3 amounts, 5 times an amount in binary floating point
+        assertEquals("{\"TX_AMOUNT\":49.90}", toJson("TX_AMOUNT\n49.900000000000006\n"));
+        assertEquals("{\"TX_AMOUNT\":314.55}", toJson("TX_AMOUNT\n314.54999999999995\n"));
+        assertEquals("{\"TX_AMOUNT\":400.45}", toJson("TX_AMOUNT\n400.4500000000001\n"));
+        assertEquals("{\"TX_AMOUNT\":12.00}", toJson("TX_AMOUNT\n12.000000009\n"), "within a millionth of a cent");
+        assertEquals("{\"TX_AMOUNT\":12.30}", toJson("TX_AMOUNT\n12.3\n"));
+        assertEquals("{\"TX_AMOUNT\":7.00}", toJson("TX_AMOUNT\n7\n"));
+    }
+
+    @Test
+    void anAmountWithRealSubCentPrecisionIsStillRefused() throws Exception {
+        for (String amount : List.of("12.345", "12.3401", "12.00000002", "0.001")) {
+            InvalidRowException e = assertThrows(InvalidRowException.class,
+                    () -> json.toJson(rows("TX_AMOUNT\n" + amount + "\n").get(0), "day.csv"));
+            assertEquals("day.csv line 2: TX_AMOUNT has more than two decimals: '" + amount + "'", e.getMessage());
+        }
+    }
+
+    @Test
+    void pandasUnnamedIndexColumnIsLeftOutOfTheRecord() throws Exception {
+        assertEquals("{\"TRANSACTION_ID\":5,\"CUSTOMER_ID\":7,\"TX_AMOUNT\":1.50}",
+                toJson(",TRANSACTION_ID,CUSTOMER_ID,TX_AMOUNT\n0,5,7,1.5\n"));
+    }
 }

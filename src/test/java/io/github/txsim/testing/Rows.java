@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.github.txsim.rows.ColumnRules;
 import io.github.txsim.rows.SourceFileReader;
 import io.github.txsim.rows.SourceRow;
 import io.github.txsim.rows.SourceRows;
@@ -23,11 +24,16 @@ public final class Rows {
     private Rows() {
     }
 
-    /** The rows of a file of these bytes, which must have the given columns. */
+    /** The rows of a file of these bytes, which must have the given columns (pandas' unnamed index left out). */
     public static SourceRows of(byte[] file, Map<String, String> requiredColumns) {
+        return of(file, new ColumnRules(requiredColumns, true));
+    }
+
+    /** The rows of a file of these bytes, read with these rules. */
+    public static SourceRows of(byte[] file, ColumnRules rules) {
         SourceText text = new SourceText(new ByteArrayInputStream(file), SourceFileReader.ROW_LIMIT);
         try {
-            return new SourceRows(ROUTE_FORMAT.parse(text).iterator(), text, "day.csv", requiredColumns,
+            return new SourceRows(ROUTE_FORMAT.parse(text).iterator(), text, "day.csv", rules,
                     SourceFileReader.ROW_LIMIT);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
