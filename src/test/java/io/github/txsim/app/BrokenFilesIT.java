@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -117,7 +116,7 @@ class BrokenFilesIT {
 
         Path fixed = data.resolve("failed").resolve("quote.csv");
         Files.write(fixed, utf8(lines, "\n"));
-        Files.move(fixed, data.resolve("source").resolve("quote.csv"), StandardCopyOption.ATOMIC_MOVE);
+        TransactionFiles.handOver(fixed, data.resolve("source").resolve("quote.csv"));
         Files.delete(data.resolve("failed").resolve("quote.csv.report"));
         LineAccounting.awaitDone(data, "quote.csv", WITHIN);
 
