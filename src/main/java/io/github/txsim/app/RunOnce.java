@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
-import io.github.txsim.kinesis.FileTracker;
+import io.github.txsim.files.FileTracker;
+import io.github.txsim.files.SourceFiles;
 import io.github.txsim.support.ProcessResources;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
@@ -74,14 +75,9 @@ public final class RunOnce {
 
     private boolean hasFilesToPublish() {
         try (Stream<Path> files = Files.list(sourceFolder)) {
-            return files.anyMatch(RunOnce::isPublishable);
+            return files.anyMatch(SourceFiles::isPublishable);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + sourceFolder, e);
         }
-    }
-
-    private static boolean isPublishable(Path file) {
-        String name = file.getFileName().toString();
-        return !name.startsWith(".") && name.endsWith(".csv") && Files.isRegularFile(file);
     }
 }

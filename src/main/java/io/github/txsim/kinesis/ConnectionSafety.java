@@ -19,7 +19,8 @@ import java.util.function.Function;
  */
 public final class ConnectionSafety {
 
-    static final String PREFIX = "camel.component.aws2-kinesis.";
+    /** The prefix of camel-aws2-kinesis's component options, through which the AWS SDK is configured. */
+    public static final String PREFIX = "camel.component.aws2-kinesis.";
 
     private ConnectionSafety() {
     }

@@ -114,7 +114,7 @@ public final class KinesisStream extends ServiceSupport {
             create();
             status = describeStatus();
         }
-        if (status != StreamStatus.ACTIVE && status != StreamStatus.UPDATING) {
+        if (!acceptsRecords(status.toString())) {
             throw new IllegalStateException(String.format(
                     "Kinesis stream '%s' is %s: it must be ACTIVE (or UPDATING) to accept records", streamName, status));
         }
@@ -143,6 +143,11 @@ public final class KinesisStream extends ServiceSupport {
             }
             page = client().listShards(b -> b.nextToken(next));
         }
+    }
+
+    /** Whether a stream in this status takes records: ACTIVE, or UPDATING (while it is resharded, say). */
+    public static boolean acceptsRecords(String status) {
+        return StreamStatus.ACTIVE.toString().equals(status) || StreamStatus.UPDATING.toString().equals(status);
     }
 
     /** The stream's status now, such as ACTIVE, or NOT FOUND. */

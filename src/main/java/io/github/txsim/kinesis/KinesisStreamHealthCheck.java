@@ -29,7 +29,7 @@ public final class KinesisStreamHealthCheck extends AbstractHealthCheck {
         try {
             String status = stream.status();
             builder.detail("status", status);
-            if ("ACTIVE".equals(status) || "UPDATING".equals(status)) {
+            if (KinesisStream.acceptsRecords(status)) {
                 builder.up();
             } else {
                 builder.message("stream " + stream.name() + " is " + status).down();

@@ -7,51 +7,38 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.txsim.rows.SourceRow;
 
 /**
- * When each record goes out ({@code publish.pacing}):
+ * When records go out ({@code publish.pacing}), one of three strategies, each making a {@link Pace} per file that
+ * holds what it remembers of that file:
  * <ul>
- * <li>{@code max}: as fast as the stream allows;</li>
- * <li>{@code realtime}: when the wall clock reaches the record's event time (its TX_DATETIME, in the machine's time
- * zone); records whose time has passed go at once, so today's file becomes a live feed of today's payments;</li>
- * <li>a number k: event time runs k times faster than wall time from the file's first record (k = 60 plays an hour
- * of payments in a minute).</li>
+ * <li>{@link Max}: as fast as the stream allows;</li>
+ * <li>{@link Realtime}: when the wall clock reaches the record's event time (in the machine's time zone); records
+ * whose time has passed go at once, so today's file becomes a live feed of today's payments;</li>
+ * <li>{@link SpeedUp}: event time runs k times faster than wall time from the file's first record (k = 60 plays an
+ * hour of payments in a minute).</li>
  * </ul>
  * A record whose event time cannot be read goes at once.
  */
-public final class Pacing {
+public sealed interface Pacing {
 
-    /** Waits, in milliseconds; a seam for tests, {@link Thread#sleep(long)} otherwise. */
-    public interface Sleeper {
-        void sleep(long millis) throws InterruptedException;
+    /** Due at once. */
+    Instant NOW = Instant.MIN;
+
+    /** When each record of one file is due. */
+    interface Pace {
+        Instant due(SourceRow row);
     }
 
-    private static final DateTimeFormatter EVENT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** The pace of a file whose first record goes out now. */
+    Pace startFile(Clock clock);
 
-    private final String description;
-    private final double speedUp;
-    private final boolean realtime;
-    private final String eventTimeColumn;
-    private final ZoneId zone;
-    private final Clock clock;
-    private final Sleeper sleeper;
-
-    private Pacing(String description, boolean realtime, double speedUp, String eventTimeColumn, ZoneId zone,
-            Clock clock, Sleeper sleeper) {
-        this.description = description;
-        this.realtime = realtime;
-        this.speedUp = speedUp;
-        this.eventTimeColumn = eventTimeColumn;
-        this.zone = zone;
-        this.clock = clock;
-        this.sleeper = sleeper;
-    }
-
-    /** As fast as possible. */
-    public static Pacing max() {
-        return new Pacing("max", false, 0, null, ZoneId.systemDefault(), Clock.systemUTC(), Thread::sleep);
+    /** Whether records may have to wait for their time (then groups go one at a time, in file order). */
+    default boolean isPaced() {
+        return true;
     }
 
     /**
@@ -59,18 +46,19 @@ public final class Pacing {
      *
      * @param eventTimeColumn the column with each row's event time, {@code yyyy-MM-dd HH:mm:ss}
      */
-    public static Pacing parse(String text, String eventTimeColumn, ZoneId zone, Clock clock, Sleeper sleeper) {
+    static Pacing parse(String text, String eventTimeColumn, ZoneId zone) {
         String value = text.strip();
         if (value.equalsIgnoreCase("max")) {
-            return new Pacing("max", false, 0, eventTimeColumn, zone, clock, sleeper);
+            return new Max();
         }
+        EventTime eventTime = new EventTime(eventTimeColumn);
         if (value.equalsIgnoreCase("realtime")) {
-            return new Pacing("realtime", true, 0, eventTimeColumn, zone, clock, sleeper);
+            return new Realtime(eventTime, zone);
         }
         try {
             double factor = Double.parseDouble(value);
             if (factor > 0 && Double.isFinite(factor)) {
-                return new Pacing(value + "x", false, factor, eventTimeColumn, zone, clock, sleeper);
+                return new SpeedUp(factor, eventTime);
             }
         } catch (NumberFormatException e) {
             // reported below
@@ -79,57 +67,80 @@ public final class Pacing {
                 "publish.pacing must be max, realtime or a speed-up factor above 0, was '" + text + "'");
     }
 
-    public boolean isPaced() {
-        return realtime || speedUp > 0;
-    }
+    /** As fast as the stream allows. */
+    record Max() implements Pacing {
+        @Override
+        public Pace startFile(Clock clock) {
+            return row -> NOW;
+        }
 
-    @Override
-    public String toString() {
-        return description;
-    }
+        @Override
+        public boolean isPaced() {
+            return false;
+        }
 
-    /** When the row's record is due; for a speed-up, the file's first row paced sets the origin. */
-    Instant due(SourceRow row, FileProgress progress) {
-        if (!isPaced()) {
-            return Instant.MIN;
-        }
-        String eventTime = row.get(eventTimeColumn);
-        if (eventTime == null) {
-            return Instant.MIN;
-        }
-        LocalDateTime event;
-        try {
-            event = LocalDateTime.parse(eventTime, EVENT_TIME);
-        } catch (DateTimeParseException e) {
-            return Instant.MIN;
-        }
-        if (realtime) {
-            return event.atZone(zone).toInstant();
-        }
-        FileProgress.PaceOrigin origin = progress.paceOrigin(event, clock.instant());
-        long eventNanos = Duration.between(origin.event(), event).toNanos();
-        return origin.wall().plusNanos((long) (eventNanos / speedUp));
-    }
-
-    boolean isDue(Instant due) {
-        return !due.isAfter(clock.instant());
-    }
-
-    void waitUntil(Instant due) throws InterruptedException {
-        if (due.equals(Instant.MIN)) {
-            return;
-        }
-        long millis = Duration.between(clock.instant(), due).toMillis();
-        if (millis > 0) {
-            sleeper.sleep(millis);
+        @Override
+        public String toString() {
+            return "max";
         }
     }
 
-    /** How late a record due at this time is now, in seconds (0 when not late). */
-    double lateness(Instant due) {
-        if (due.equals(Instant.MIN)) {
-            return 0;
+    /** Each record at its event time. */
+    record Realtime(EventTime eventTime, ZoneId zone) implements Pacing {
+        @Override
+        public Pace startFile(Clock clock) {
+            return row -> {
+                LocalDateTime event = eventTime.of(row);
+                return event == null ? NOW : event.atZone(zone).toInstant();
+            };
         }
-        return Math.max(0, Duration.between(due, clock.instant()).toMillis() / 1000.0);
+
+        @Override
+        public String toString() {
+            return "realtime";
+        }
+    }
+
+    /** Event time {@code factor} times faster than wall time, from the file's first record paced. */
+    record SpeedUp(double factor, EventTime eventTime) implements Pacing {
+        @Override
+        public Pace startFile(Clock clock) {
+            AtomicReference<Origin> origin = new AtomicReference<>();
+            return row -> {
+                LocalDateTime event = eventTime.of(row);
+                if (event == null) {
+                    return NOW;
+                }
+                origin.compareAndSet(null, new Origin(event, clock.instant()));
+                long eventNanos = Duration.between(origin.get().event(), event).toNanos();
+                return origin.get().wall().plusNanos((long) (eventNanos / factor));
+            };
+        }
+
+        /** The event time and wall time a speed-up counts from. */
+        private record Origin(LocalDateTime event, Instant wall) {
+        }
+
+        @Override
+        public String toString() {
+            return factor + "x";
+        }
+    }
+
+    /** A row's event time, from its event-time column; null when the file has no such column or it cannot be read. */
+    record EventTime(String column) {
+        private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+        LocalDateTime of(SourceRow row) {
+            String value = row.get(column);
+            if (value == null) {
+                return null;
+            }
+            try {
+                return LocalDateTime.parse(value, FORMAT);
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
     }
 }

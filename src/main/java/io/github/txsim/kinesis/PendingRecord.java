@@ -1,22 +1,39 @@
 package io.github.txsim.kinesis;
 
-import java.nio.charset.StandardCharsets;
-
+import io.github.txsim.files.FileProgress;
 import io.github.txsim.rows.SourceRow;
+import io.github.txsim.rows.TransactionRecord;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 
 /**
- * A record not acknowledged by Kinesis yet, with the row it came from and the last error it met (null before its
- * first attempt).
+ * A record not acknowledged by Kinesis yet, with the last error it met (null before its first attempt).
  */
-record PendingRecord(SourceRow row, PutRecordsRequestEntry entry, String lastError) {
+record PendingRecord(TransactionRecord record, String lastError) {
 
-    /** Bytes the record counts for against Kinesis's limits: its data and its partition key. */
+    PendingRecord(TransactionRecord record) {
+        this(record, null);
+    }
+
+    SourceRow row() {
+        return record.row();
+    }
+
     long size() {
-        return entry.data().asByteArrayUnsafe().length + entry.partitionKey().getBytes(StandardCharsets.UTF_8).length;
+        return record.size();
+    }
+
+    PutRecordsRequestEntry entry() {
+        return PutRecordsRequestEntry.builder().partitionKey(record.partitionKey())
+                .data(SdkBytes.fromByteArrayUnsafe(record.data())).build();
     }
 
     PendingRecord failedWith(String error) {
-        return new PendingRecord(row, entry, error);
+        return new PendingRecord(record, error);
+    }
+
+    /** The record as the failure report lists it. */
+    FileProgress.Undelivered undelivered() {
+        return new FileProgress.Undelivered(row().line(), lastError, row().asCsv());
     }
 }

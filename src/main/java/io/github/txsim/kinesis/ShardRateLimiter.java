@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
-import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
+import io.github.txsim.rows.TransactionRecord;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 
 /**
@@ -60,7 +60,7 @@ public final class ShardRateLimiter {
     }
 
     /** Waits until the stream's shards have room for these records, and counts them. */
-    public void acquire(List<PutRecordsRequestEntry> entries) throws InterruptedException {
+    public void acquire(List<TransactionRecord> records) throws InterruptedException {
         long wait;
         synchronized (this) {
             long now = nanoTime.getAsLong();
@@ -69,11 +69,10 @@ public final class ShardRateLimiter {
                 refreshedAt = now;
             }
             Map<ShardCell, long[]> load = new HashMap<>();
-            for (PutRecordsRequestEntry entry : entries) {
-                long[] counts = load.computeIfAbsent(shardOf(entry), shard -> new long[2]);
+            for (TransactionRecord record : records) {
+                long[] counts = load.computeIfAbsent(shardOf(record.partitionKey()), shard -> new long[2]);
                 counts[0]++;
-                counts[1] += entry.data().asByteArrayUnsafe().length
-                        + entry.partitionKey().getBytes(StandardCharsets.UTF_8).length;
+                counts[1] += record.size();
             }
             wait = 0;
             for (Map.Entry<ShardCell, long[]> shard : load.entrySet()) {
@@ -101,9 +100,9 @@ public final class ShardRateLimiter {
         return cells;
     }
 
-    private ShardCell shardOf(PutRecordsRequestEntry entry) {
-        BigInteger hashKey = entry.explicitHashKey() != null ? new BigInteger(entry.explicitHashKey())
-                : new BigInteger(1, md5(entry.partitionKey()));
+    /** The shard whose hash-key range holds the MD5 of the partition key, as Kinesis finds it. */
+    private ShardCell shardOf(String partitionKey) {
+        BigInteger hashKey = new BigInteger(1, md5(partitionKey));
         for (ShardCell shard : shards) {
             if (hashKey.compareTo(shard.from) >= 0 && hashKey.compareTo(shard.to) <= 0) {
                 return shard;

@@ -6,23 +6,20 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import io.github.txsim.simulator.TransactionColumn;
 
 /**
- * Turns one CSV row into the JSON object that becomes one Kinesis record: the CSV header names are the keys, the
- * id, time and label columns are JSON integers, TX_AMOUNT a JSON number with two decimals (binary floating-point noise
- * removed), and every other column (TX_DATETIME, and any column this schema does not know) a string. A column the
+ * Turns one CSV row into the JSON object that becomes one Kinesis record: the CSV header names are the keys, and each
+ * value is of its column's JSON type ({@link TransactionColumn}): integers, an amount with two decimals (binary
+ * floating-point noise removed), the date-time as a string, and any column the schema does not know as a string. A column the
  * header leaves out (pandas' unnamed index) is not in the record.
  */
 public final class TransactionJson {
 
-    public static final Set<String> INTEGER_COLUMNS = Set.of("TRANSACTION_ID", "CUSTOMER_ID", "TERMINAL_ID",
-            "TX_TIME_SECONDS", "TX_TIME_DAYS", "TX_FRAUD", "TX_FRAUD_SCENARIO");
-    public static final Set<String> AMOUNT_COLUMNS = Set.of("TX_AMOUNT");
     /** A millionth of a cent: how far from a whole number of cents floating-point noise may leave an amount. */
     static final BigDecimal FLOAT_NOISE = new BigDecimal("0.00000001");
 
@@ -30,10 +27,8 @@ public final class TransactionJson {
     private CsvHeader columnsFrom;
     private List<Column> columns;
 
-    private enum Type { INTEGER, AMOUNT, STRING }
-
-    /** A column of the file: its name, position and JSON type. */
-    private record Column(String name, int index, Type type) {
+    /** A column of the file: its name, position and JSON type (a column the schema does not know: a string). */
+    private record Column(String name, int index, TransactionColumn.JsonType type) {
     }
 
     /** The columns of the file being published, with their JSON types, worked out once per file. */
@@ -41,8 +36,8 @@ public final class TransactionJson {
         if (header != columnsFrom) {
             List<Column> found = new ArrayList<>();
             for (String name : header.names()) {
-                found.add(new Column(name, header.positionOf(name), INTEGER_COLUMNS.contains(name) ? Type.INTEGER
-                        : AMOUNT_COLUMNS.contains(name) ? Type.AMOUNT : Type.STRING));
+                found.add(new Column(name, header.positionOf(name), TransactionColumn.named(name)
+                        .map(TransactionColumn::jsonType).orElse(TransactionColumn.JsonType.STRING)));
             }
             columns = List.copyOf(found);
             columnsFrom = header;
@@ -65,7 +60,7 @@ public final class TransactionJson {
                 switch (column.type()) {
                     case INTEGER -> json.writeNumber(integer(column.name(), value, fileName, row));
                     case AMOUNT -> json.writeNumber(amount(column.name(), value, fileName, row));
-                    default -> json.writeString(value);
+                    case DATE_TIME, STRING -> json.writeString(value);
                 }
             }
             json.writeEndObject();

@@ -3,11 +3,10 @@ package io.github.txsim.simulator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
- * Writes a day of transactions as CSV with the handbook's columns, in the handbook's order, one row per line
- * ({@code \n}), in UTF-8 (all ASCII).
+ * Writes a day of transactions as CSV with the handbook's columns ({@link TransactionColumn}), in the handbook's
+ * order, one row per line ({@code \n}), in UTF-8 (all ASCII).
  * <p>
  * Written by hand rather than with Commons CSV's printer: every value is a number or a {@code yyyy-MM-dd HH:mm:ss}
  * date-time, none ever needs quoting or escaping, and formatting the digits straight into bytes is about 20 times
@@ -16,10 +15,8 @@ import java.util.List;
  */
 public final class TransactionCsvWriter {
 
-    public static final List<String> COLUMNS = List.of("TRANSACTION_ID", "TX_DATETIME", "CUSTOMER_ID", "TERMINAL_ID",
-            "TX_AMOUNT", "TX_TIME_SECONDS", "TX_TIME_DAYS", "TX_FRAUD", "TX_FRAUD_SCENARIO");
-
-    private static final byte[] HEADER = (String.join(",", COLUMNS) + "\n").getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HEADER = (String.join(",", TransactionColumn.names()) + "\n")
+            .getBytes(StandardCharsets.US_ASCII);
     private static final int BUFFER_BYTES = 1 << 16;
     private static final int MAX_ROW_BYTES = 256;
 

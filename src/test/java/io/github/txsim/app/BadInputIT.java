@@ -2,28 +2,20 @@ package io.github.txsim.app;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.txsim.testing.FaultInjectingKinesisClient;
 import io.github.txsim.testing.Folders;
-import io.github.txsim.testing.Kinesalite;
 import io.github.txsim.testing.TestApplication;
 import io.github.txsim.testing.TransactionFiles;
-import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.main.junit5.CamelMainTest;
-import org.apache.camel.test.main.junit5.Configure;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,42 +25,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Files as they come: RFC 4180 quoting, a byte order mark, CRLF, bad rows, empty files, row counts around the group
  * size, names already archived, files that are not for the publisher. Each case reads the stream back.
  */
-@CamelMainTest(configurationClasses = TransactionStreamConfiguration.class,
-        propertyPlaceholderLocations = "file:application.properties")
-class BadInputIT {
+class BadInputIT extends ApplicationIT {
 
-    @RegisterExtension
-    static final Kinesalite KINESIS = new Kinesalite();
-
-    @TempDir
-    Path data;
-
-    private final String stream = "input-" + UUID.randomUUID();
     private final FaultInjectingKinesisClient client = new FaultInjectingKinesisClient(KINESIS.client());
     private final ObjectMapper json = new ObjectMapper();
 
-    @Configure
-    void configure(MainConfigurationProperties main) {
-        KINESIS.createStream(stream, 1);
-        TestApplication.against(KINESIS, stream, data)
-                .set("generator.enabled", "false")
+    @Override
+    TestApplication settings(TestApplication application) {
+        return application.set("generator.enabled", "false")
                 .set("camel.component.aws2-kinesis.amazonKinesisClient", "#bean:countingClient")
-                .bind("countingClient", client)
-                .applyTo(main);
+                .bind("countingClient", client);
     }
 
-    private Path source() {
-        return data.resolve("source");
-    }
-
-    private Path archive() {
-        return data.resolve("archive");
-    }
-
-    private List<JsonNode> received() throws Exception {
+    private List<JsonNode> records() throws Exception {
         List<JsonNode> records = new ArrayList<>();
-        for (Kinesalite.ReceivedRecord record : KINESIS.readAll(stream)) {
-            records.add(json.readTree(record.data()));
+        for (String record : received()) {
+            records.add(json.readTree(record));
         }
         return records;
     }
@@ -87,7 +59,7 @@ class BadInputIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> Folders.fileNames(archive()).size() == 2);
 
         assertEquals(List.of("quoted.csv", "quoted.csv.rejects"), Folders.fileNames(archive()));
-        List<JsonNode> records = received();
+        List<JsonNode> records = records();
         assertEquals(List.of("1", "2", "3", "6"), records.stream().map(r -> r.get("TRANSACTION_ID").asText()).toList());
         assertEquals("comma, inside", records.get(0).get("NOTE").asText());
         assertEquals("an \"escaped\" quote", records.get(1).get("NOTE").asText());
@@ -112,7 +84,7 @@ class BadInputIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> Folders.fileNames(archive()).size() == 7);
 
-        List<JsonNode> records = received();
+        List<JsonNode> records = records();
         Set<Long> ids = new HashSet<>();
         records.forEach(r -> ids.add(r.get("TRANSACTION_ID").asLong()));
         assertEquals(expected, records.size(), "records");
@@ -144,7 +116,7 @@ class BadInputIT {
 
         assertEquals(List.of("day.1.csv", "day.csv"), Folders.fileNames(archive()));
         assertEquals("published before", Files.readString(archive().resolve("day.csv")));
-        assertEquals(3, received().size());
+        assertEquals(3, records().size());
     }
 
     @Test
@@ -159,6 +131,6 @@ class BadInputIT {
         assertEquals(List.of("marker.csv"), Folders.fileNames(archive()));
         assertEquals(List.of("notes.txt", "partial.csv.part"), Folders.fileNames(source()));
         assertTrue(Files.exists(source().resolve(".hidden.csv")));
-        assertEquals(2, received().size());
+        assertEquals(2, records().size());
     }
 }

@@ -10,18 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.UUID;
 
-import io.github.txsim.testing.Kinesalite;
 import io.github.txsim.testing.LineAccounting;
 import io.github.txsim.testing.TestApplication;
 import io.github.txsim.testing.TransactionFiles;
-import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.main.junit5.CamelMainTest;
-import org.apache.camel.test.main.junit5.Configure;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,27 +25,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * line is acknowledged once or named with its line and reason ({@link LineAccounting}), and each file ends where it
  * should. A redelivery would wait a minute here, so a file that fails does so at once.
  */
-@CamelMainTest(configurationClasses = TransactionStreamConfiguration.class,
-        propertyPlaceholderLocations = "file:application.properties")
-class BrokenFilesIT {
+class BrokenFilesIT extends ApplicationIT {
 
-    @RegisterExtension
-    static final Kinesalite KINESIS = new Kinesalite();
     private static final Duration WITHIN = Duration.ofSeconds(30);
 
-    @TempDir
-    Path data;
-
-    private final String stream = "broken-" + UUID.randomUUID();
     private int recordsBefore;
 
-    @Configure
-    void configure(MainConfigurationProperties main) {
-        KINESIS.createStream(stream, 1);
-        TestApplication.against(KINESIS, stream, data)
-                .set("generator.enabled", "false")
-                .set("publish.redelivery.initialDelay", "60000")
-                .applyTo(main);
+    @Override
+    TestApplication settings(TestApplication application) {
+        return application.set("generator.enabled", "false").set("publish.redelivery.initialDelay", "60000");
     }
 
     /** A valid file's lines: the header and the first {@code rows} rows of a simulated day. */
@@ -62,12 +43,6 @@ class BrokenFilesIT {
 
     private static byte[] utf8(List<String> lines, String end) {
         return (String.join("\n", lines) + end).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private List<String> received() {
-        List<String> records = new ArrayList<>();
-        KINESIS.readAll(stream).forEach(record -> records.add(record.data()));
-        return records;
     }
 
     /** Publishes the file, waits until it is archived or failed, and checks that every line is accounted for. */

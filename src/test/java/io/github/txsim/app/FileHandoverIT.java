@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,17 +19,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.txsim.simulator.DailyFileGenerator;
 import io.github.txsim.testing.Folders;
-import io.github.txsim.testing.Kinesalite;
 import io.github.txsim.testing.LineAccounting;
 import io.github.txsim.testing.TestApplication;
 import io.github.txsim.testing.TransactionFiles;
 import org.apache.camel.BeanInject;
-import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.main.junit5.CamelMainTest;
-import org.apache.camel.test.main.junit5.Configure;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -43,27 +36,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * would, is left alone until it has stopped changing, so it is published whole and once and the writer never finds
  * it gone; a file moved into the folder complete, or written by the application's own generator, is taken at once.
  */
-@CamelMainTest(configurationClasses = TransactionStreamConfiguration.class,
-        propertyPlaceholderLocations = "file:application.properties")
-class FileHandoverIT {
+class FileHandoverIT extends ApplicationIT {
 
-    @RegisterExtension
-    static final Kinesalite KINESIS = new Kinesalite();
-
-    @TempDir
-    Path data;
-
-    private final String stream = "handover-" + UUID.randomUUID();
-
-    @Configure
-    void configure(MainConfigurationProperties main) {
-        KINESIS.createStream(stream, 1);
-        TestApplication.against(KINESIS, stream, data)
-                .set("generator.enabled", "false")
+    @Override
+    TestApplication settings(TestApplication application) {
+        return application.set("generator.enabled", "false")
                 .set("publish.readLock.minAge", "10s")
                 .set("publish.readLock.checkInterval", "500ms")
-                .set("publish.readLock.timeout", "30s")
-                .applyTo(main);
+                .set("publish.readLock.timeout", "30s");
     }
 
     /** Well under the minimum age of 10 s: a file taken this fast did not wait for it. */
@@ -100,8 +80,7 @@ class FileHandoverIT {
         }
         LineAccounting.awaitDone(data, "slow.csv", Duration.ofSeconds(30));
 
-        List<String> records = KINESIS.readAll(stream).stream().map(Kinesalite.ReceivedRecord::data).toList();
-        LineAccounting.Outcome outcome = LineAccounting.assertAccounted("slow.csv", whole, records, data);
+        LineAccounting.Outcome outcome = LineAccounting.assertAccounted("slow.csv", whole, received(), data);
         assertTrue(outcome.archived());
         assertEquals(1_000, outcome.published(), "every row once");
         assertArrayEquals(whole, Files.readAllBytes(data.resolve("archive").resolve("slow.csv")),

@@ -1,22 +1,14 @@
 package io.github.txsim.app;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.github.txsim.testing.Delivery;
-import io.github.txsim.testing.Kinesalite;
 import io.github.txsim.testing.KinesisFaultProxy;
 import io.github.txsim.testing.TestApplication;
-import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.main.junit5.CamelMainTest;
-import org.apache.camel.test.main.junit5.Configure;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,17 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * enforces as Kinesis does. The subclasses run it with the publisher's rate limiter off or on, and may have the proxy
  * act as the stream itself (its sink mode) for rates kinesalite cannot take.
  */
-@CamelMainTest(configurationClasses = TransactionStreamConfiguration.class,
-        propertyPlaceholderLocations = "file:application.properties")
-abstract class FullDayThroughLimitedShards {
+abstract class FullDayThroughLimitedShards extends ApplicationIT {
 
-    @RegisterExtension
-    static final Kinesalite KINESIS = new Kinesalite();
-
-    @TempDir
-    Path data;
-
-    private final String stream = "limited-" + UUID.randomUUID();
     private KinesisFaultProxy proxy;
 
     /** The outcome: the day's rows, and how many records the proxy throttled. */
@@ -46,6 +29,7 @@ abstract class FullDayThroughLimitedShards {
 
     abstract boolean rateLimiter();
 
+    @Override
     int shards() {
         return 4;
     }
@@ -55,22 +39,19 @@ abstract class FullDayThroughLimitedShards {
         return false;
     }
 
-    @Configure
-    void configure(MainConfigurationProperties main) throws Exception {
+    @Override
+    TestApplication settings(TestApplication application) throws Exception {
         proxy = new KinesisFaultProxy(KINESIS.endpoint(), KINESIS.client()).limitShards(1_000, 1024 * 1024);
         if (sink()) {
             proxy.sink();
         }
-        KINESIS.createStream(stream, shards());
-        TestApplication.against(KINESIS, stream, data)
-                .set("camel.component.aws2-kinesis.uriEndpointOverride", proxy.endpoint())
+        return application.set("camel.component.aws2-kinesis.uriEndpointOverride", proxy.endpoint())
                 .set("simulator.customers", "50000")
                 .set("simulator.terminals", "100000")
                 .set("publish.recordRetry.baseDelay", "100")
                 .set("publish.recordRetry.maxDelay", "2000")
                 .set("publish.rateLimit.enabled", Boolean.toString(rateLimiter()))
-                .set("publish.maxInFlight", "4")
-                .applyTo(main);
+                .set("publish.maxInFlight", "4");
     }
 
     @AfterEach

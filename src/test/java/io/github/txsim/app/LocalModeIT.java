@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.txsim.kinesis.FileTracker;
+import io.github.txsim.files.FileTracker;
 import io.github.txsim.testing.Folders;
 import io.github.txsim.testing.TestApplication;
 import org.apache.camel.BeanInject;

@@ -1,23 +1,15 @@
 package io.github.txsim.app;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.UUID;
 
 import io.github.txsim.testing.FaultInjectingKinesisClient;
 import io.github.txsim.testing.Folders;
-import io.github.txsim.testing.Kinesalite;
 import io.github.txsim.testing.TestApplication;
 import io.github.txsim.testing.TransactionFiles;
-import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.main.junit5.CamelMainTest;
-import org.apache.camel.test.main.junit5.Configure;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,28 +19,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Pacing on the wall clock, end to end: a file whose event times span 50 minutes, sped up 600 times, takes 5 s to
  * publish (within 5%).
  */
-@CamelMainTest(configurationClasses = TransactionStreamConfiguration.class,
-        propertyPlaceholderLocations = "file:application.properties")
-class PacingIT {
+class PacingIT extends ApplicationIT {
 
-    @RegisterExtension
-    static final Kinesalite KINESIS = new Kinesalite();
-
-    @TempDir
-    Path data;
-
-    private final String stream = "paced-" + UUID.randomUUID();
     private final FaultInjectingKinesisClient client = new FaultInjectingKinesisClient(KINESIS.client());
 
-    @Configure
-    void configure(MainConfigurationProperties main) {
-        KINESIS.createStream(stream, 1);
-        TestApplication.against(KINESIS, stream, data)
-                .set("generator.enabled", "false")
+    @Override
+    TestApplication settings(TestApplication application) {
+        return application.set("generator.enabled", "false")
                 .set("publish.pacing", "600")
                 .set("camel.component.aws2-kinesis.amazonKinesisClient", "#bean:timingClient")
-                .bind("timingClient", client)
-                .applyTo(main);
+                .bind("timingClient", client);
     }
 
     @Test

@@ -1,14 +1,12 @@
 package io.github.txsim.app;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,19 +15,13 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.txsim.simulator.DayOfTransactions;
 import io.github.txsim.simulator.Transaction;
-import io.github.txsim.simulator.TransactionCsvWriter;
+import io.github.txsim.simulator.TransactionColumn;
 import io.github.txsim.testing.Delivery;
 import io.github.txsim.testing.Folders;
-import io.github.txsim.testing.Kinesalite;
 import io.github.txsim.testing.PandasCsv;
 import io.github.txsim.testing.TestApplication;
 import io.github.txsim.testing.TransactionFiles;
-import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.main.junit5.CamelMainTest;
-import org.apache.camel.test.main.junit5.Configure;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,26 +31,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * frame's unnamed index column or without it, amounts with floating-point noise, a handbook-sized day. Every row
  * arrives once, its amount equal to the cent, as a record of exactly the nine columns.
  */
-@CamelMainTest(configurationClasses = TransactionStreamConfiguration.class,
-        propertyPlaceholderLocations = "file:application.properties")
-class PandasFilesIT {
+class PandasFilesIT extends ApplicationIT {
 
-    @RegisterExtension
-    static final Kinesalite KINESIS = new Kinesalite();
-
-    @TempDir
-    Path data;
-
-    private final String stream = "pandas-" + UUID.randomUUID();
     private final ObjectMapper json = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
-    @Configure
-    void configure(MainConfigurationProperties main) {
-        KINESIS.createStream(stream, 1);
-        TestApplication.against(KINESIS, stream, data).set("generator.enabled", "false").applyTo(main);
+    @Override
+    TestApplication settings(TestApplication application) {
+        return application.set("generator.enabled", "false");
     }
 
     @Test
@@ -82,8 +64,8 @@ class PandasFilesIT {
 
         assertEquals(List.of(name), Folders.fileNames(data.resolve("archive")), "archived, no row rejected");
         Map<Long, List<JsonNode>> arrived = new HashMap<>();
-        for (Kinesalite.ReceivedRecord record : KINESIS.readAll(stream)) {
-            JsonNode node = json.readTree(record.data());
+        for (String record : received()) {
+            JsonNode node = json.readTree(record);
             arrived.computeIfAbsent(node.get("TRANSACTION_ID").asLong(), id -> new ArrayList<>()).add(node);
         }
         assertEquals(day.transactions().size(), arrived.size(), "records");
@@ -93,7 +75,7 @@ class PandasFilesIT {
             JsonNode record = copies.get(0);
             List<String> fields = new ArrayList<>();
             record.fieldNames().forEachRemaining(fields::add);
-            assertEquals(TransactionCsvWriter.COLUMNS, fields, "exactly the nine columns");
+            assertEquals(TransactionColumn.names(), fields, "exactly the nine columns");
             assertEquals(BigDecimal.valueOf(t.amountCents(), 2), record.get("TX_AMOUNT").decimalValue(),
                     "the amount of " + t.transactionId() + " to the cent");
         }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.txsim.testing.FaultInjectingKinesisClient;
@@ -13,13 +12,8 @@ import io.github.txsim.testing.Folders;
 import io.github.txsim.testing.Kinesalite;
 import io.github.txsim.testing.TestApplication;
 import io.github.txsim.testing.TransactionFiles;
-import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.main.junit5.CamelMainTest;
-import org.apache.camel.test.main.junit5.Configure;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,31 +23,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What happens to a file when Kinesis does not acknowledge its records: a partial failure is completed by resending
  * only the records that failed; a persistent failure, even of the last groups, keeps the file out of the archive.
  */
-@CamelMainTest(configurationClasses = TransactionStreamConfiguration.class,
-        propertyPlaceholderLocations = "file:application.properties")
-class PublishFailuresIT {
+class PublishFailuresIT extends ApplicationIT {
 
     private static final LocalDate DAY = LocalDate.of(2026, 11, 2);
 
-    @RegisterExtension
-    static final Kinesalite KINESIS = new Kinesalite();
-
-    @TempDir
-    Path data;
-
-    private final String stream = "failures-" + UUID.randomUUID();
     private final FaultInjectingKinesisClient client = new FaultInjectingKinesisClient(KINESIS.client());
 
-    @Configure
-    void configure(MainConfigurationProperties main) {
-        KINESIS.createStream(stream, 1);
-        TestApplication.against(KINESIS, stream, data)
-                .set("generator.enabled", "false")
+    @Override
+    TestApplication settings(TestApplication application) {
+        return application.set("generator.enabled", "false")
                 .set("publish.recordRetry.attempts", "2")
                 .set("publish.redelivery.maximumRedeliveries", "2")
                 .set("camel.component.aws2-kinesis.amazonKinesisClient", "#bean:faultInjectingClient")
-                .bind("faultInjectingClient", client)
-                .applyTo(main);
+                .bind("faultInjectingClient", client);
     }
 
     @Test

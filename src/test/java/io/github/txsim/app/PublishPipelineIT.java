@@ -19,19 +19,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.github.txsim.simulator.TransactionCsvWriter;
+import io.github.txsim.simulator.TransactionColumn;
 import io.github.txsim.testing.Folders;
-import io.github.txsim.testing.Kinesalite;
 import io.github.txsim.testing.Kinesalite.ReceivedRecord;
-import io.github.txsim.testing.TestApplication;
-import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.main.junit5.CamelMainTest;
-import org.apache.camel.test.main.junit5.Configure;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,22 +34,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The whole pipeline against a real emulator: the timer generates today's file, the publish route sends every row
  * to a two-shard stream and archives the file; the test reads the stream back and compares it with the file.
  */
-@CamelMainTest(configurationClasses = TransactionStreamConfiguration.class,
-        propertyPlaceholderLocations = "file:application.properties")
-class PublishPipelineIT {
+class PublishPipelineIT extends ApplicationIT {
 
-    private static final String STREAM = "pipeline";
-
-    @RegisterExtension
-    static final Kinesalite KINESIS = new Kinesalite();
-
-    @TempDir
-    Path data;
-
-    @Configure
-    void configure(MainConfigurationProperties main) {
-        KINESIS.createStream(STREAM, 2);
-        TestApplication.against(KINESIS, STREAM, data).applyTo(main);
+    @Override
+    int shards() {
+        return 2;
     }
 
     @Test
@@ -67,7 +49,7 @@ class PublishPipelineIT {
         assertEquals(List.of(), Folders.fileNames(data.resolve("failed")), "failed folder");
 
         List<CSVRecord> rows = readCsv(archive.resolve(Folders.fileNames(archive).get(0)));
-        List<ReceivedRecord> records = KINESIS.readAll(STREAM);
+        List<ReceivedRecord> records = KINESIS.readAll(stream);
         assertTrue(rows.size() > 1_000, "a day of 1,000 customers has more than two groups of rows: " + rows.size());
         assertEquals(rows.size(), records.size(), "records in the stream");
 
@@ -92,7 +74,7 @@ class PublishPipelineIT {
     }
 
     private static void assertRecordMatchesRow(JsonNode record, CSVRecord row) {
-        assertEquals(TransactionCsvWriter.COLUMNS, iterableToList(record.fieldNames()), "keys, in column order");
+        assertEquals(TransactionColumn.names(), iterableToList(record.fieldNames()), "keys, in column order");
         for (String column : List.of("TRANSACTION_ID", "CUSTOMER_ID", "TERMINAL_ID", "TX_TIME_SECONDS",
                 "TX_TIME_DAYS", "TX_FRAUD", "TX_FRAUD_SCENARIO")) {
             JsonNode value = record.get(column);

@@ -1,25 +1,17 @@
 package io.github.txsim.app;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.github.txsim.testing.Delivery;
-import io.github.txsim.testing.Kinesalite;
 import io.github.txsim.testing.KinesisFaultProxy;
 import io.github.txsim.testing.TestApplication;
 import io.github.txsim.testing.TransactionFiles;
-import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.main.junit5.CamelMainTest;
-import org.apache.camel.test.main.junit5.Configure;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,32 +21,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Publishing through the fault-injection proxy, four groups in flight: failed requests, connections closed after the
  * emulator accepted a request, an outage. Each test reads the stream back and counts what was lost and duplicated.
  */
-@CamelMainTest(configurationClasses = TransactionStreamConfiguration.class,
-        propertyPlaceholderLocations = "file:application.properties")
-class PublishUnderFaultsIT {
+class PublishUnderFaultsIT extends ApplicationIT {
 
-    @RegisterExtension
-    static final Kinesalite KINESIS = new Kinesalite();
-
-    @TempDir
-    Path data;
-
-    private final String stream = "faults-" + UUID.randomUUID();
     private KinesisFaultProxy proxy;
 
-    @Configure
-    void configure(MainConfigurationProperties main) throws Exception {
+    @Override
+    TestApplication settings(TestApplication application) throws Exception {
         proxy = new KinesisFaultProxy(KINESIS.endpoint(), KINESIS.client());
-        KINESIS.createStream(stream, 1);
-        TestApplication.against(KINESIS, stream, data)
-                .set("camel.component.aws2-kinesis.uriEndpointOverride", proxy.endpoint())
+        return application.set("camel.component.aws2-kinesis.uriEndpointOverride", proxy.endpoint())
                 .set("generator.enabled", "false")
                 .set("publish.groupSize", "100")
                 .set("publish.maxInFlight", "4")
                 .set("publish.redelivery.maximumRedeliveries", "10")
                 .set("publish.redelivery.initialDelay", "1000")
-                .set("publish.redelivery.maximumDelay", "8000")
-                .applyTo(main);
+                .set("publish.redelivery.maximumDelay", "8000");
     }
 
     @AfterEach

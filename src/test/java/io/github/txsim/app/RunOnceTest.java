@@ -4,10 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import io.github.txsim.kinesis.Checkpoints;
-import io.github.txsim.kinesis.FileTracker;
-import io.github.txsim.kinesis.PublishMetrics;
-import io.github.txsim.kinesis.StopSignal;
+import io.github.txsim.files.Checkpoints;
+import io.github.txsim.files.FileTracker;
+import io.github.txsim.files.ProgressLog;
+import io.github.txsim.files.StopSignal;
+import io.github.txsim.support.PublishMetrics;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +39,8 @@ class RunOnceTest {
 
     private RunOnce runOnce(boolean enabled, boolean awaitGeneration) {
         return new RunOnce(enabled, awaitGeneration, source, context, new FileTracker("transactions",
-                new Checkpoints(source), source, source, Duration.ZERO, PublishMetrics.none(), new StopSignal()));
+                new Checkpoints(source), source, source, new ProgressLog(Duration.ZERO, null), PublishMetrics.none(),
+                new StopSignal()));
     }
 
     @Test

@@ -115,11 +115,22 @@ public final class Benchmark {
         System.out.println(report);
         if (cases.size() == CASES.size()) {
             Path docs = Files.createDirectories(Path.of("docs"));
-            Files.writeString(docs.resolve("benchmarks.md"), report, StandardCharsets.UTF_8);
+            Files.writeString(docs.resolve("benchmarks.md"), report + keptPart(docs.resolve("benchmarks.md")),
+                    StandardCharsets.UTF_8);
             System.out.println("Written to docs/benchmarks.md");
         } else {
             System.out.println("Some cases only: docs/benchmarks.md left as it was");
         }
+    }
+
+    /** The heading below which docs/benchmarks.md holds text of its own (figures from test runs), kept as it is. */
+    private static final String KEPT = "## From test runs";
+
+    /** What docs/benchmarks.md holds from {@link #KEPT} on, or nothing. */
+    private static String keptPart(Path doc) throws IOException {
+        String text = Files.exists(doc) ? Files.readString(doc, StandardCharsets.UTF_8) : "";
+        int at = text.indexOf(KEPT);
+        return at < 0 ? "" : "\n" + text.substring(at);
     }
 
     private interface Measurement {

@@ -10,6 +10,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.txsim.files.Checkpoints;
+import io.github.txsim.files.FileProgress;
 import io.github.txsim.testing.InMemoryKinesisClient;
 import io.github.txsim.testing.Rows;
 import org.apache.camel.CamelContext;
@@ -88,15 +90,13 @@ class PacingTest {
                 .setAmazonKinesisClient(kinesis);
         context.start();
         Checkpoints checkpoints = new Checkpoints(Files.createDirectory(folder.resolve("checkpoints")));
-        PutRecordsProcessor processor = new PutRecordsProcessor(new KinesisStream(context, "s", false, 1),
-                "CUSTOMER_ID", new RecordRetry(3, Duration.ofMillis(1), Duration.ofMillis(5)), checkpoints,
-                Pacing.parse(pacing, "TX_DATETIME", ZONE, clock, clock::sleep), PublishMetrics.none(), null,
-                new StopSignal(), Long.MAX_VALUE);
+        PutRecordsProcessor processor = TestPublisher.processor(context, Pacing.parse(pacing, "TX_DATETIME", ZONE),
+                clock, clock::sleep);
         processor.start();
         Path file = Files.writeString(folder.resolve("day.csv"), csv);
         Exchange exchange = new DefaultExchange(context);
         exchange.getMessage().setBody(Rows.of(csv));
-        exchange.setProperty(FileProgress.PROPERTY, new FileProgress(file, checkpoints.load(file)));
+        exchange.setProperty(FileProgress.PROPERTY, new FileProgress(file, checkpoints, checkpoints.load(file)));
         processor.process(exchange);
         processor.stop();
     }
@@ -148,7 +148,7 @@ class PacingTest {
     @Test
     void anUnknownPacingIsRefusedWithTheKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Pacing.parse("fast", "TX_DATETIME", ZONE, clock, clock::sleep));
+                () -> Pacing.parse("fast", "TX_DATETIME", ZONE));
         assertEquals("publish.pacing must be max, realtime or a speed-up factor above 0, was 'fast'", e.getMessage());
     }
 }

@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import io.github.txsim.files.Checkpoints;
+import io.github.txsim.files.FileProgress;
 import io.github.txsim.rows.Reject;
 import io.github.txsim.rows.SourceRow;
+import io.github.txsim.rows.TransactionRecord;
 import io.github.txsim.testing.InMemoryKinesisClient;
 import io.github.txsim.testing.Rows;
 import org.apache.camel.CamelContext;
@@ -20,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,9 +54,7 @@ class PutRecordsProcessorTest {
                 .setAmazonKinesisClient(kinesis);
         context.start();
         checkpoints = new Checkpoints(Files.createDirectory(folder.resolve("checkpoints")));
-        processor = new PutRecordsProcessor(new KinesisStream(context, "transactions", false, 1), "CUSTOMER_ID",
-                new RecordRetry(3, Duration.ofMillis(1), Duration.ofMillis(5)), checkpoints, Pacing.max(), PublishMetrics.none(), null,
-                new StopSignal(), Long.MAX_VALUE);
+        processor = TestPublisher.processor(context);
         processor.start();
     }
 
@@ -65,7 +65,7 @@ class PutRecordsProcessorTest {
     }
 
     private FileProgress progressOf(Path file) {
-        return new FileProgress(file, checkpoints.load(file));
+        return new FileProgress(file, checkpoints, checkpoints.load(file));
     }
 
     private Path file(String csv) throws Exception {
@@ -177,10 +177,10 @@ class PutRecordsProcessorTest {
     void requestsHoldAtMost500RecordsAndFiveMebibytes() throws Exception {
         SourceRow row = Rows.of(CSV).get(0);
         List<PendingRecord> small = Collections.nCopies(1_001, record(row, 100));
-        assertEquals(List.of(500, 500, 1), sizes(PutRecordsProcessor.requests(small)));
+        assertEquals(List.of(500, 500, 1), sizes(RecordSender.requests(small)));
 
         List<PendingRecord> large = Collections.nCopies(12, record(row, 1_000_000));
-        assertEquals(List.of(5, 5, 2), sizes(PutRecordsProcessor.requests(large)), "5 x 1,000,000 bytes fit 5 MiB");
+        assertEquals(List.of(5, 5, 2), sizes(RecordSender.requests(large)), "5 x 1,000,000 bytes fit 5 MiB");
     }
 
     @Test
@@ -197,8 +197,7 @@ class PutRecordsProcessorTest {
     }
 
     private static PendingRecord record(SourceRow row, int bytes) {
-        return new PendingRecord(row, PutRecordsRequestEntry.builder().partitionKey("k")
-                .data(SdkBytes.fromByteArrayUnsafe(new byte[bytes - 1])).build(), null);
+        return new PendingRecord(new TransactionRecord(row, "k", new byte[bytes - 1]));
     }
 
     private static List<Integer> sizes(List<List<PendingRecord>> requests) {

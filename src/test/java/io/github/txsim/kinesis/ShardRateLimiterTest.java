@@ -4,14 +4,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.txsim.rows.TransactionRecord;
 import io.github.txsim.testing.InMemoryKinesisClient;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.aws2.kinesis.Kinesis2Component;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,13 +39,12 @@ class ShardRateLimiterTest {
                 () -> now, nanos -> now += nanos);
     }
 
-    private static List<PutRecordsRequestEntry> records(int first, int count, int bytes) {
-        List<PutRecordsRequestEntry> entries = new ArrayList<>();
+    private static List<TransactionRecord> records(int first, int count, int bytes) {
+        List<TransactionRecord> records = new ArrayList<>();
         for (int i = first; i < first + count; i++) {
-            entries.add(PutRecordsRequestEntry.builder().partitionKey(Integer.toString(i))
-                    .data(SdkBytes.fromByteArrayUnsafe(new byte[bytes])).build());
+            records.add(new TransactionRecord(null, Integer.toString(i), new byte[bytes]));
         }
-        return entries;
+        return records;
     }
 
     @Test

@@ -44,7 +44,7 @@ class DailyFileGeneratorTest {
         List<String> lines = Files.readAllLines(written.get(0).path());
         assertEquals(lines.size() - 1, written.get(0).rows(), "rows reported");
         assertEquals(Files.size(written.get(0).path()), written.get(0).bytes(), "bytes reported");
-        assertEquals(String.join(",", TransactionCsvWriter.COLUMNS), lines.get(0));
+        assertEquals(String.join(",", TransactionColumn.names()), lines.get(0));
         assertTrue(lines.size() > 100, "rows: " + lines.size());
     }
 

@@ -7,7 +7,7 @@ import io.github.txsim.simulator.DayOfTransactions;
 import io.github.txsim.simulator.Population;
 import io.github.txsim.simulator.SimulatorSettings;
 import io.github.txsim.simulator.Transaction;
-import io.github.txsim.simulator.TransactionCsvWriter;
+import io.github.txsim.simulator.TransactionColumn;
 
 /**
  * A day of transactions written the way the Fraud Detection Handbook's and the tutorial's Python code writes it, with
@@ -29,7 +29,7 @@ public final class PandasCsv {
     /** The day as pandas writes it, with or without its index column. */
     public static String of(DayOfTransactions day, boolean index) {
         StringBuilder csv = new StringBuilder();
-        csv.append(index ? "," : "").append(String.join(",", TransactionCsvWriter.COLUMNS)).append('\n');
+        csv.append(index ? "," : "").append(String.join(",", TransactionColumn.names())).append('\n');
         int row = 0;
         for (Transaction t : day.transactions()) {
             long second = t.timeSeconds() % Transaction.SECONDS_PER_DAY;

@@ -1,4 +1,4 @@
-package io.github.txsim.kinesis;
+package io.github.txsim.files;
 
 import java.util.Map;
 import java.util.TreeMap;

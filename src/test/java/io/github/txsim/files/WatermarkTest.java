@@ -1,4 +1,4 @@
-package io.github.txsim.kinesis;
+package io.github.txsim.files;
 
 import io.github.txsim.rows.FilePrefix;
 import org.junit.jupiter.api.Test;

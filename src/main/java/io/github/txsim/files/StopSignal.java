@@ -1,4 +1,4 @@
-package io.github.txsim.kinesis;
+package io.github.txsim.files;
 
 import java.util.concurrent.TimeUnit;
 
@@ -16,7 +16,7 @@ public final class StopSignal {
         notifyAll();
     }
 
-    synchronized void lower() {
+    public synchronized void lower() {
         raised = false;
     }
 

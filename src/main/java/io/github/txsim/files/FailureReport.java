@@ -1,9 +1,8 @@
-package io.github.txsim.kinesis;
+package io.github.txsim.files;
 
 import java.nio.file.Path;
 
 import io.github.txsim.rows.UnreadableFileException;
-import io.github.txsim.support.AtomicFiles;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -51,9 +50,8 @@ final class FailureReport {
             printer.printComment("Moved back into the source folder, unchanged or fixed from line " + firstNotDone
                     + " on, the file resumes there.");
             printer.printRecord("line", "reason", "row");
-            for (PendingRecord record : progress.undelivered()) {
-                printer.printRecord(record.row().line(),
-                        record.lastError() == null ? "not sent" : record.lastError(), record.row().asCsv());
+            for (FileProgress.Undelivered row : progress.undelivered()) {
+                printer.printRecord(row.line(), row.lastError() == null ? "not sent" : row.lastError(), row.row());
             }
             if (cause instanceof UnreadableFileException unreadable) {
                 printer.printRecord(unreadable.fromLine(), unreadable.reason()

@@ -1,19 +1,12 @@
-package io.github.txsim.kinesis;
+package io.github.txsim.files;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.txsim.rows.Reject;
+import io.github.txsim.support.PublishMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -24,15 +17,14 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>at the start, where an earlier run left the file (its checkpoint), and the names the file takes in the archive
  * or failed folder (a name already there is never overwritten: the new file gets a numbered name);</li>
- * <li>on completion, the rejects file beside the archived file, and the checkpoint removed;</li>
- * <li>on failure, a report beside the failed file listing each undelivered row and its last error (the checkpoint is
- * kept: moved back into the source folder unchanged, the file resumes where it stopped);</li>
+ * <li>on completion, the check that its counts add up, the rejects file beside the archived file, the checkpoint
+ * removed, a summary line;</li>
+ * <li>on failure, the rejects and a {@link FailureReport} beside the failed file (the checkpoint is kept: moved back
+ * into the source folder, the file resumes where it stopped);</li>
  * <li>when the application stops in the middle of a file ({@link StopSignal}), neither: the file stays in the source
  * folder with its checkpoint and resumes at the next start.</li>
  * </ul>
- * It logs a line when a file starts, a progress line per file being published every {@code progressInterval}
- * (rows read, records acknowledged, records/s, records resent, rows rejected, records in flight, and the time
- * left), and a summary when a file ends; and it keeps the run's totals.
+ * It keeps the run's totals.
  */
 public final class FileTracker extends ServiceSupport {
 
@@ -49,11 +41,9 @@ public final class FileTracker extends ServiceSupport {
     private final AtomicLong filesFailed = new AtomicLong();
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
-    private final Duration progressInterval;
+    private final ProgressLog progressLog;
     private final PublishMetrics metrics;
     private final StopSignal stop;
-    private final Set<FileProgress> active = ConcurrentHashMap.newKeySet();
-    private ScheduledExecutorService progressLog;
 
     /**
      * The totals of a run.
@@ -66,91 +56,34 @@ public final class FileTracker extends ServiceSupport {
     public record Totals(long filesPublished, long filesFailed, long records, long rejected) {
     }
 
-    /**
-     * @param progressInterval how often to log the progress of the files being published; zero for never
-     * @param stop             raised when the application stops: a file that ends then was cut short, not failed
-     */
+    /** @param stop raised when the application stops: a file that ends then was cut short, not failed */
     public FileTracker(String streamName, Checkpoints checkpoints, Path archiveFolder, Path failedFolder,
-            Duration progressInterval, PublishMetrics metrics, StopSignal stop) {
+            ProgressLog progressLog, PublishMetrics metrics, StopSignal stop) {
         this.streamName = streamName;
         this.checkpoints = checkpoints;
         this.archiveFolder = archiveFolder;
         this.failedFolder = failedFolder;
-        this.progressInterval = progressInterval;
+        this.progressLog = progressLog;
         this.metrics = metrics;
         this.stop = stop;
     }
 
     @Override
     protected void doStart() {
-        if (!progressInterval.isZero()) {
-            progressLog = Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, "publish-progress");
-                thread.setDaemon(true);
-                return thread;
-            });
-            progressLog.scheduleAtFixedRate(this::logProgress, progressInterval.toMillis(),
-                    progressInterval.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        progressLog.start();
     }
 
     @Override
     protected void doStop() {
-        if (progressLog != null) {
-            progressLog.shutdownNow();
-        }
-    }
-
-    private void logProgress() {
-        for (FileProgress progress : active) {
-            LOG.info(progressLine(progress));
-        }
-    }
-
-    static String progressLine(FileProgress progress) {
-        long done = progress.rowsDone();
-        long estimate = Math.max(progress.rowsEstimate(), done);
-        double seconds = progress.seconds();
-        double rowsPerSecond = seconds > 0 ? (done - progress.resumedAfter()) / seconds : 0;
-        String left = progress.lagSeconds() > 0 ? String.format("%.1f s behind event time", progress.lagSeconds())
-                : rowsPerSecond > 0 ? String.format("about %.0f s left", (estimate - done) / rowsPerSecond)
-                : "time left unknown";
-        return String.format("Progress %s: %,d of about %,d rows done (%d%%), %,d records acknowledged, %,.0f rows/s, "
-                + "%,d resent, %,d rejected, %,d in flight, %s", progress.fileName(), done, estimate,
-                estimate == 0 ? 100 : done * 100 / estimate, progress.acknowledged(), rowsPerSecond,
-                progress.retried(), progress.rejected(), progress.inFlight(), left);
-    }
-
-    /** The lines of the file less the header: its rows, unless quoted values hold line breaks. */
-    private static long estimateRows(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 16];
-            long lines = 0;
-            int last = '\n';
-            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-                for (int i = 0; i < n; i++) {
-                    if (buffer[i] == '\n') {
-                        lines++;
-                    }
-                }
-                last = buffer[n - 1];
-            }
-            if (last != '\n') {
-                lines++;
-            }
-            return Math.max(0, lines - 1);
-        } catch (IOException e) {
-            return 0;
-        }
+        progressLog.stop();
     }
 
     public void started(Exchange exchange) {
         Path file = Path.of(exchange.getMessage().getHeader("CamelFileAbsolutePath", String.class));
         Checkpoints.Checkpoint checkpoint = checkpoints.load(file);
-        FileProgress progress = new FileProgress(file, checkpoint);
-        progress.rowsEstimate(estimateRows(file));
+        FileProgress progress = new FileProgress(file, checkpoints, checkpoint);
+        progressLog.add(progress);
         exchange.setProperty(FileProgress.PROPERTY, progress);
-        active.add(progress);
         exchange.setProperty(ARCHIVE_NAME, freeName(archiveFolder, progress.fileName()));
         exchange.setProperty(FAILED_NAME, freeName(failedFolder, progress.fileName()));
         if (checkpoint.rowsDone() > 0) {
@@ -182,7 +115,7 @@ public final class FileTracker extends ServiceSupport {
             Checkpoints.writeRejects(archiveFolder.resolve(archiveName + ".rejects"), rejects);
         }
         checkpoints.clear(progress.file());
-        active.remove(progress);
+        progressLog.remove(progress);
         filesPublished.incrementAndGet();
         metrics.archived();
         records.addAndGet(progress.acknowledgedThisRun());
@@ -203,7 +136,7 @@ public final class FileTracker extends ServiceSupport {
             return;
         }
         progress.ended();
-        active.remove(progress);
+        progressLog.remove(progress);
         records.addAndGet(progress.acknowledgedThisRun());
         rejected.addAndGet(progress.rejectedThisRun());
         if (stop.isRaised()) {

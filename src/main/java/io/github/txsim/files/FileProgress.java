@@ -1,21 +1,21 @@
-package io.github.txsim.kinesis;
+package io.github.txsim.files;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.txsim.rows.FilePrefix;
+import io.github.txsim.rows.Reject;
 import io.github.txsim.support.ProcessResources;
 
 /**
  * What has happened so far to one file being published. One instance travels with the file's exchange and is shared
- * with the exchanges of its groups, which may run at the same time (publish.maxInFlight).
+ * with the exchanges of its groups, which may run at the same time (publish.maxInFlight). When a group is done, the
+ * file's checkpoint follows the contiguous watermark of groups done ({@link Watermark}), which stays right should
+ * groups end out of order.
  */
 public final class FileProgress {
 
@@ -23,6 +23,7 @@ public final class FileProgress {
     public static final String PROPERTY = "txsim.fileProgress";
 
     private final Path file;
+    private final Checkpoints checkpoints;
     private final Checkpoints.Checkpoint resumedFrom;
     private final long startedNanos = System.nanoTime();
     private final double startedCpuSeconds = ProcessResources.cpuSeconds();
@@ -31,23 +32,24 @@ public final class FileProgress {
     private final AtomicLong rejected;
     private final AtomicLong retried = new AtomicLong();
     private final AtomicLong inFlight = new AtomicLong();
+    private final Map<Long, List<Undelivered>> undelivered = new TreeMap<>();
     private volatile long rowsEstimate;
     private volatile double lagSeconds;
-    private final AtomicReference<PaceOrigin> paceOrigin = new AtomicReference<>();
-
-    /** The event time and wall time a speed-up counts from: the file's first record paced in this run. */
-    record PaceOrigin(LocalDateTime event, Instant wall) {
-    }
-    private final Map<Long, List<PendingRecord>> undelivered = new TreeMap<>();
     private volatile Exception lastError;
     private boolean ended;
 
+    /** A row sent and not acknowledged (yet), for the failure report: its line, its last error, the row as CSV. */
+    public record Undelivered(long line, String lastError, String row) {
+    }
+
     /**
-     * @param file       the source file
-     * @param checkpoint where an earlier run left the file
+     * @param file        the source file
+     * @param checkpoints where the file's checkpoint is kept
+     * @param checkpoint  where an earlier run left the file
      */
-    public FileProgress(Path file, Checkpoints.Checkpoint checkpoint) {
+    public FileProgress(Path file, Checkpoints checkpoints, Checkpoints.Checkpoint checkpoint) {
         this.file = file;
+        this.checkpoints = checkpoints;
         this.resumedFrom = checkpoint;
         this.watermark = new Watermark(checkpoint);
         this.acknowledged = new AtomicLong(checkpoint.acknowledged());
@@ -78,17 +80,15 @@ public final class FileProgress {
     }
 
     /**
-     * Records that the rows of a group are done; returns the watermark.
+     * A group's rows are done: the watermark moves on if it can, and the checkpoint with it, the group's rejects
+     * saved.
      *
-     * @param rejected how many of the group's rows were rejected
-     * @param end      where the group's last row ends in the file
+     * @param rejects the rows of the group this run rejected
+     * @param end     where the group's last row ends in the file
      */
-    Checkpoints.Checkpoint groupDone(long firstRow, long lastRow, long rejected, FilePrefix end) {
-        Checkpoints.Checkpoint done = watermark.complete(firstRow, lastRow, rejected, end);
-        synchronized (this) {
-            notifyAll();
-        }
-        return done;
+    public synchronized void groupDone(long firstRow, long lastRow, List<Reject> rejects, FilePrefix end) {
+        checkpoints.save(file, watermark.complete(firstRow, lastRow, rejects.size(), end), rejects);
+        notifyAll();
     }
 
     /**
@@ -99,16 +99,14 @@ public final class FileProgress {
      *
      * @return false when the file ended meanwhile (another group failed) or the application is stopping
      */
-    boolean awaitTurn(long firstRow, long rowsAhead, StopSignal stop) throws InterruptedException {
-        synchronized (this) {
-            while (firstRow - 1 - rowsDone() >= rowsAhead) {
-                if (ended || stop.isRaised()) {
-                    return false;
-                }
-                wait(100); // woken by groupDone and ended; the timeout notices the stop signal
+    public synchronized boolean awaitTurn(long firstRow, long rowsAhead, StopSignal stop) throws InterruptedException {
+        while (firstRow - 1 - rowsDone() >= rowsAhead) {
+            if (ended || stop.isRaised()) {
+                return false;
             }
-            return true;
+            wait(100); // woken by groupDone and ended; the timeout notices the stop signal
         }
+        return true;
     }
 
     /** The file's exchange is over (failed or stopped): groups still waiting for their turn give up. */
@@ -127,7 +125,7 @@ public final class FileProgress {
         return acknowledged.get() - resumedFrom.acknowledged();
     }
 
-    void acknowledged(long count) {
+    public void acknowledged(long count) {
         acknowledged.addAndGet(count);
     }
 
@@ -141,7 +139,7 @@ public final class FileProgress {
         return rejected.get() - resumedFrom.rejected();
     }
 
-    void rejected(long count) {
+    public void rejected(long count) {
         rejected.addAndGet(count);
     }
 
@@ -150,7 +148,7 @@ public final class FileProgress {
         return inFlight.get();
     }
 
-    void inFlight(long delta) {
+    public void inFlight(long delta) {
         inFlight.addAndGet(delta);
     }
 
@@ -163,18 +161,12 @@ public final class FileProgress {
         rowsEstimate = rows;
     }
 
-    /** The origin of a speed-up, set by the first call. */
-    PaceOrigin paceOrigin(LocalDateTime event, Instant wall) {
-        paceOrigin.compareAndSet(null, new PaceOrigin(event, wall));
-        return paceOrigin.get();
-    }
-
     /** How far the last record sent was behind its due time (paced publishing), in seconds. */
     public double lagSeconds() {
         return lagSeconds;
     }
 
-    void lagSeconds(double seconds) {
+    public void lagSeconds(double seconds) {
         lagSeconds = seconds;
     }
 
@@ -183,23 +175,23 @@ public final class FileProgress {
         return retried.get();
     }
 
-    void retried(long count) {
+    public void retried(long count) {
         retried.addAndGet(count);
     }
 
-    /** The records of the groups in flight that are not delivered (yet), in file order, for the failure report. */
-    synchronized List<PendingRecord> undelivered() {
-        List<PendingRecord> all = new ArrayList<>();
+    /** The rows of the groups in flight that are not delivered (yet), in file order, for the failure report. */
+    synchronized List<Undelivered> undelivered() {
+        List<Undelivered> all = new ArrayList<>();
         undelivered.values().forEach(all::addAll);
         return all;
     }
 
-    /** The records of the group starting at this row that are not delivered (yet); none once it is done. */
-    synchronized void undelivered(long groupFirstRow, List<PendingRecord> records) {
-        if (records.isEmpty()) {
+    /** The rows of the group starting at this row that are not delivered (yet); none once it is done. */
+    public synchronized void undelivered(long groupFirstRow, List<Undelivered> rows) {
+        if (rows.isEmpty()) {
             undelivered.remove(groupFirstRow);
         } else {
-            undelivered.put(groupFirstRow, List.copyOf(records));
+            undelivered.put(groupFirstRow, List.copyOf(rows));
         }
     }
 

@@ -1,28 +1,27 @@
-package io.github.txsim.kinesis;
+package io.github.txsim.simulator;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.txsim.simulator.TransactionCsvWriter;
-import io.github.txsim.rows.TransactionJson;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The materialized view of docs/redshift.sql reads every field of the record, and only those, each into a column
- * of its name (lower case) and of a type that holds the record's JSON value: integers into integer types, the
- * amount into a DECIMAL with two decimals, the date-time into a TIMESTAMP.
+ * The documents that describe the columns agree with the schema ({@link TransactionColumn}): the data dictionary's
+ * table in docs/data.md, and the materialized view of docs/redshift.sql, which reads every field of the record, and
+ * only those, each into a column of its name (lower case) and of its Redshift type.
  */
-class RedshiftViewTest {
+class TransactionColumnTest {
 
     private static final Pattern FIELD = Pattern.compile(
             "json_extract_path_text\\(from_varbyte\\(kinesis_data, 'utf-8'\\), '([A-Z_]+)'\\)::([A-Z]+(?:\\(\\d+,\\d+\\))?) "
@@ -45,18 +44,19 @@ class RedshiftViewTest {
 
     @Test
     void theViewHasOneTypedColumnPerRecordField() throws IOException {
-        List<ViewColumn> columns = viewColumns();
+        List<ViewColumn> expected = Arrays.stream(TransactionColumn.values()).map(column -> new ViewColumn(
+                column.name(), column.redshiftType(), column.name().toLowerCase(Locale.ROOT))).toList();
 
-        assertEquals(TransactionCsvWriter.COLUMNS, columns.stream().map(ViewColumn::field).toList());
-        for (ViewColumn column : columns) {
-            assertEquals(column.field().toLowerCase(Locale.ROOT), column.name());
-            if (TransactionJson.INTEGER_COLUMNS.contains(column.field())) {
-                assertTrue(List.of("BIGINT", "INTEGER", "SMALLINT").contains(column.type()), column.toString());
-            } else if (TransactionJson.AMOUNT_COLUMNS.contains(column.field())) {
-                assertTrue(column.type().matches("DECIMAL\\(\\d+,2\\)"), column.toString());
-            } else {
-                assertEquals(new ViewColumn("TX_DATETIME", "TIMESTAMP", "tx_datetime"), column);
-            }
-        }
+        assertEquals(expected, viewColumns());
+    }
+
+    @Test
+    void theDataDictionaryDescribesEachColumnAsTheSchemaDoes() throws IOException {
+        String dictionary = Files.readString(Path.of("docs", "data.md"), StandardCharsets.UTF_8);
+        String table = String.join("\n", Arrays.stream(TransactionColumn.values()).map(column -> String.format(
+                "| `%s` | %s | %s |", column.name(), column.documentedType(), column.meaning())).toList());
+
+        assertTrue(dictionary.contains("| Column | Type | Meaning |\n|---|---|---|\n" + table + "\n"),
+                "docs/data.md's table of columns should read:\n" + table);
     }
 }

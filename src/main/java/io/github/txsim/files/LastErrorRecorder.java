@@ -1,4 +1,4 @@
-package io.github.txsim.kinesis;
+package io.github.txsim.files;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;

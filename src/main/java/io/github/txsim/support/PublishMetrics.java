@@ -1,4 +1,4 @@
-package io.github.txsim.kinesis;
+package io.github.txsim.support;
 
 import java.time.Duration;
 
@@ -17,7 +17,7 @@ import org.apache.camel.CamelContext;
 public final class PublishMetrics {
 
     /** The name under which Camel's micrometer components look up the registry. */
-    static final String CAMEL_METRICS_REGISTRY = "metricsRegistry";
+    public static final String CAMEL_METRICS_REGISTRY = "metricsRegistry";
 
     private final CamelContext context;
     private volatile Meters meters;
@@ -70,31 +70,31 @@ public final class PublishMetrics {
         return current;
     }
 
-    void published(long records) {
+    public void published(long records) {
         meters().published().increment(records);
     }
 
-    void retried(long records) {
+    public void retried(long records) {
         meters().retried().increment(records);
     }
 
-    void throttled(long records) {
+    public void throttled(long records) {
         meters().throttled().increment(records);
     }
 
-    void rejected(long rows) {
+    public void rejected(long rows) {
         meters().rejected().increment(rows);
     }
 
-    void archived() {
+    public void archived() {
         meters().archived().increment();
     }
 
-    void failed() {
+    public void failed() {
         meters().failed().increment();
     }
 
-    void putRecords(Duration took) {
+    public void putRecords(Duration took) {
         meters().putRecords().record(took);
     }
 }

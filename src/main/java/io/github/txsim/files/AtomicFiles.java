@@ -1,4 +1,4 @@
-package io.github.txsim.support;
+package io.github.txsim.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

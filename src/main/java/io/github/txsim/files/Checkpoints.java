@@ -1,4 +1,4 @@
-package io.github.txsim.kinesis;
+package io.github.txsim.files;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -17,7 +17,6 @@ import java.util.Properties;
 
 import io.github.txsim.rows.FilePrefix;
 import io.github.txsim.rows.Reject;
-import io.github.txsim.support.AtomicFiles;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;

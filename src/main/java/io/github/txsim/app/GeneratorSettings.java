@@ -1,0 +1,66 @@
+package io.github.txsim.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.github.txsim.simulator.DailyFileGenerator;
+import io.github.txsim.simulator.DailyTransactionGenerator;
+import io.github.txsim.simulator.FraudSettings;
+import io.github.txsim.simulator.Partition;
+import io.github.txsim.simulator.Population;
+import io.github.txsim.simulator.SimulatorSettings;
+
+/**
+ * The simulator's and the daily generation's settings ({@code simulator.*}, {@code generator.*}), read once at
+ * start-up.
+ *
+ * @param threads threads that generate a day (simulator.threads, 0 for one per processor)
+ */
+record GeneratorSettings(boolean enabled, int backfillDays, SimulatorSettings simulator, Partition partition,
+        int threads) {
+
+    static GeneratorSettings read(AppProperties properties) {
+        int customers = properties.integer("simulator.customers", 1, SimulatorSettings.MAX_CUSTOMERS);
+        int terminals = properties.integer("simulator.terminals", 1, Integer.MAX_VALUE);
+        FraudSettings reference = FraudSettings.referenceFractions(customers, terminals);
+        SimulatorSettings simulator = new SimulatorSettings(customers, terminals,
+                properties.decimal("simulator.radius"), properties.wholeNumber("simulator.seed"),
+                properties.date("simulator.startDate"), new FraudSettings(
+                        countOrAuto(properties, "simulator.compromisedTerminalsPerDay", terminals,
+                                reference.compromisedTerminalsPerDay()),
+                        countOrAuto(properties, "simulator.compromisedCustomersPerDay", customers,
+                                reference.compromisedCustomersPerDay())));
+        int backfillDays = properties.integer("generator.backfillDays", 0, 100_000);
+        if (LocalDate.now().minusDays(backfillDays).isBefore(simulator.startDate())) {
+            throw new IllegalArgumentException(String.format(
+                    "generator.backfillDays=%d reaches back before simulator.startDate=%s", backfillDays,
+                    simulator.startDate()));
+        }
+        // the timer's, used by the route: checked here so that a bad one is named before anything starts
+        properties.duration("generator.delay");
+        properties.duration("generator.period");
+        return new GeneratorSettings(properties.flag("generator.enabled"), backfillDays, simulator,
+                Partition.parse(properties.text("simulator.partition")),
+                properties.integer("simulator.threads", 0, 1024));
+    }
+
+    /** A count that may say {@code auto}: then the reference's fraction of the population. */
+    private static int countOrAuto(AppProperties properties, String key, int max, int auto) {
+        return properties.text(key).equalsIgnoreCase("auto") ? auto : properties.integer(key, 0, max);
+    }
+
+    /**
+     * The generator of the daily files, into the source folder.
+     *
+     * @param handOver told of each complete file just before it is renamed into the source folder
+     */
+    DailyFileGenerator dailyFiles(DataFolders folders, Consumer<Path> handOver) {
+        DailyTransactionGenerator generator = new DailyTransactionGenerator(simulator, Population.generate(simulator),
+                partition, threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
+        return new DailyFileGenerator(generator, folders.source(), List.of(folders.archive(), folders.failed()),
+                Clock.systemDefaultZone(), backfillDays, handOver);
+    }
+}

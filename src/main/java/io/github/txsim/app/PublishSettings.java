@@ -1,0 +1,68 @@
+package io.github.txsim.app;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+import io.github.txsim.kinesis.Pacing;
+import io.github.txsim.kinesis.RecordRetry;
+import io.github.txsim.kinesis.RecordSender;
+
+/**
+ * The publisher's settings ({@code publish.*}, and the partition-key column), read once at start-up.
+ *
+ * @param maxInFlight groups published at once: publish.maxInFlight, or one when paced
+ */
+record PublishSettings(String partitionKeyColumn, int groupSize, int maxInFlight, Duration progressInterval,
+        Pacing pacing, boolean dropUnnamedIndexColumn, RecordRetry recordRetry, ReadLock readLock,
+        RateLimit rateLimit) {
+
+    /** When a file of the source folder is taken (publish.readLock.*). */
+    record ReadLock(Duration minAge, Duration checkInterval, Duration timeout) {
+    }
+
+    /**
+     * The per-shard rate limiter (publish.rateLimit.*).
+     *
+     * @param enabled {@code auto}, {@code true} or {@code false}
+     * @param share   {@code auto} or a number above 0 and at most 1
+     */
+    record RateLimit(String enabled, int recordsPerShardPerSecond, int bytesPerShardPerSecond, Duration burst,
+            Duration shardMapRefresh, String share) {
+    }
+
+    static PublishSettings read(AppProperties properties) {
+        Pacing pacing = Pacing.parse(properties.text("publish.pacing"), properties.text("publish.eventTimeColumn"),
+                ZoneId.systemDefault());
+        String enabled = properties.text("publish.rateLimit.enabled");
+        if (!enabled.equalsIgnoreCase("auto")) {
+            properties.flag("publish.rateLimit.enabled");
+        }
+        String share = properties.text("publish.rateLimit.share");
+        if (!share.equalsIgnoreCase("auto")) {
+            properties.fraction("publish.rateLimit.share");
+        }
+        return new PublishSettings(properties.text("kinesis.partitionKeyColumn"),
+                properties.integer("publish.groupSize", 1, RecordSender.MAX_RECORDS_PER_REQUEST),
+                pacing.isPaced() ? 1 : properties.integer("publish.maxInFlight", 1, 64),
+                properties.duration("publish.progressInterval"), pacing,
+                properties.flag("publish.dropUnnamedIndexColumn"),
+                new RecordRetry(properties.integer("publish.recordRetry.attempts", 1, 100),
+                        Duration.ofMillis(properties.integer("publish.recordRetry.baseDelay", 0, 3_600_000)),
+                        Duration.ofMillis(properties.integer("publish.recordRetry.maxDelay", 0, 3_600_000))),
+                new ReadLock(properties.duration("publish.readLock.minAge"),
+                        properties.duration("publish.readLock.checkInterval"),
+                        properties.duration("publish.readLock.timeout")),
+                new RateLimit(enabled, properties.integer("publish.rateLimit.recordsPerShardPerSecond", 1, 1_000_000),
+                        properties.integer("publish.rateLimit.bytesPerShardPerSecond", 1, Integer.MAX_VALUE),
+                        properties.duration("publish.rateLimit.burst"),
+                        properties.duration("publish.rateLimit.shardMapRefresh"), share));
+    }
+
+    /**
+     * How far past the file's checkpoint a group may start, in rows: the groups in flight. A crash sends at most
+     * these again.
+     */
+    long rowsAhead() {
+        return (long) maxInFlight * groupSize;
+    }
+}

@@ -1,0 +1,208 @@
+package io.github.txsim.kinesis;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.txsim.files.FileProgress;
+import io.github.txsim.files.PublishingStoppedException;
+import io.github.txsim.files.StopSignal;
+import io.github.txsim.support.PublishMetrics;
+import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.support.service.ServiceSupport;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
+
+/**
+ * Sends a group's records to the stream with PutRecords: each when it is due ({@link Pacing}), in requests within
+ * Kinesis's limits, each request waiting for room in its shards ({@link ShardRateLimiter}, when given). PutRecords can
+ * succeed for some records and fail others without throwing: only the failed ones are sent again, with the SDK's
+ * exponential back-off and full jitter ({@link RecordRetry}), so an acknowledged record is never sent twice. When
+ * the attempts are used up it throws, the records still pending left on the group for Camel's redeliveries.
+ */
+public final class RecordSender extends ServiceSupport {
+
+    /** Kinesis takes at most 500 records and 5 MiB in one PutRecords request. */
+    public static final int MAX_RECORDS_PER_REQUEST = 500;
+    static final long MAX_REQUEST_BYTES = 5L * 1024 * 1024;
+    private static final String THROTTLED = "ProvisionedThroughputExceededException";
+
+    /** Waits, in milliseconds: a seam for tests; in the application the stop signal's wait, which a stop cuts short. */
+    public interface Sleeper {
+        void sleep(long millis) throws InterruptedException;
+    }
+
+    private final KinesisStream stream;
+    private final RecordRetry retry;
+    private final BackoffStrategy backoff;
+    private final PublishMetrics metrics;
+    private final ShardRateLimiter rateLimiter;
+    private final StopSignal stop;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    /** @param rateLimiter keeps requests within the shards' limits; null sends as fast as the stream answers */
+    public RecordSender(KinesisStream stream, RecordRetry retry, PublishMetrics metrics, ShardRateLimiter rateLimiter,
+            StopSignal stop, Clock clock, Sleeper sleeper) {
+        this.stream = stream;
+        this.retry = retry;
+        this.backoff = retry.backoff();
+        this.metrics = metrics;
+        this.rateLimiter = rateLimiter;
+        this.stop = stop;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    @Override
+    protected void doStart() {
+        ServiceHelper.startService(stream);
+    }
+
+    @Override
+    protected void doStop() {
+        ServiceHelper.stopService(stream);
+    }
+
+    /**
+     * Sends the group's pending records, each when it is due, then sends the ones Kinesis did not acknowledge again
+     * until it acknowledged them all, or the attempts are used up.
+     */
+    void deliver(Group group, FileProgress progress, Pacing pacing, Pacing.Pace pace) throws InterruptedException {
+        sendAsDue(group, progress, pacing, pace);
+        for (int attempt = 1; !group.pending().isEmpty(); attempt++) {
+            List<PendingRecord> pending = group.pending();
+            if (attempt >= retry.attempts()) {
+                throw new RecordsNotAcknowledgedException(String.format(
+                        "%s: %d records (lines %d to %d) not acknowledged by stream %s after %d attempts; last "
+                                + "error: %s", progress.fileName(), pending.size(), pending.get(0).row().line(),
+                        pending.get(pending.size() - 1).row().line(), stream.name(), attempt,
+                        pending.get(0).lastError()));
+            }
+            stop.await(backoff.computeDelay(attempt).toMillis());
+            if (stop.isRaised()) {
+                throw new PublishingStoppedException(progress.fileName());
+            }
+            List<PendingRecord> notAcknowledged = new ArrayList<>();
+            try {
+                send(pending, notAcknowledged, progress);
+            } finally {
+                group.pending(notAcknowledged, progress);
+            }
+        }
+    }
+
+    /**
+     * The first pass over a group: records go out as they fall due, the ones not acknowledged travelling with the next
+     * ones due. Unpaced, everything is due at once: one pass, in requests within Kinesis's limits.
+     */
+    private void sendAsDue(Group group, FileProgress progress, Pacing pacing, Pacing.Pace pace)
+            throws InterruptedException {
+        List<PendingRecord> waiting = group.pending();
+        List<PendingRecord> carried = new ArrayList<>();
+        int next = 0;
+        try {
+            while (next < waiting.size()) {
+                Instant due = pace.due(waiting.get(next).row());
+                waitUntil(due);
+                if (pacing.isPaced() && stop.isRaised()) {
+                    throw new PublishingStoppedException(progress.fileName());
+                }
+                int end = next + 1;
+                while (end < waiting.size() && !pace.due(waiting.get(end).row()).isAfter(clock.instant())) {
+                    end++;
+                }
+                List<PendingRecord> slice = new ArrayList<>(carried);
+                slice.addAll(waiting.subList(next, end));
+                carried = new ArrayList<>();
+                next = end;
+                progress.lagSeconds(due == Pacing.NOW ? 0
+                        : Math.max(0, Duration.between(due, clock.instant()).toMillis() / 1000.0));
+                send(slice, carried, progress);
+            }
+        } finally {
+            List<PendingRecord> pending = new ArrayList<>(carried);
+            pending.addAll(waiting.subList(next, waiting.size()));
+            group.pending(pending, progress);
+        }
+    }
+
+    private void waitUntil(Instant due) throws InterruptedException {
+        if (due != Pacing.NOW) {
+            long millis = Duration.between(clock.instant(), due).toMillis();
+            if (millis > 0) {
+                sleeper.sleep(millis);
+            }
+        }
+    }
+
+    /**
+     * One pass over records, in requests within Kinesis's limits. The records not acknowledged, and on an exception
+     * the ones not sent, are added to {@code notAcknowledged}.
+     */
+    private void send(List<PendingRecord> toSend, List<PendingRecord> notAcknowledged, FileProgress progress)
+            throws InterruptedException {
+        int sent = 0;
+        progress.inFlight(toSend.size());
+        try {
+            for (List<PendingRecord> request : requests(toSend)) {
+                long resent = request.stream().filter(r -> r.lastError() != null).count();
+                progress.retried(resent);
+                metrics.retried(resent);
+                if (rateLimiter != null) {
+                    rateLimiter.acquire(request.stream().map(PendingRecord::record).toList());
+                }
+                long started = System.nanoTime();
+                PutRecordsResponse response = stream.putRecords(request.stream().map(PendingRecord::entry).toList());
+                metrics.putRecords(Duration.ofNanos(System.nanoTime() - started));
+                List<PutRecordsResultEntry> results = response.records();
+                if (results.size() != request.size()) {
+                    throw new IllegalStateException(String.format(
+                            "PutRecords answered %d results for %d records", results.size(), request.size()));
+                }
+                int acknowledged = 0;
+                for (int i = 0; i < results.size(); i++) {
+                    PutRecordsResultEntry result = results.get(i);
+                    if (result.errorCode() == null) {
+                        acknowledged++;
+                    } else {
+                        if (THROTTLED.equals(result.errorCode())) {
+                            metrics.throttled(1);
+                        }
+                        notAcknowledged.add(request.get(i).failedWith(result.errorCode() + ": "
+                                + result.errorMessage()));
+                    }
+                }
+                progress.acknowledged(acknowledged);
+                metrics.published(acknowledged);
+                sent += request.size();
+            }
+        } finally {
+            notAcknowledged.addAll(toSend.subList(sent, toSend.size()));
+            progress.inFlight(-toSend.size());
+        }
+    }
+
+    /** Cuts records into PutRecords requests of at most 500 records and 5 MiB, in order. */
+    static List<List<PendingRecord>> requests(List<PendingRecord> records) {
+        List<List<PendingRecord>> requests = new ArrayList<>();
+        List<PendingRecord> current = new ArrayList<>();
+        long bytes = 0;
+        for (PendingRecord record : records) {
+            if (current.size() == MAX_RECORDS_PER_REQUEST || bytes + record.size() > MAX_REQUEST_BYTES) {
+                requests.add(current);
+                current = new ArrayList<>();
+                bytes = 0;
+            }
+            current.add(record);
+            bytes += record.size();
+        }
+        if (!current.isEmpty()) {
+            requests.add(current);
+        }
+        return requests;
+    }
+}
