@@ -78,11 +78,6 @@ public sealed interface Pacing {
         public boolean isPaced() {
             return false;
         }
-
-        @Override
-        public String toString() {
-            return "max";
-        }
     }
 
     /** Each record at its event time. */
@@ -93,11 +88,6 @@ public sealed interface Pacing {
                 LocalDateTime event = eventTime.of(row);
                 return event == null ? NOW : event.atZone(zone).toInstant();
             };
-        }
-
-        @Override
-        public String toString() {
-            return "realtime";
         }
     }
 
@@ -119,11 +109,6 @@ public sealed interface Pacing {
 
         /** The event time and wall time a speed-up counts from. */
         private record Origin(LocalDateTime event, Instant wall) {
-        }
-
-        @Override
-        public String toString() {
-            return factor + "x";
         }
     }
 
