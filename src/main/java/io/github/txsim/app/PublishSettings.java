@@ -23,24 +23,20 @@ record PublishSettings(String partitionKeyColumn, int groupSize, int maxInFlight
     /**
      * The per-shard rate limiter (publish.rateLimit.*).
      *
-     * @param enabled {@code auto}, {@code true} or {@code false}
-     * @param share   {@code auto} or a number above 0 and at most 1
+     * @param enabled on or off; null for {@code auto}
+     * @param share   the share of each shard's limits, above 0 and at most 1; null for {@code auto}
      */
-    record RateLimit(String enabled, int recordsPerShardPerSecond, int bytesPerShardPerSecond, Duration burst,
-            Duration shardMapRefresh, String share) {
+    record RateLimit(Boolean enabled, int recordsPerShardPerSecond, int bytesPerShardPerSecond, Duration burst,
+            Duration shardMapRefresh, Double share) {
     }
 
     static PublishSettings read(AppProperties properties) {
         Pacing pacing = Pacing.parse(properties.text("publish.pacing"), properties.text("publish.eventTimeColumn"),
                 ZoneId.systemDefault());
-        String enabled = properties.text("publish.rateLimit.enabled");
-        if (!enabled.equalsIgnoreCase("auto")) {
-            properties.flag("publish.rateLimit.enabled");
-        }
-        String share = properties.text("publish.rateLimit.share");
-        if (!share.equalsIgnoreCase("auto")) {
-            properties.fraction("publish.rateLimit.share");
-        }
+        Boolean enabled = properties.text("publish.rateLimit.enabled").equalsIgnoreCase("auto") ? null
+                : properties.flag("publish.rateLimit.enabled");
+        Double share = properties.text("publish.rateLimit.share").equalsIgnoreCase("auto") ? null
+                : properties.fraction("publish.rateLimit.share");
         return new PublishSettings(properties.text("kinesis.partitionKeyColumn"),
                 properties.integer("publish.groupSize", 1, RecordSender.MAX_RECORDS_PER_REQUEST),
                 pacing.isPaced() ? 1 : properties.integer("publish.maxInFlight", 1, 64),

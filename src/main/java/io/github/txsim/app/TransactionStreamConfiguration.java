@@ -130,12 +130,12 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
      */
     private static ShardRateLimiter rateLimiter(PublishSettings.RateLimit limit, KinesisStream stream, boolean local,
             GeneratorSettings generator) {
-        boolean on = limit.enabled().equalsIgnoreCase("auto") ? !local : Boolean.parseBoolean(limit.enabled());
+        boolean on = limit.enabled() != null ? limit.enabled() : !local;
         if (!on) {
             return null;
         }
-        boolean auto = limit.share().equalsIgnoreCase("auto");
-        double share = auto ? 1.0 / generator.partition().count() : Double.parseDouble(limit.share());
+        boolean auto = limit.share() == null;
+        double share = auto ? 1.0 / generator.partition().count() : limit.share();
         LOG.info(String.format("Rate limiting each shard to %,.0f records/s and %,.0f bytes/s (%s of its limits%s)",
                 limit.recordsPerShardPerSecond() * share, limit.bytesPerShardPerSecond() * share,
                 share == 1 ? "all" : String.format("%.3g", share),

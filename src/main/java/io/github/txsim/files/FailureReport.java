@@ -51,7 +51,8 @@ final class FailureReport {
                     + " on, the file resumes there.");
             printer.printRecord("line", "reason", "row");
             for (FileProgress.Undelivered row : progress.undelivered()) {
-                printer.printRecord(row.line(), row.lastError() == null ? "not sent" : row.lastError(), row.row());
+                printer.printRecord(row.row().line(), row.lastError() == null ? "not sent" : row.lastError(),
+                        row.row().asCsv());
             }
             if (cause instanceof UnreadableFileException unreadable) {
                 printer.printRecord(unreadable.fromLine(), unreadable.reason()

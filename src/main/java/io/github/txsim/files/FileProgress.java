@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.txsim.rows.FilePrefix;
 import io.github.txsim.rows.Reject;
+import io.github.txsim.rows.SourceRow;
 import io.github.txsim.support.ProcessResources;
 
 /**
@@ -38,8 +39,8 @@ public final class FileProgress {
     private volatile Exception lastError;
     private boolean ended;
 
-    /** A row sent and not acknowledged (yet), for the failure report: its line, its last error, the row as CSV. */
-    public record Undelivered(long line, String lastError, String row) {
+    /** A row sent and not acknowledged (yet), with its last error (null before its first attempt), for the report. */
+    public record Undelivered(SourceRow row, String lastError) {
     }
 
     /**

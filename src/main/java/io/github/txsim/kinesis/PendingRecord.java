@@ -34,6 +34,6 @@ record PendingRecord(TransactionRecord record, String lastError) {
 
     /** The record as the failure report lists it. */
     FileProgress.Undelivered undelivered() {
-        return new FileProgress.Undelivered(row().line(), lastError, row().asCsv());
+        return new FileProgress.Undelivered(row(), lastError);
     }
 }
