@@ -2,6 +2,8 @@ package io.github.txsim.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
 
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
@@ -10,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts the Transaction Stream Simulator on Camel Main. {@code application.properties} and the YAML routes in
  * {@code routes/} are read from the working directory, so an operator can change them without a rebuild; the copies
- * built into the jar serve where the working directory has none.
+ * built into the jar serve where the working directory has none. With {@code generate} as its first argument it
+ * generates files instead ({@link GenerateCommand}).
  */
 public final class Application {
 
@@ -23,10 +26,16 @@ public final class Application {
     static final String PROPERTY_LOCATIONS =
             "file:application.properties;optional=true,classpath:application.properties;optional=true";
 
+    /** The command that generates files instead of running the application. */
+    static final String GENERATE = "generate";
+
     private Application() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals(GENERATE)) {
+            System.exit(GenerateCommand.run(Arrays.copyOfRange(args, 1, args.length), Clock.systemDefaultZone()));
+        }
         TransactionStreamConfiguration configuration = new TransactionStreamConfiguration();
         Main main = new Main();
         main.setPropertyPlaceholderLocations(PROPERTY_LOCATIONS);

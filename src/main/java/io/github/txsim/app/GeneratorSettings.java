@@ -24,7 +24,7 @@ record GeneratorSettings(boolean enabled, int backfillDays, SimulatorSettings si
 
     static GeneratorSettings read(AppProperties properties) {
         int customers = properties.integer("simulator.customers", 1, SimulatorSettings.MAX_CUSTOMERS);
-        int terminals = properties.integer("simulator.terminals", 1, Integer.MAX_VALUE);
+        int terminals = properties.integer("simulator.terminals", 1, SimulatorSettings.MAX_TERMINALS);
         FraudSettings reference = FraudSettings.referenceFractions(customers, terminals);
         SimulatorSettings simulator = new SimulatorSettings(customers, terminals,
                 properties.decimal("simulator.radius"), properties.wholeNumber("simulator.seed"),

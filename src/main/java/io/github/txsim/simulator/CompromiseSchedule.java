@@ -1,5 +1,6 @@
 package io.github.txsim.simulator;
 
+import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -32,20 +33,20 @@ public final class CompromiseSchedule {
         this.fraud = settings.fraud();
     }
 
-    /** The terminals compromised on the day: flags indexed by terminal id. */
-    public boolean[] terminalsCompromisedOn(long day) {
+    /** The terminals compromised on the day: bits indexed by terminal id. */
+    public BitSet terminalsCompromisedOn(long day) {
         return compromisedOn(day, TERMINAL_WINDOW_DAYS, TERMINAL_STREAM, terminals,
                 fraud.compromisedTerminalsPerDay());
     }
 
-    /** The customers compromised on the day: flags indexed by customer id. */
-    public boolean[] customersCompromisedOn(long day) {
+    /** The customers compromised on the day: bits indexed by customer id. */
+    public BitSet customersCompromisedOn(long day) {
         return compromisedOn(day, CUSTOMER_WINDOW_DAYS, CUSTOMER_STREAM, customers,
                 fraud.compromisedCustomersPerDay());
     }
 
-    private boolean[] compromisedOn(long day, int windowDays, long stream, int population, int perDay) {
-        boolean[] compromised = new boolean[population];
+    private BitSet compromisedOn(long day, int windowDays, long stream, int population, int perDay) {
+        BitSet compromised = new BitSet(population);
         int sampleSize = Math.min(perDay, population);
         if (sampleSize == 0) {
             return compromised;
@@ -53,7 +54,7 @@ public final class CompromiseSchedule {
         for (long start = day - windowDays + 1; start <= day; start++) {
             UniformRandomProvider rng = new SplitMix64(Seeds.derive(seed, stream, start));
             for (int id : distinctIds(rng, population, sampleSize)) {
-                compromised[id] = true;
+                compromised.set(id);
             }
         }
         return compromised;

@@ -95,23 +95,41 @@ public final class DailyFileGenerator {
             return Optional.empty();
         }
         long started = System.nanoTime();
-        DayOfTransactions day = generator.generate(date);
         Path target = sourceFolder.resolve(name);
         Path partial = sourceFolder.resolve("." + name + ".part");
         try {
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                writer.write(day, out);
-            }
+            RowCounts counts = write(date, partial);
             handOver.accept(target);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             long bytes = Files.size(target);
             double seconds = (System.nanoTime() - started) / 1e9;
-            LOG.info(summary(name, day, bytes, seconds));
-            return Optional.of(new GeneratedFile(target, day.transactions().size(), bytes, seconds));
-        } catch (IOException e) {
+            LOG.info(summary(name, counts, bytes, seconds));
+            return Optional.of(new GeneratedFile(target, counts.rows(), bytes, seconds));
+        } catch (IOException | UncheckedIOException e) {
             deleteQuietly(partial);
-            throw new UncheckedIOException("Could not write " + target + ": " + e.getMessage(), e);
+            IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
+            throw new UncheckedIOException("Could not write " + target + ": " + cause.getMessage(), cause);
+        } catch (RuntimeException e) {
+            deleteQuietly(partial);
+            throw e;
         }
+    }
+
+    /** Streams the day into the file, chunk by chunk as the generator's threads format them. */
+    private RowCounts write(LocalDate date, Path file) throws IOException {
+        RowCounts[] counts = {RowCounts.NONE};
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(writer.header());
+            generator.generate(date, rows -> writer.format(date, rows), lines -> {
+                try {
+                    out.write(lines.bytes(), 0, lines.length());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                counts[0] = counts[0].plus(lines.counts());
+            });
+        }
+        return counts[0];
     }
 
     private Optional<Path> findExisting(String name) {
@@ -121,13 +139,10 @@ public final class DailyFileGenerator {
         return laterFolders.stream().map(folder -> folder.resolve(name)).filter(Files::exists).findFirst();
     }
 
-    static String summary(String name, DayOfTransactions day, long bytes, double seconds) {
-        int rows = day.transactions().size();
-        long frauds = day.countFrauds();
-        double rate = rows == 0 ? 0 : 100.0 * frauds / rows;
+    static String summary(String name, RowCounts counts, long bytes, double seconds) {
         return String.format("Generated %s: %,d rows, %,d frauds (scenario 1: %,d, 2: %,d, 3: %,d), fraud rate %.3f%%, "
-                + "%,d bytes, %.2f s", name, rows, frauds, day.countScenario(1), day.countScenario(2),
-                day.countScenario(3), rate, bytes, seconds);
+                + "%,d bytes, %.2f s", name, counts.rows(), counts.frauds(), counts.scenario1(), counts.scenario2(),
+                counts.scenario3(), counts.fraudPercent(), bytes, seconds);
     }
 
     private static void deleteQuietly(Path file) {

@@ -10,5 +10,5 @@ import java.nio.file.Path;
  * @param bytes   its size
  * @param seconds how long generating and writing it took
  */
-public record GeneratedFile(Path path, int rows, long bytes, double seconds) {
+public record GeneratedFile(Path path, long rows, long bytes, double seconds) {
 }

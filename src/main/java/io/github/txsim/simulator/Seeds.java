@@ -17,9 +17,17 @@ final class Seeds {
     static long derive(long seed, long... keys) {
         long h = mix(seed + GOLDEN_GAMMA);
         for (long key : keys) {
-            h = mix(h ^ mix(key + GOLDEN_GAMMA));
+            h = extend(h, key);
         }
         return h;
+    }
+
+    /**
+     * The seed of a stream keyed one element further: {@code extend(derive(seed, a), b) == derive(seed, a, b)}, so a
+     * loop over ids derives each id's seed from a prefix derived once.
+     */
+    static long extend(long derived, long key) {
+        return mix(derived ^ mix(key + GOLDEN_GAMMA));
     }
 
     private static long mix(long z) {

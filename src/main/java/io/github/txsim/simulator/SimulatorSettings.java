@@ -15,16 +15,19 @@ import java.time.LocalDate;
 public record SimulatorSettings(int customers, int terminals, double radius, long seed, LocalDate startDate,
         FraudSettings fraud) {
 
-    /** Transaction ids reserve three decimal digits per customer for its transactions of one second. */
-    public static final int MAX_CUSTOMERS = 999_999;
+    /** The largest population transaction ids can number (see {@link TransactionIds}). */
+    public static final int MAX_CUSTOMERS = TransactionIds.MAX_CUSTOMERS;
+    /** The terminals' locations are kept in memory, about 20 bytes each: this many take 200 MB. */
+    public static final int MAX_TERMINALS = 10_000_000;
 
     public SimulatorSettings {
         if (customers < 1 || customers > MAX_CUSTOMERS) {
             throw new IllegalArgumentException(
                     "simulator.customers must be between 1 and " + MAX_CUSTOMERS + ", was " + customers);
         }
-        if (terminals < 1) {
-            throw new IllegalArgumentException("simulator.terminals must be at least 1, was " + terminals);
+        if (terminals < 1 || terminals > MAX_TERMINALS) {
+            throw new IllegalArgumentException(
+                    "simulator.terminals must be between 1 and " + MAX_TERMINALS + ", was " + terminals);
         }
         if (!(radius > 0 && radius <= 100)) {
             throw new IllegalArgumentException("simulator.radius must be above 0 and at most 100, was " + radius);
@@ -35,6 +38,11 @@ public record SimulatorSettings(int customers, int terminals, double radius, lon
         if (fraud == null) {
             throw new IllegalArgumentException("the fraud settings are required");
         }
+    }
+
+    /** The last date whose transactions the ids can number: TX_TIME_SECONDS up to {@link TransactionIds#MAX_TIME_SECONDS}. */
+    public LocalDate lastDate() {
+        return startDate.plusDays((TransactionIds.MAX_TIME_SECONDS + 1) / Transaction.SECONDS_PER_DAY - 1);
     }
 
     /** Settings with the reference's daily compromise fractions (see {@link FraudSettings#referenceFractions}). */

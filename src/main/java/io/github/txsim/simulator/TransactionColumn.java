@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 public enum TransactionColumn {
 
     TRANSACTION_ID(JsonType.INTEGER, "BIGINT", "integer (64-bit)", "Unique and increasing with time: TX_TIME_SECONDS "
-            + "x 10^9 + CUSTOMER_ID x 10^3 + the customer's draw number that day. The same settings and date always "
-            + "give the same ids."),
+            + "x 10^9 + CUSTOMER_ID x 10 + n, n numbering the customer's transactions within that second (0 for the "
+            + "first). The same settings and date always give the same ids (see [Transaction ids](#transaction-ids))."),
     TX_DATETIME(JsonType.DATE_TIME, "TIMESTAMP", "string, `yyyy-MM-dd HH:mm:ss`", "When the payment happened (no time "
             + "zone: the realtime pacing reads it in the machine's zone)."),
     CUSTOMER_ID(JsonType.INTEGER, "BIGINT", "integer", "The customer, 0 to `simulator.customers` - 1. The record's "

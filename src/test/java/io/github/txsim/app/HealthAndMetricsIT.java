@@ -1,6 +1,5 @@
 package io.github.txsim.app;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 
+import io.github.txsim.testing.LoopbackPorts;
 import io.github.txsim.testing.ApplicationProcess;
 import io.github.txsim.testing.Folders;
 import io.github.txsim.testing.Kinesalite;
@@ -47,9 +47,7 @@ class HealthAndMetricsIT {
 
     @Test
     void healthShowsTheStreamReadyAndMetricsCountWhatWasPublished() throws Exception {
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        port = LoopbackPorts.free();
         KINESIS.createStream("observed", 1);
         Files.createDirectories(data.resolve("source"));
         TransactionFiles.writeRows(data.resolve("source"), "observed.csv", LocalDate.of(2026, 11, 7), 1_200);

@@ -1,8 +1,5 @@
 package io.github.txsim.app;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +13,7 @@ import java.util.List;
 import io.github.txsim.testing.ApplicationProcess;
 import io.github.txsim.testing.Folders;
 import io.github.txsim.testing.Kinesalite;
+import io.github.txsim.testing.LoopbackPorts;
 import io.github.txsim.testing.TransactionFiles;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -56,7 +54,7 @@ class RunnableJarIT {
         Path source = Files.createDirectories(working.resolve("data/incoming"));
         Path file = TransactionFiles.writeRows(source, "transactions-2026-11-07.csv", LocalDate.of(2026, 11, 7), 50);
         List<CSVRecord> rows = PublishPipelineIT.readCsv(file);
-        int managementPort = freePort();
+        int managementPort = LoopbackPorts.free();
 
         Path archive = working.resolve("data/source_archive");
         HttpResponse<String> health;
@@ -84,11 +82,5 @@ class RunnableJarIT {
         assertEquals(rows.size(), KINESIS.readAll("from-working-directory").size());
         assertFalse(log.contains("TX_AMOUNT") || log.contains(rows.get(0).get("TRANSACTION_ID")),
                 "no record payload in the log:\n" + log);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

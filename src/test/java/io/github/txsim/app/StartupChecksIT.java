@@ -1,12 +1,11 @@
 package io.github.txsim.app;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.txsim.testing.LoopbackPorts;
 import io.github.txsim.testing.ApplicationProcess;
 import io.github.txsim.testing.Kinesalite;
 import org.junit.jupiter.api.Test;
@@ -125,10 +124,7 @@ class StartupChecksIT {
 
     @Test
     void aRefusedConnectionNamesTheEndpoint() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = LoopbackPorts.free();
         String endpoint = "http://127.0.0.1:" + closedPort;
         assertFailsWith(againstAws("refused").setAll(KINESIS.componentProperties())
                         .set("camel.component.aws2-kinesis.uriEndpointOverride", endpoint),

@@ -35,20 +35,15 @@ import io.github.txsim.testing.TransactionFiles;
  */
 public final class Benchmark {
 
-    private static final int RUNS = 3;
-    private static final Pattern GENERATED = Pattern.compile("Generated (\\d+) file\\(s\\): (\\d+) rows in ([\\d.]+) s "
-            + "\\((\\d+) rows/s\\), slowest file ([\\d.]+) s, peak RSS (\\d+) MiB");
 
     private Benchmark() {
     }
 
-    /** One measured run of a generator process. */
-    record Run(long rows, double wallSeconds, double inProcessSeconds, double slowestFileSeconds, long peakRssMib) {
-    }
-
     /** The cases, by the names the optional argument selects them with (comma-separated; all by default). */
-    private static final List<String> CASES = List.of("reference", "day", "million", "limited-1", "limited-4",
-            "limited-16", "e2e", "realtime", "speedup");
+    private static final List<String> PUBLISHING_CASES = List.of("million", "limited-1", "limited-4", "limited-16",
+            "e2e", "realtime", "speedup");
+    private static final List<String> CASES = Stream.concat(GenerationCases.NAMES.stream(),
+            PUBLISHING_CASES.stream()).toList();
 
     public static void main(String[] args) throws Exception {
         Set<String> cases = args.length == 0 || args[0].equals("all") ? Set.copyOf(CASES)
@@ -56,21 +51,7 @@ public final class Benchmark {
         if (!CASES.containsAll(cases)) {
             throw new IllegalArgumentException("unknown case in " + cases + "; the cases are " + CASES);
         }
-        List<String> generation = new ArrayList<>();
-        generation.add("| Case | Rows | Whole process (s) | Rows/s | One file in-process (s) | Peak RSS (MiB) | Target "
-                + "| Met |");
-        generation.add("|---|---:|---:|---:|---:|---:|---|---|");
-        if (cases.contains("reference")) {
-            Run reference = median(RUNS, () -> generate("5000", "10000", "2018-04-01", "183"));
-            generation.add(row("Generate the reference dataset: 5,000 customers, 10,000 terminals, 183 days, r = 5",
-                    reference, "whole process <= 5 s", reference.wallSeconds() <= 5));
-        }
-        if (cases.contains("day")) {
-            Run day = median(RUNS, () -> generate("50000", "100000", LocalDate.now().toString(), "1"));
-            generation.add(row("Generate one default day: 50,000 customers, 100,000 terminals", day,
-                    "day <= 0.5 s in-process, whole process <= 2 s",
-                    day.slowestFileSeconds() <= 0.5 && day.wallSeconds() <= 2));
-        }
+        List<String> generation = GenerationCases.table(cases);
 
         List<String> publishing = new ArrayList<>();
         publishing.add("| Case | Records | Publishing (s) | Records/s | Share of capacity | CPU per record (µs) "
@@ -79,6 +60,30 @@ public final class Benchmark {
         List<String> pacing = new ArrayList<>();
         pacing.add("| Case | Records | Measured | Target | Met |");
         pacing.add("|---|---:|---|---|---|");
+        if (PUBLISHING_CASES.stream().anyMatch(cases::contains)) {
+            publishAndPace(cases, publishing, pacing);
+        }
+        List<String> tables = new ArrayList<>(generation);
+        tables.add("");
+        tables.addAll(publishing);
+        tables.add("");
+        tables.addAll(pacing);
+
+        String report = report(tables);
+        System.out.println(report);
+        if (cases.size() == CASES.size()) {
+            Path docs = Files.createDirectories(Path.of("docs"));
+            Files.writeString(docs.resolve("benchmarks.md"), report + keptPart(docs.resolve("benchmarks.md")),
+                    StandardCharsets.UTF_8);
+            System.out.println("Written to docs/benchmarks.md");
+        } else {
+            System.out.println("Some cases only: docs/benchmarks.md left as it was");
+        }
+    }
+
+    /** Runs the selected publishing and pacing cases against a kinesalite of their own. */
+    private static void publishAndPace(Set<String> cases, List<String> publishing, List<String> pacing)
+            throws Exception {
         Kinesalite kinesis = new Kinesalite();
         kinesis.beforeAll(null);
         Path work = Files.createTempDirectory("txsim-benchmark");
@@ -105,22 +110,6 @@ public final class Benchmark {
             kinesis.afterAll(null);
             deleteTree(work);
         }
-        List<String> tables = new ArrayList<>(generation);
-        tables.add("");
-        tables.addAll(publishing);
-        tables.add("");
-        tables.addAll(pacing);
-
-        String report = report(tables);
-        System.out.println(report);
-        if (cases.size() == CASES.size()) {
-            Path docs = Files.createDirectories(Path.of("docs"));
-            Files.writeString(docs.resolve("benchmarks.md"), report + keptPart(docs.resolve("benchmarks.md")),
-                    StandardCharsets.UTF_8);
-            System.out.println("Written to docs/benchmarks.md");
-        } else {
-            System.out.println("Some cases only: docs/benchmarks.md left as it was");
-        }
     }
 
     /** The heading below which docs/benchmarks.md holds text of its own (figures from test runs), kept as it is. */
@@ -131,43 +120,6 @@ public final class Benchmark {
         String text = Files.exists(doc) ? Files.readString(doc, StandardCharsets.UTF_8) : "";
         int at = text.indexOf(KEPT);
         return at < 0 ? "" : "\n" + text.substring(at);
-    }
-
-    private interface Measurement {
-        Run run() throws Exception;
-    }
-
-    /** Runs a measurement several times and keeps the run of median wall time. */
-    private static Run median(int runs, Measurement measurement) throws Exception {
-        List<Run> all = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            all.add(measurement.run());
-        }
-        all.sort((a, b) -> Double.compare(a.wallSeconds(), b.wallSeconds()));
-        return all.get(runs / 2);
-    }
-
-    /** Runs GenerateFiles in a new JVM and measures it from its start to its exit. */
-    private static Run generate(String customers, String terminals, String from, String days) throws Exception {
-        Path out = Files.createTempDirectory("txsim-benchmark");
-        try {
-            List<String> command = List.of(javaExecutable(), "-cp", System.getProperty("java.class.path"),
-                    "io.github.txsim.simulator.GenerateFiles", "--customers", customers, "--terminals", terminals,
-                    "--start-date", "2018-04-01", "--from", from, "--days", days, "--out", out.toString());
-            long started = System.nanoTime();
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int status = process.waitFor();
-            double wall = (System.nanoTime() - started) / 1e9;
-            Matcher m = GENERATED.matcher(output);
-            if (status != 0 || !m.find()) {
-                throw new IllegalStateException("the generator failed (exit " + status + "):\n" + output);
-            }
-            return new Run(Long.parseLong(m.group(2)), wall, Double.parseDouble(m.group(3)),
-                    Double.parseDouble(m.group(5)), Long.parseLong(m.group(6)));
-        } finally {
-            deleteTree(out);
-        }
     }
 
     private static final Pattern PUBLISHED = Pattern.compile("Published \\S+: ([\\d,]+) rows, ([\\d,]+) records "
@@ -203,7 +155,7 @@ public final class Benchmark {
     private static List<String> bigDay(Path work) throws Exception {
         Path staging = Files.createDirectories(work.resolve("staging"));
         run(List.of(javaExecutable(), "-cp", System.getProperty("java.class.path"),
-                "io.github.txsim.simulator.GenerateFiles", "--customers", "520000", "--terminals", "200000",
+                "io.github.txsim.app.Application", "generate", "--customers", "520000", "--terminals", "200000",
                 "--from", NOON.toLocalDate().toString(), "--out", staging.toString()));
         try (Stream<Path> files = Files.list(staging)) {
             Path file = files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElseThrow();
@@ -462,21 +414,17 @@ public final class Benchmark {
         }
     }
 
-    private static String row(String name, Run run, String target, boolean met) {
-        return String.format("| %s | %,d | %.2f | %,.0f | %.3f | %d | %s | %s |", name, run.rows(), run.wallSeconds(),
-                run.rows() / run.wallSeconds(), run.slowestFileSeconds(), run.peakRssMib(), target,
-                met ? "yes" : "**no**");
-    }
-
     private static String report(List<String> table) throws IOException {
         StringBuilder text = new StringBuilder();
         text.append("# Benchmarks\n\n");
         text.append("Made by `mvn -q test-compile exec:exec@benchmark` on ").append(LocalDate.now()).append(", on ")
                 .append(machine()).append(".\n\n");
-        text.append("Generation: each case runs in its own JVM, ").append(RUNS).append(" times; the table shows the ")
+        text.append("Generation: each case runs the `generate` command in its own JVM, ").append(GenerationCases.RUNS)
+                .append(" times; the table shows the ")
                 .append("run of median wall time. *Whole process* is from starting the JVM to its exit, the files ")
                 .append("renamed into place; *one file in-process* is the longest one day's file took to generate and ")
-                .append("write inside the process; peak RSS is the JVM's VmHWM (default heap settings).\n\n")
+                .append("write inside the process; peak RSS is the JVM's VmHWM (default heap settings unless the case names "
+                + "-Xmx128m).\n\n")
                 .append("Publishing: the application runs once, as its own JVM with ")
                 .append(String.join(" ", JVM_OPTIONS)).append(" (as the service unit runs it), against a kinesalite ")
                 .append("the benchmark starts on loopback, or through the tests' fault-injection proxy, which enforces ")
@@ -517,10 +465,6 @@ public final class Benchmark {
     }
 
     private static void deleteTree(Path folder) throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
+        GenerationCases.deleteTree(folder);
     }
 }

@@ -91,14 +91,14 @@ class DailyTransactionGeneratorTest {
     @Test
     void labelsFollowTheReferencePrecedenceCompromisedCustomerThenTerminalThenAmount() {
         CompromiseSchedule schedule = new CompromiseSchedule(SETTINGS);
-        boolean[] terminals = schedule.terminalsCompromisedOn(GENERATED.dayIndex());
-        boolean[] customers = schedule.customersCompromisedOn(GENERATED.dayIndex());
+        java.util.BitSet terminals = schedule.terminalsCompromisedOn(GENERATED.dayIndex());
+        java.util.BitSet customers = schedule.customersCompromisedOn(GENERATED.dayIndex());
         for (Transaction t : GENERATED.transactions()) {
             switch (t.fraudScenario()) {
-                case 3 -> assertTrue(customers[t.customerId()], "scenario 3 needs a compromised customer: " + t);
-                case 2 -> assertTrue(terminals[t.terminalId()], "scenario 2 needs a compromised terminal: " + t);
-                case 1 -> assertTrue(!terminals[t.terminalId()] && t.amountCents() > 220_00, "scenario 1: " + t);
-                default -> assertTrue(!terminals[t.terminalId()] && t.amountCents() <= 220_00, "genuine: " + t);
+                case 3 -> assertTrue(customers.get(t.customerId()), "scenario 3 needs a compromised customer: " + t);
+                case 2 -> assertTrue(terminals.get(t.terminalId()), "scenario 2 needs a compromised terminal: " + t);
+                case 1 -> assertTrue(!terminals.get(t.terminalId()) && t.amountCents() > 220_00, "scenario 1: " + t);
+                default -> assertTrue(!terminals.get(t.terminalId()) && t.amountCents() <= 220_00, "genuine: " + t);
             }
         }
         for (int scenario = 1; scenario <= 3; scenario++) {

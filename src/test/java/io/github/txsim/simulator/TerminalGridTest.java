@@ -54,7 +54,7 @@ class TerminalGridTest {
         UniformRandomProvider rng = new SplitMix64(5);
         int draws = 200 * near;
         for (int i = 0; i < draws; i++) {
-            picks.merge(grid.pick(12.3, 98.7, rng, scratch), 1, Integer::sum);
+            picks.merge(grid.pick(12.3, 98.7, rng), 1, Integer::sum);
         }
         Set<Integer> within = new HashSet<>();
         for (int i = 0; i < near; i++) {
@@ -69,9 +69,9 @@ class TerminalGridTest {
     @Test
     void pickAnswersNoneWhereNoTerminalIsWithinTheRadius() {
         TerminalGrid grid = new TerminalGrid(List.of(new TerminalProfile(0, 90, 90)), 5);
-        assertEquals(-1, grid.pick(10, 10, new SplitMix64(1), new int[1]));
-        assertEquals(-1, grid.pick(86, 86, new SplitMix64(1), new int[1]), "in the cells around, beyond the radius");
-        assertEquals(0, grid.pick(88, 88, new SplitMix64(1), new int[1]));
+        assertEquals(-1, grid.pick(10, 10, new SplitMix64(1)));
+        assertEquals(-1, grid.pick(86, 86, new SplitMix64(1)), "in the cells around, beyond the radius");
+        assertEquals(0, grid.pick(88, 88, new SplitMix64(1)));
     }
 
     @Test

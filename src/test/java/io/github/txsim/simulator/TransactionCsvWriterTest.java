@@ -25,8 +25,8 @@ class TransactionCsvWriterTest {
         assertEquals("""
                 TRANSACTION_ID,TX_DATETIME,CUSTOMER_ID,TERMINAL_ID,TX_AMOUNT,TX_TIME_SECONDS,TX_TIME_DAYS,TX_FRAUD,\
                 TX_FRAUD_SCENARIO
-                259207000012000,2018-04-04 00:00:07,12,345,4.90,259207,3,0,0
-                345599000003001,2018-04-04 23:59:59,3,9,1234.56,345599,3,1,1
+                259207000000120,2018-04-04 00:00:07,12,345,4.90,259207,3,0,0
+                345599000000031,2018-04-04 23:59:59,3,9,1234.56,345599,3,1,1
                 """, out.toString(StandardCharsets.UTF_8));
     }
 }

@@ -21,6 +21,7 @@ public final class ApplicationProcess implements AutoCloseable {
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> jvmOptions = new ArrayList<>();
+    private final List<String> arguments = new ArrayList<>();
     private Path jar;
     private Path workingDirectory;
     private final Path output;
@@ -77,6 +78,12 @@ public final class ApplicationProcess implements AutoCloseable {
         return this;
     }
 
+    /** Command-line arguments after the main class or jar, such as {@code generate --days 2}. */
+    public ApplicationProcess arguments(String... values) {
+        arguments.addAll(List.of(values));
+        return this;
+    }
+
     /** An environment variable of the process; an empty value removes the variable. */
     public ApplicationProcess environment(String name, String value) {
         environment.put(name, value);
@@ -96,6 +103,7 @@ public final class ApplicationProcess implements AutoCloseable {
             command.add(System.getProperty("java.class.path"));
             command.add("io.github.txsim.app.Application");
         }
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         if (workingDirectory != null) {

@@ -1,0 +1,206 @@
+package io.github.txsim.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.github.txsim.simulator.DailyFileGenerator;
+import io.github.txsim.simulator.DailyTransactionGenerator;
+import io.github.txsim.simulator.FraudSettings;
+import io.github.txsim.simulator.GeneratedFile;
+import io.github.txsim.simulator.Partition;
+import io.github.txsim.simulator.Population;
+import io.github.txsim.simulator.SimulatorSettings;
+import io.github.txsim.support.ProcessResources;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code java -jar transaction-stream-simulator.jar generate ...}: writes the simulator's daily files into a folder,
+ * without Camel or Kinesis (a backfill, a dataset for a notebook, the benchmark). The defaults are the simulator's
+ * settings in application.properties ({@link PropertyDefaults}). It ends with one line: {@code Generated N file(s): R
+ * rows in S s (X rows/s), slowest file F s, peak RSS M MiB}, where S counts from the start of the command.
+ */
+@Command(name = "generate", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
+        versionProvider = GenerateCommand.Version.class,
+        description = {"Generates daily transaction files (the Fraud Detection Handbook's model) into a folder, one "
+                + "file per day: transactions-DATE.csv, or transactions-DATE-partIofN.csv for a partition. A date "
+                + "whose file is already in the folder is skipped.", ""},
+        footer = {"", "Defaults come from application.properties (the working directory's, then the built-in one). "
+                + "Limits: up to 100,000,000 customers and 10,000,000 terminals; see docs/configuration.md."})
+final class GenerateCommand implements Callable<Integer> {
+
+    @Option(names = "--out", paramLabel = "DIR", descriptionKey = "folders.source",
+            description = "Folder to write the files into (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--customers", paramLabel = "N", descriptionKey = "simulator.customers",
+            description = "Customers (default: ${DEFAULT-VALUE})")
+    int customers;
+
+    @Option(names = "--terminals", paramLabel = "N", descriptionKey = "simulator.terminals",
+            description = "Terminals (default: ${DEFAULT-VALUE})")
+    int terminals;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "First date to generate, YYYY-MM-DD (default: today)")
+    LocalDate from;
+
+    @Option(names = "--days", paramLabel = "N", defaultValue = "1",
+            description = "Days to generate from --from on (default: ${DEFAULT-VALUE})")
+    int days;
+
+    @Option(names = "--seed", paramLabel = "N", descriptionKey = "simulator.seed",
+            description = "Seed of every random draw (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--partition", paramLabel = "I/N", descriptionKey = "simulator.partition",
+            description = "Generate only the customers whose id mod N is I (default: ${DEFAULT-VALUE})")
+    String partition;
+
+    @Option(names = "--threads", paramLabel = "N", descriptionKey = "simulator.threads",
+            description = "Threads that generate a day, 0 for one per processor (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--radius", paramLabel = "R", descriptionKey = "simulator.radius",
+            description = "A customer uses the terminals closer than this on the 100x100 grid (default: ${DEFAULT-VALUE})")
+    double radius;
+
+    @Option(names = "--start-date", paramLabel = "DATE", descriptionKey = "simulator.startDate",
+            description = "Day 0 of the simulation, from which TX_TIME_DAYS counts (default: ${DEFAULT-VALUE})")
+    LocalDate startDate;
+
+    @Option(names = "--compromised-terminals-per-day", paramLabel = "N|auto",
+            descriptionKey = "simulator.compromisedTerminalsPerDay",
+            description = "Fraud scenario 2: terminals compromised each day (default: ${DEFAULT-VALUE})")
+    String compromisedTerminals;
+
+    @Option(names = "--compromised-customers-per-day", paramLabel = "N|auto",
+            descriptionKey = "simulator.compromisedCustomersPerDay",
+            description = "Fraud scenario 3: customers compromised each day (default: ${DEFAULT-VALUE})")
+    String compromisedCustomers;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final Clock clock;
+
+    GenerateCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Runs the command; returns the exit status (0 done, 1 failed, 2 a bad command line). */
+    static int run(String[] args, Clock clock) {
+        CommandLine commandLine = new CommandLine(new GenerateCommand(clock))
+                .setDefaultValueProvider(PropertyDefaults.fromApplicationProperties())
+                .setParameterExceptionHandler(GenerateCommand::badCommandLine)
+                .setExecutionExceptionHandler((e, line, parsed) -> {
+                    line.getErr().println("generate: " + reason(e));
+                    return 1;
+                });
+        return commandLine.execute(args);
+    }
+
+    /** What went wrong, in one line: for a file the JDK names only the path, so the kind of failure is added. */
+    static String reason(Exception e) {
+        if (e instanceof java.nio.file.FileSystemException file) {
+            String what = file.getReason() != null ? file.getReason()
+                    : file instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+                    : file instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : file.getClass().getSimpleName();
+            return "cannot write " + file.getFile() + ": " + what;
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    /** One line, not the whole usage: the usage is one --help away. */
+    private static int badCommandLine(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("generate: " + e.getMessage() + " (see 'generate --help')");
+        return e.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        long started = System.nanoTime();
+        SimulatorSettings settings = settings();
+        Partition part = parsed("--partition", () -> Partition.parse(partition));
+        check(days >= 1, "--days must be at least 1, was " + days);
+        check(threads >= 0, "--threads must be 0 (one per processor) or more, was " + threads);
+        LocalDate first = from == null ? LocalDate.now(clock) : from;
+        Path folder = Files.createDirectories(out);
+
+        long rows = 0;
+        int files = 0;
+        double slowestFile = 0;
+        try (DailyTransactionGenerator generator = new DailyTransactionGenerator(settings,
+                Population.generate(settings), part,
+                threads == 0 ? Runtime.getRuntime().availableProcessors() : threads)) {
+            DailyFileGenerator fileGenerator = new DailyFileGenerator(generator, folder, List.of(), clock, 0);
+            for (int day = 0; day < days; day++) {
+                GeneratedFile file = fileGenerator.generate(first.plusDays(day)).orElse(null);
+                if (file != null) {
+                    files++;
+                    rows += file.rows();
+                    slowestFile = Math.max(slowestFile, file.seconds());
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        spec.commandLine().getOut().printf("Generated %d file(s): %d rows in %.3f s (%.0f rows/s), slowest file "
+                + "%.3f s, peak RSS %d MiB%n", files, rows, seconds, rows / seconds, slowestFile,
+                ProcessResources.peakRssMib());
+        return 0;
+    }
+
+    private SimulatorSettings settings() {
+        check(customers >= 1 && customers <= SimulatorSettings.MAX_CUSTOMERS, String.format(
+                "--customers must be from 1 to %,d, was %,d", SimulatorSettings.MAX_CUSTOMERS, customers));
+        check(terminals >= 1 && terminals <= SimulatorSettings.MAX_TERMINALS, String.format(
+                "--terminals must be from 1 to %,d, was %,d", SimulatorSettings.MAX_TERMINALS, terminals));
+        check(radius > 0 && radius <= 100, "--radius must be above 0 and at most 100, was " + radius);
+        FraudSettings reference = FraudSettings.referenceFractions(customers, terminals);
+        FraudSettings fraud = new FraudSettings(
+                countOrAuto("--compromised-terminals-per-day", compromisedTerminals, terminals,
+                        reference.compromisedTerminalsPerDay()),
+                countOrAuto("--compromised-customers-per-day", compromisedCustomers, customers,
+                        reference.compromisedCustomersPerDay()));
+        return new SimulatorSettings(customers, terminals, radius, seed, startDate, fraud);
+    }
+
+    private int countOrAuto(String option, String value, int max, int auto) {
+        if (value.equalsIgnoreCase("auto")) {
+            return auto;
+        }
+        int count = parsed(option, () -> Integer.parseInt(value));
+        check(count >= 0 && count <= max, String.format("%s must be auto or from 0 to %,d, was %s", option, max, value));
+        return count;
+    }
+
+    private <T> T parsed(String option, java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + ": " + e.getMessage());
+        }
+    }
+
+    private void check(boolean valid, String message) {
+        if (!valid) {
+            throw new CommandLine.ParameterException(spec.commandLine(), message);
+        }
+    }
+
+    /** The version line of --version: the jar's, as Maven built it. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = GenerateCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"Transaction Stream Simulator " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

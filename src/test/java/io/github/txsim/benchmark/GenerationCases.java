@@ -1,0 +1,125 @@
+package io.github.txsim.benchmark;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark's generation cases: the {@code generate} command ({@code Application generate}, the jar's main) run
+ * as its own JVM, a few times each, measured from its start to its exit; the files are deleted after each run.
+ */
+final class GenerationCases {
+
+    static final List<String> NAMES = List.of("reference", "day", "national", "backfill");
+    static final int RUNS = 3;
+    private static final Pattern GENERATED = Pattern.compile("Generated (\\d+) file\\(s\\): (\\d+) rows in ([\\d.]+) s "
+            + "\\((\\d+) rows/s\\), slowest file ([\\d.]+) s, peak RSS (\\d+) MiB");
+    /** The national-scale cases run with the heap the issue sets them. */
+    private static final List<String> SMALL_HEAP = List.of("-Xmx128m");
+
+    private GenerationCases() {
+    }
+
+    /** One measured run of a generator process. */
+    record Run(long rows, double wallSeconds, double slowestFileSeconds, long peakRssMib) {
+
+        double rowsPerSecond() {
+            return rows / wallSeconds;
+        }
+    }
+
+    /** The table of the selected cases. */
+    static List<String> table(Set<String> cases) throws Exception {
+        List<String> table = new ArrayList<>();
+        table.add("| Case | Rows | Whole process (s) | Rows/s | One file in-process (s) | Peak RSS (MiB) | Target | Met |");
+        table.add("|---|---:|---:|---:|---:|---:|---|---|");
+        if (cases.contains("reference")) {
+            Run reference = median(() -> generate(List.of(), "5000", "10000", "2018-04-01", "183"));
+            table.add(row("Generate the reference dataset: 5,000 customers, 10,000 terminals, 183 days, r = 5",
+                    reference, "whole process <= 5 s", reference.wallSeconds() <= 5));
+        }
+        if (cases.contains("day")) {
+            Run day = median(() -> generate(List.of(), "50000", "100000", LocalDate.now().toString(), "1"));
+            table.add(row("Generate one default day: 50,000 customers, 100,000 terminals", day,
+                    "day <= 0.5 s in-process, whole process <= 2 s",
+                    day.slowestFileSeconds() <= 0.5 && day.wallSeconds() <= 2));
+        }
+        Run national = null;
+        if (cases.contains("national") || cases.contains("backfill")) {
+            national = median(() -> generate(SMALL_HEAP, "10000000", "1000000", "2026-11-01", "1"));
+        }
+        if (cases.contains("national")) {
+            table.add(row("Generate a national-scale day: 10,000,000 customers, 1,000,000 terminals, -Xmx128m",
+                    national, "whole process <= 15 s, peak RSS <= 300 MiB",
+                    national.wallSeconds() <= 15 && national.peakRssMib() <= 300));
+        }
+        if (cases.contains("backfill")) {
+            Run backfill = median(() -> generate(SMALL_HEAP, "1000000", "1000000", "2026-10-01", "30"));
+            table.add(row("Backfill 30 days of 1,000,000 customers, 1,000,000 terminals, -Xmx128m", backfill,
+                    String.format("rows/s >= the national day's (%,.0f)", national.rowsPerSecond()),
+                    backfill.rowsPerSecond() >= national.rowsPerSecond()));
+        }
+        return table;
+    }
+
+    private interface Measurement {
+        Run run() throws Exception;
+    }
+
+    /** Runs a measurement several times and keeps the run of median wall time. */
+    private static Run median(Measurement measurement) throws Exception {
+        List<Run> all = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            all.add(measurement.run());
+        }
+        all.sort((a, b) -> Double.compare(a.wallSeconds(), b.wallSeconds()));
+        return all.get(RUNS / 2);
+    }
+
+    /** Runs the generate command in a new JVM and measures it from its start to its exit. */
+    private static Run generate(List<String> jvmOptions, String customers, String terminals, String from, String days)
+            throws Exception {
+        Path out = Files.createTempDirectory("txsim-benchmark");
+        try {
+            List<String> command = new ArrayList<>();
+            command.add(ProcessHandle.current().info().command().orElse("java"));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.github.txsim.app.Application",
+                    "generate", "--customers", customers, "--terminals", terminals, "--start-date", "2018-04-01",
+                    "--from", from, "--days", days, "--out", out.toString()));
+            long started = System.nanoTime();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = process.waitFor();
+            double wall = (System.nanoTime() - started) / 1e9;
+            Matcher m = GENERATED.matcher(output);
+            if (status != 0 || !m.find()) {
+                throw new IllegalStateException("the generator failed (exit " + status + "):\n" + output);
+            }
+            return new Run(Long.parseLong(m.group(2)), wall, Double.parseDouble(m.group(5)), Long.parseLong(m.group(6)));
+        } finally {
+            deleteTree(out);
+        }
+    }
+
+    private static String row(String name, Run run, String target, boolean met) {
+        return String.format("| %s | %,d | %.2f | %,.0f | %.3f | %d | %s | %s |", name, run.rows(), run.wallSeconds(),
+                run.rowsPerSecond(), run.slowestFileSeconds(), run.peakRssMib(), target, met ? "yes" : "**no**");
+    }
+
+    static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
