@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
  * {@code java -jar transaction-stream-simulator.jar generate ...}: writes the simulator's daily files into a folder,
  * without Camel or Kinesis (a backfill, a dataset for a notebook, the benchmark). The defaults are the simulator's
  * settings in application.properties ({@link PropertyDefaults}). It ends with one line: {@code Generated N file(s): R
- * rows in S s (X rows/s), slowest file F s, peak RSS M MiB}, where S counts from the start of the command.
+ * rows in S s (X rows/s), slowest file F s, peak RSS M MiB, process CPU C s}, where S counts from the start of the
+ * command.
  */
 @Command(name = "generate", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
         versionProvider = GenerateCommand.Version.class,
@@ -152,8 +153,8 @@ final class GenerateCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         spec.commandLine().getOut().printf("Generated %d file(s): %d rows in %.3f s (%.0f rows/s), slowest file "
-                + "%.3f s, peak RSS %d MiB%n", files, rows, seconds, rows / seconds, slowestFile,
-                ProcessResources.peakRssMib());
+                + "%.3f s, peak RSS %d MiB, process CPU %.1f s%n", files, rows, seconds, rows / seconds, slowestFile,
+                ProcessResources.peakRssMib(), ProcessResources.cpuSeconds());
         return 0;
     }
 

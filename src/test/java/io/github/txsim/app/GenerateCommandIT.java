@@ -84,7 +84,7 @@ class GenerateCommandIT {
             assertEquals(0, exit(process), process.output());
             assertTrue(process.output().lines().anyMatch(line -> line.matches(
                     "Generated 2 file\\(s\\): \\d+ rows in [\\d.]+ s \\(\\d+ rows/s\\), slowest file [\\d.]+ s, "
-                            + "peak RSS \\d+ MiB")), process.output());
+                            + "peak RSS \\d+ MiB, process CPU [\\d.]+ s")), process.output());
         }
         assertEquals(List.of("transactions-2026-11-27-part0of2.csv", "transactions-2026-11-27-part1of2.csv",
                 "transactions-2026-11-28-part0of2.csv", "transactions-2026-11-28-part1of2.csv"), Folders.fileNames(out));

@@ -423,7 +423,8 @@ public final class Benchmark {
                 .append(" times; the table shows the ")
                 .append("run of median wall time. *Whole process* is from starting the JVM to its exit, the files ")
                 .append("renamed into place; *one file in-process* is the longest one day's file took to generate and ")
-                .append("write inside the process; peak RSS is the JVM's VmHWM (default heap settings unless the case names "
+                .append("write inside the process; *CPU per row* is the process's CPU time (all threads, start-up included) "
+                + "over its rows; peak RSS is the JVM's VmHWM (default heap settings unless the case names "
                 + "-Xmx128m).\n\n")
                 .append("Publishing: the application runs once, as its own JVM with ")
                 .append(String.join(" ", JVM_OPTIONS)).append(" (as the service unit runs it), against a kinesalite ")

@@ -21,7 +21,7 @@ final class GenerationCases {
     static final List<String> NAMES = List.of("reference", "day", "national", "backfill");
     static final int RUNS = 3;
     private static final Pattern GENERATED = Pattern.compile("Generated (\\d+) file\\(s\\): (\\d+) rows in ([\\d.]+) s "
-            + "\\((\\d+) rows/s\\), slowest file ([\\d.]+) s, peak RSS (\\d+) MiB");
+            + "\\((\\d+) rows/s\\), slowest file ([\\d.]+) s, peak RSS (\\d+) MiB, process CPU ([\\d.]+) s");
     /** The national-scale cases run with the heap the issue sets them. */
     private static final List<String> SMALL_HEAP = List.of("-Xmx128m");
 
@@ -29,18 +29,23 @@ final class GenerationCases {
     }
 
     /** One measured run of a generator process. */
-    record Run(long rows, double wallSeconds, double slowestFileSeconds, long peakRssMib) {
+    record Run(long rows, double wallSeconds, double slowestFileSeconds, long peakRssMib, double cpuSeconds) {
 
         double rowsPerSecond() {
             return rows / wallSeconds;
+        }
+
+        double cpuMicrosPerRow() {
+            return cpuSeconds * 1e6 / rows;
         }
     }
 
     /** The table of the selected cases. */
     static List<String> table(Set<String> cases) throws Exception {
         List<String> table = new ArrayList<>();
-        table.add("| Case | Rows | Whole process (s) | Rows/s | One file in-process (s) | Peak RSS (MiB) | Target | Met |");
-        table.add("|---|---:|---:|---:|---:|---:|---|---|");
+        table.add("| Case | Rows | Whole process (s) | Rows/s | One file in-process (s) | CPU per row (µs) | Peak RSS (MiB) "
+                + "| Target | Met |");
+        table.add("|---|---:|---:|---:|---:|---:|---:|---|---|");
         if (cases.contains("reference")) {
             Run reference = median(() -> generate(List.of(), "5000", "10000", "2018-04-01", "183"));
             table.add(row("Generate the reference dataset: 5,000 customers, 10,000 terminals, 183 days, r = 5",
@@ -104,15 +109,17 @@ final class GenerationCases {
             if (status != 0 || !m.find()) {
                 throw new IllegalStateException("the generator failed (exit " + status + "):\n" + output);
             }
-            return new Run(Long.parseLong(m.group(2)), wall, Double.parseDouble(m.group(5)), Long.parseLong(m.group(6)));
+            return new Run(Long.parseLong(m.group(2)), wall, Double.parseDouble(m.group(5)), Long.parseLong(m.group(6)),
+                    Double.parseDouble(m.group(7)));
         } finally {
             deleteTree(out);
         }
     }
 
     private static String row(String name, Run run, String target, boolean met) {
-        return String.format("| %s | %,d | %.2f | %,.0f | %.3f | %d | %s | %s |", name, run.rows(), run.wallSeconds(),
-                run.rowsPerSecond(), run.slowestFileSeconds(), run.peakRssMib(), target, met ? "yes" : "**no**");
+        return String.format("| %s | %,d | %.2f | %,.0f | %.3f | %.2f | %d | %s | %s |", name, run.rows(),
+                run.wallSeconds(), run.rowsPerSecond(), run.slowestFileSeconds(), run.cpuMicrosPerRow(),
+                run.peakRssMib(), target, met ? "yes" : "**no**");
     }
 
     static void deleteTree(Path folder) throws IOException {
