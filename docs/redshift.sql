@@ -6,23 +6,31 @@
 --    "TX_FRAUD_SCENARIO":0}
 -- (docs/data.md describes every column.)
 --
--- Replace ACCOUNT_ID, the role name and the stream name (kinesis.streamName) with yours. The role needs
--- kinesis:DescribeStreamSummary, kinesis:GetShardIterator, kinesis:GetRecords, kinesis:ListShards and
--- kinesis:DescribeStream on the stream, and must be associated with the cluster or workgroup.
+-- Replace ACCOUNT_ID, the role name and the stream name (kinesis.streamName) with yours.
+--
+-- The IAM role of the external schema, associated with the cluster or workgroup, needs:
+--   on the stream (arn:aws:kinesis:REGION:ACCOUNT_ID:stream/transactions):
+--     kinesis:DescribeStreamSummary, kinesis:DescribeStream, kinesis:ListShards, kinesis:GetShardIterator,
+--     kinesis:GetRecords
+--   on every stream ("Resource": "*"): kinesis:ListStreams
+--   when the stream is encrypted with a customer-managed KMS key, on that key: kms:Decrypt
+--   (the AWS-managed key aws/kinesis needs no statement).
 
 -- 1. The stream, seen as an external schema.
 CREATE EXTERNAL SCHEMA transaction_stream
 FROM KINESIS
 IAM_ROLE 'arn:aws:iam::ACCOUNT_ID:role/RedshiftStreamingIngestion';
 
--- 2. One row per transaction, in typed columns, refreshed automatically as records arrive.
---    (Keep the column list in step with docs/data.md: a test compares it with the record schema.)
---    json_extract_path_text parses the record once per column; at about 250 bytes a record and nine columns that
---    is cheap. For much wider records, AWS suggests storing JSON_PARSE(kinesis_data) as SUPER in the
---    materialized view and extracting the fields with PartiQL in a view on top of it.
-CREATE MATERIALIZED VIEW transactions
-DISTKEY(customer_id)
-SORTKEY(tx_datetime)
+-- 2. The records, each parsed once into SUPER as it arrives, refreshed automatically. A record that is not JSON is
+--    left out rather than failing the refresh. The record's keys are upper case (TRANSACTION_ID, ...): views take the
+--    case sensitivity in force when they are created, so turn it on first, and set
+--    enable_case_sensitive_super_attribute to true in the cluster's or workgroup's parameter group too, which the
+--    auto refresh uses.
+SET enable_case_sensitive_super_attribute TO true;
+
+CREATE MATERIALIZED VIEW transaction_records
+DISTKEY(partition_key)
+SORTKEY(approximate_arrival_timestamp)
 AUTO REFRESH YES
 AS
 SELECT
@@ -30,21 +38,33 @@ SELECT
     partition_key,
     shard_id,
     sequence_number,
-    json_extract_path_text(from_varbyte(kinesis_data, 'utf-8'), 'TRANSACTION_ID')::BIGINT AS transaction_id,
-    json_extract_path_text(from_varbyte(kinesis_data, 'utf-8'), 'TX_DATETIME')::TIMESTAMP AS tx_datetime,
-    json_extract_path_text(from_varbyte(kinesis_data, 'utf-8'), 'CUSTOMER_ID')::BIGINT AS customer_id,
-    json_extract_path_text(from_varbyte(kinesis_data, 'utf-8'), 'TERMINAL_ID')::BIGINT AS terminal_id,
-    json_extract_path_text(from_varbyte(kinesis_data, 'utf-8'), 'TX_AMOUNT')::DECIMAL(12,2) AS tx_amount,
-    json_extract_path_text(from_varbyte(kinesis_data, 'utf-8'), 'TX_TIME_SECONDS')::BIGINT AS tx_time_seconds,
-    json_extract_path_text(from_varbyte(kinesis_data, 'utf-8'), 'TX_TIME_DAYS')::INTEGER AS tx_time_days,
-    json_extract_path_text(from_varbyte(kinesis_data, 'utf-8'), 'TX_FRAUD')::SMALLINT AS tx_fraud,
-    json_extract_path_text(from_varbyte(kinesis_data, 'utf-8'), 'TX_FRAUD_SCENARIO')::SMALLINT AS tx_fraud_scenario
+    JSON_PARSE(FROM_VARBYTE(kinesis_data, 'utf-8')) AS payload
 FROM transaction_stream."transactions"
-WHERE can_json_parse(kinesis_data);
+WHERE CAN_JSON_PARSE(FROM_VARBYTE(kinesis_data, 'utf-8'));
 
--- 3. Example fraud queries.
+-- 3. One typed column per field, read from the SUPER value: a field that is missing or of the wrong type gives
+--    NULL (Redshift's lax navigation and casts), never a failed query. (Keep the column list in step with
+--    docs/data.md: a test compares it with the record schema.)
+CREATE VIEW transactions AS
+SELECT
+    approximate_arrival_timestamp,
+    partition_key,
+    shard_id,
+    sequence_number,
+    payload.TRANSACTION_ID::BIGINT AS transaction_id,
+    payload.TX_DATETIME::TIMESTAMP AS tx_datetime,
+    payload.CUSTOMER_ID::BIGINT AS customer_id,
+    payload.TERMINAL_ID::BIGINT AS terminal_id,
+    payload.TX_AMOUNT::DECIMAL(12,2) AS tx_amount,
+    payload.TX_TIME_SECONDS::BIGINT AS tx_time_seconds,
+    payload.TX_TIME_DAYS::INTEGER AS tx_time_days,
+    payload.TX_FRAUD::SMALLINT AS tx_fraud,
+    payload.TX_FRAUD_SCENARIO::SMALLINT AS tx_fraud_scenario
+FROM transaction_records;
 
--- 3a. Fraud rate per day, and the share of each scenario (1: amount over 220; 2: compromised terminal;
+-- 4. Example fraud queries.
+
+-- 4a. Fraud rate per day, and the share of each scenario (1: amount over 220; 2: compromised terminal;
 --     3: compromised customer). The simulator's default mix is below 1% in all.
 SELECT
     tx_datetime::DATE AS day,
@@ -58,7 +78,7 @@ FROM transactions
 GROUP BY 1
 ORDER BY 1;
 
--- 3b. The most compromised terminals of the last 28 days: where fraudulent transactions cluster (scenario 2 marks
+-- 4b. The most compromised terminals of the last 28 days: where fraudulent transactions cluster (scenario 2 marks
 --     every transaction at a compromised terminal for 28 days).
 SELECT
     terminal_id,
@@ -73,7 +93,7 @@ HAVING SUM(tx_fraud) > 0
 ORDER BY frauds DESC, fraud_pct DESC
 LIMIT 20;
 
--- 3c. Customers with sudden amount spikes: transactions over five times the customer's average of the 30 days
+-- 4c. Customers with sudden amount spikes: transactions over five times the customer's average of the 30 days
 --     before (scenario 3 multiplies a third of a compromised customer's amounts by 5 for 14 days).
 WITH history AS (
     SELECT

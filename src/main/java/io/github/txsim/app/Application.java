@@ -28,6 +28,7 @@ public final class Application {
 
     /** The command that generates files instead of running the application. */
     static final String GENERATE = "generate";
+    private static final java.util.Set<String> HELP = java.util.Set.of("-h", "--help", "help");
 
     private Application() {
     }
@@ -35,6 +36,11 @@ public final class Application {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals(GENERATE)) {
             System.exit(GenerateCommand.run(Arrays.copyOfRange(args, 1, args.length), Clock.systemDefaultZone()));
+        }
+        if (args.length > 0 && HELP.contains(args[0])) {
+            // the application's own help, not Camel Main's generic runner options
+            System.out.print(ApplicationHelp.TEXT);
+            return;
         }
         TransactionStreamConfiguration configuration = new TransactionStreamConfiguration();
         Main main = new Main();

@@ -98,6 +98,20 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         registry.bind("lastErrorRecorder", new LastErrorRecorder());
         registry.bind("kinesisStreamHealthCheck", new KinesisStreamHealthCheck(stream));
         registry.bind("runOnce", runOnce);
+        logManagementAddress(properties);
+    }
+
+    /**
+     * Where health and metrics are served, as the server binds them: Camel's own summary prints 0.0.0.0 whatever
+     * {@code camel.management.host} says, so it is logged at WARN only (log4j2.properties) and this line says it.
+     */
+    private static void logManagementAddress(AppProperties properties) {
+        if (!properties.flag("camel.management.enabled")) {
+            return;
+        }
+        String base = "http://" + properties.text("camel.management.host") + ":"
+                + properties.text("camel.management.port") + "/observe/";
+        LOG.info("Health and metrics at {}health and {}metrics", base, base);
     }
 
     /** Whether a run-once run ends with a file in the failed folder (its exit status says so). */

@@ -60,6 +60,25 @@ class GenerateCommandIT {
     }
 
     @Test
+    void theJarsHelpDescribesTheApplicationNotCamelsRunner() throws Exception {
+        assertTrue(Files.isRegularFile(JAR), JAR + " is missing: it is built by 'mvn package' (or 'mvn verify')");
+        ApplicationProcess help = new ApplicationProcess(data.resolve("jar-help.log")).fromJar(JAR)
+                .in(Files.createDirectories(data.resolve("jar-help"))).arguments("--help");
+        assertEquals(0, exit(help), help.output());
+        String text = help.output();
+        for (String expected : List.of("Usage: java [-Dkey=value ...] -jar transaction-stream-simulator.jar",
+                "generate ", "docs/configuration.md", "kinesis.local.enabled")) {
+            assertTrue(text.contains(expected), expected + " in:\n" + text);
+        }
+        assertTrue(!text.contains("Apache Camel Runner") && !text.contains(" INFO "), "Camel's own help:\n" + text);
+        java.util.Properties settings = ContainerDeploymentTest.applicationProperties();
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("\\b([a-z]+\\.[a-zA-Z.]+)=").matcher(text);
+        while (key.find()) {
+            assertTrue(settings.containsKey(key.group(1)), "the help names " + key.group(1) + ", a key of no setting");
+        }
+    }
+
+    @Test
     void aBadOptionGetsOneLineAndExitStatusTwo() throws Exception {
         List<String[]> badOnes = List.of(new String[] {"--customerz", "5"}, new String[] {"--customers", "0"},
                 new String[] {"--customers", "many"}, new String[] {"--partition", "4/4"});

@@ -18,14 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The documents that describe the columns agree with the schema ({@link TransactionColumn}): the data dictionary's
- * table in docs/data.md, and the materialized view of docs/redshift.sql, which reads every field of the record, and
- * only those, each into a column of its name (lower case) and of its Redshift type.
+ * table in docs/data.md, and the view of docs/redshift.sql, which reads every field of the record, and only those, each
+ * into a column of its name (lower case) and of its Redshift type.
  */
 class TransactionColumnTest {
 
     private static final Pattern FIELD = Pattern.compile(
-            "json_extract_path_text\\(from_varbyte\\(kinesis_data, 'utf-8'\\), '([A-Z_]+)'\\)::([A-Z]+(?:\\(\\d+,\\d+\\))?) "
-                    + "AS ([a-z_]+)");
+            "payload\\.([A-Z_]+)::([A-Z]+(?:\\(\\d+,\\d+\\))?) AS ([a-z_]+)");
 
     /** One column of the view: the record field it reads, its SQL type, its name. */
     record ViewColumn(String field, String type, String name) {
@@ -33,7 +32,7 @@ class TransactionColumnTest {
 
     static List<ViewColumn> viewColumns() throws IOException {
         String sql = Files.readString(Path.of("docs", "redshift.sql"), StandardCharsets.UTF_8);
-        String view = sql.substring(sql.indexOf("CREATE MATERIALIZED VIEW"), sql.indexOf("FROM transaction_stream"));
+        String view = sql.substring(sql.indexOf("CREATE VIEW transactions"), sql.indexOf("FROM transaction_records;"));
         List<ViewColumn> columns = new ArrayList<>();
         Matcher m = FIELD.matcher(view);
         while (m.find()) {
@@ -48,6 +47,22 @@ class TransactionColumnTest {
                 column.name(), column.redshiftType(), column.name().toLowerCase(Locale.ROOT))).toList();
 
         assertEquals(expected, viewColumns());
+    }
+
+    @Test
+    void redshiftParsesEachRecordOnceAndNamesEveryPermissionItsRoleNeeds() throws IOException {
+        String sql = Files.readString(Path.of("docs", "redshift.sql"), StandardCharsets.UTF_8);
+        String view = sql.substring(sql.indexOf("CREATE MATERIALIZED VIEW"), sql.indexOf("CREATE VIEW transactions"));
+        assertEquals(1, Pattern.compile("\\bJSON_PARSE\\(").matcher(view).results().count(),
+                "one JSON_PARSE per record:\n" + view);
+        assertTrue(view.contains("JSON_PARSE(FROM_VARBYTE(kinesis_data, 'utf-8')) AS payload")
+                && view.contains("WHERE CAN_JSON_PARSE(FROM_VARBYTE(kinesis_data, 'utf-8'))"), view);
+        assertTrue(!sql.toLowerCase(Locale.ROOT).contains("json_extract_path_text"), "no parse per column");
+        for (String permission : List.of("kinesis:DescribeStreamSummary", "kinesis:DescribeStream",
+                "kinesis:ListShards", "kinesis:GetShardIterator", "kinesis:GetRecords", "kinesis:ListStreams",
+                "kms:Decrypt")) {
+            assertTrue(sql.contains(permission), permission + " in docs/redshift.sql's comments");
+        }
     }
 
     @Test

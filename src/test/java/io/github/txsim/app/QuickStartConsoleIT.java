@@ -1,0 +1,52 @@
+package io.github.txsim.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.github.txsim.testing.ApplicationProcess;
+import io.github.txsim.testing.LoopbackPorts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Quick start's run as a newcomer sees it: the application as its own process, from the project folder, with the
+ * built-in settings (local mode, run once, health and metrics on); only its data folders and management port are the
+ * test's. Its console says what matters in a few lines.
+ */
+class QuickStartConsoleIT {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void theQuickStartSaysWhatMattersInFifteenLinesOrFewer() throws Exception {
+        int port = LoopbackPorts.free();
+        String output;
+        try (ApplicationProcess application = new ApplicationProcess(data.resolve("quick-start.log"))
+                .set("camel.management.enabled", "true")
+                .set("camel.management.port", Integer.toString(port))
+                .set("folders.source", data.resolve("source").toString())
+                .set("folders.archive", data.resolve("archive").toString())
+                .set("folders.failed", data.resolve("failed").toString())
+                .set("folders.checkpoints", data.resolve("checkpoints").toString())
+                .start()) {
+            assertEquals(0, application.awaitExit(Duration.ofSeconds(120)), application.output());
+            output = application.output();
+        }
+        List<String> info = output.lines().filter(line -> line.contains(" INFO ")).toList();
+        assertTrue(info.size() <= 15, info.size() + " lines at INFO:\n" + output);
+        for (String expected : List.of("Local Kinesis emulator (kinesalite) listening on http://127.0.0.1:",
+                "Health and metrics at http://127.0.0.1:" + port + "/observe/health",
+                "Creating Kinesis stream 'transactions'", "Generated transactions-", "Published transactions-",
+                "Run complete: 1 file(s) published, 0 failed")) {
+            assertTrue(info.stream().anyMatch(line -> line.contains(expected)), expected + " in:\n" + output);
+        }
+        assertFalse(output.contains("0.0.0.0"), "no address the server does not listen on:\n" + output);
+        assertFalse(output.contains(" WARN ") || output.contains(" ERROR "), output);
+    }
+}
