@@ -28,6 +28,8 @@ public final class Application {
 
     /** The command that generates files instead of running the application. */
     static final String GENERATE = "generate";
+    /** The command that reads the stream back and reconciles it with files. */
+    static final String VERIFY = "verify";
     private static final java.util.Set<String> HELP = java.util.Set.of("-h", "--help", "help");
 
     private Application() {
@@ -36,6 +38,9 @@ public final class Application {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals(GENERATE)) {
             System.exit(GenerateCommand.run(Arrays.copyOfRange(args, 1, args.length), Clock.systemDefaultZone()));
+        }
+        if (args.length > 0 && args[0].equals(VERIFY)) {
+            System.exit(VerifyCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         if (args.length > 0 && HELP.contains(args[0])) {
             // the application's own help, not Camel Main's generic runner options

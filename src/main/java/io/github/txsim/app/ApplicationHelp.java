@@ -14,6 +14,7 @@ final class ApplicationHelp {
 
             Commands:
               generate   write daily files into a folder, without Camel or Kinesis ('generate --help')
+              verify     read the stream back and reconcile it with files ('verify --help')
 
             Main settings (application.properties in the working directory, the built-in copy for the rest; each
             key can also be set as -Dkey=value or as an environment variable, kinesis.streamName as

@@ -119,9 +119,10 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     /** One line, not the whole usage: the usage is one --help away. */
-    private static int badCommandLine(CommandLine.ParameterException e, String[] args) {
+    static int badCommandLine(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
-        err.println("generate: " + e.getMessage() + " (see 'generate --help')");
+        String command = e.getCommandLine().getCommandName();
+        err.println(command + ": " + e.getMessage() + " (see '" + command + " --help')");
         return e.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
     }
 

@@ -30,6 +30,7 @@ public final class RunOnce {
     private final Path sourceFolder;
     private final CamelContext context;
     private final FileTracker files;
+    private final RunVerification verification;
     private final long startedNanos = System.nanoTime();
     private final AtomicBoolean generated = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -40,17 +41,25 @@ public final class RunOnce {
      * @param sourceFolder     the folder the publisher consumes
      * @param context          the context to stop
      * @param files            the totals to print
+     * @param verification     reads the stream back at the end of the run, or null
      */
-    RunOnce(boolean enabled, boolean awaitGeneration, Path sourceFolder, CamelContext context, FileTracker files) {
+    RunOnce(boolean enabled, boolean awaitGeneration, Path sourceFolder, CamelContext context, FileTracker files,
+            RunVerification verification) {
         this.enabled = enabled;
         this.generated.set(!awaitGeneration);
         this.sourceFolder = sourceFolder;
         this.context = context;
         this.files = files;
+        this.verification = verification;
     }
 
     public boolean enabled() {
         return enabled;
+    }
+
+    /** Whether the run's verification found a row missing from the stream. */
+    boolean verificationFoundMissing() {
+        return verification != null && verification.foundMissing();
     }
 
     /** The generate route calls this after each run of the generator. */
@@ -62,6 +71,9 @@ public final class RunOnce {
     public void sourceFolderIdle() {
         if (!enabled || !generated.get() || hasFilesToPublish() || !stopping.compareAndSet(false, true)) {
             return;
+        }
+        if (verification != null) {
+            verification.verify(files.archivedThisRun());
         }
         FileTracker.Totals totals = files.totals();
         LOG.info(String.format("Run complete: %,d file(s) published, %,d failed, %,d records acknowledged, %,d rows "

@@ -74,7 +74,8 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         files = new FileTracker(kinesis.streamName(), new Checkpoints(folders.checkpoints()), folders.archive(),
                 folders.failed(), progress, metrics, stop);
         context.addService(files, true, true);
-        runOnce = new RunOnce(properties.flag("app.runOnce"), generator.enabled(), folders.source(), context, files);
+        runOnce = new RunOnce(properties.flag("app.runOnce"), generator.enabled(), folders.source(), context, files,
+                verification(properties, stream, kinesis.local()));
         SettledFileReadLock settledFiles = new SettledFileReadLock(publish.readLock().minAge(),
                 publish.readLock().checkInterval(), publish.readLock().timeout());
         TransactionRecords records = new TransactionRecords(publish.partitionKeyColumn());
@@ -98,25 +99,20 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         registry.bind("lastErrorRecorder", new LastErrorRecorder());
         registry.bind("kinesisStreamHealthCheck", new KinesisStreamHealthCheck(stream));
         registry.bind("runOnce", runOnce);
-        logManagementAddress(properties);
+        ManagementAddress.log(properties);
     }
 
-    /**
-     * Where health and metrics are served, as the server binds them: Camel's own summary prints 0.0.0.0 whatever
-     * {@code camel.management.host} says, so it is logged at WARN only (log4j2.properties) and this line says it.
-     */
-    private static void logManagementAddress(AppProperties properties) {
-        if (!properties.flag("camel.management.enabled")) {
-            return;
-        }
-        String base = "http://" + properties.text("camel.management.host") + ":"
-                + properties.text("camel.management.port") + "/observe/";
-        LOG.info("Health and metrics at {}health and {}metrics", base, base);
-    }
-
-    /** Whether a run-once run ends with a file in the failed folder (its exit status says so). */
+    /** Whether a run-once run ends with a file in the failed folder, or a row missing from the stream. */
     boolean runOnceHadFailures() {
-        return runOnce != null && runOnce.enabled() && files.totals().filesFailed() > 0;
+        return runOnce != null && runOnce.enabled()
+                && (files.totals().filesFailed() > 0 || runOnce.verificationFoundMissing());
+    }
+
+    /** {@code app.verify}: auto verifies in local mode only, where reading the stream back costs nothing. */
+    private static RunVerification verification(AppProperties properties, KinesisStream stream, boolean local) {
+        String setting = properties.text("app.verify");
+        boolean on = setting.equalsIgnoreCase("auto") ? local : properties.flag("app.verify");
+        return on ? new RunVerification(stream, local ? null : java.time.Instant.now()) : null;
     }
 
     /**

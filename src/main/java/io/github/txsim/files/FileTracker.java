@@ -38,6 +38,7 @@ public final class FileTracker extends ServiceSupport {
     private final Path archiveFolder;
     private final Path failedFolder;
     private final AtomicLong filesPublished = new AtomicLong();
+    private final List<Path> archivedThisRun = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicLong filesFailed = new AtomicLong();
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
@@ -116,6 +117,7 @@ public final class FileTracker extends ServiceSupport {
         }
         checkpoints.clear(progress.file());
         progressLog.remove(progress);
+        archivedThisRun.add(archiveFolder.resolve(archiveName));
         filesPublished.incrementAndGet();
         metrics.archived();
         records.addAndGet(progress.acknowledgedThisRun());
@@ -160,6 +162,11 @@ public final class FileTracker extends ServiceSupport {
                 progress.rowsDone(), progress.acknowledged(), progress.rejected(), report.reason(), failedName,
                 reportFile.getFileName()));
         LOG.debug("Failure of " + progress.fileName(), progress.lastError());
+    }
+
+    /** The files archived since the application started, in the archive folder, in the order they were. */
+    public List<Path> archivedThisRun() {
+        return List.copyOf(archivedThisRun);
     }
 
     public Totals totals() {

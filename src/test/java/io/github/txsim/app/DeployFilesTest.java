@@ -35,6 +35,18 @@ class DeployFilesTest {
     }
 
     @Test
+    void theVerifyPolicyAddsOnlyTheReadsOfOneStream() throws IOException {
+        JsonNode statements = new ObjectMapper().readTree(Path.of("deploy", "iam-policy-verify.json").toFile())
+                .get("Statement");
+        assertEquals(1, statements.size());
+        Set<String> actions = new TreeSet<>();
+        statements.get(0).get("Action").forEach(action -> actions.add(action.asText()));
+        assertEquals(Set.of("kinesis:GetRecords", "kinesis:GetShardIterator"), actions);
+        assertTrue(statements.get(0).get("Resource").asText().matches(
+                "arn:aws:kinesis:[A-Z_]+:[A-Z_]+:stream/[A-Z_]+"), "one stream's ARN: " + statements.get(0));
+    }
+
+    @Test
     void theServiceRunsTheJarTheBuildMakesWithTheHeapTheBenchmarkMeasures() throws IOException {
         String pom = Files.readString(Path.of("pom.xml"), StandardCharsets.UTF_8);
         List<String> execStart = Files.readAllLines(Path.of("deploy", "transaction-stream-simulator.service"),

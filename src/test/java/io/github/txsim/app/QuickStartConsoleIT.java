@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The Quick start's run as a newcomer sees it: the application as its own process, from the project folder, with the
  * built-in settings (local mode, run once, health and metrics on); only its data folders and management port are the
- * test's. Its console says what matters in a few lines.
+ * test's. Its console says what matters in a few lines, and ends with the proof that the stream holds the day.
  */
 class QuickStartConsoleIT {
 
@@ -43,6 +43,7 @@ class QuickStartConsoleIT {
         for (String expected : List.of("Local Kinesis emulator (kinesalite) listening on http://127.0.0.1:",
                 "Health and metrics at http://127.0.0.1:" + port + "/observe/health",
                 "Creating Kinesis stream 'transactions'", "Generated transactions-", "Published transactions-",
+                " records in the stream, 0 missing, 0 duplicated",
                 "Run complete: 1 file(s) published, 0 failed")) {
             assertTrue(info.stream().anyMatch(line -> line.contains(expected)), expected + " in:\n" + output);
         }

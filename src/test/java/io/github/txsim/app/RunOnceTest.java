@@ -40,7 +40,7 @@ class RunOnceTest {
     private RunOnce runOnce(boolean enabled, boolean awaitGeneration) {
         return new RunOnce(enabled, awaitGeneration, source, context, new FileTracker("transactions",
                 new Checkpoints(source), source, source, new ProgressLog(Duration.ZERO, null), PublishMetrics.none(),
-                new StopSignal()));
+                new StopSignal()), null);
     }
 
     @Test

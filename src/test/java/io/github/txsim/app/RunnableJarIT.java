@@ -43,6 +43,7 @@ class RunnableJarIT {
     @Test
     void theJarPublishesWithTheWorkingDirectorysSettingsOverTheBuiltInOnes() throws Exception {
         assertTrue(Files.isRegularFile(JAR), JAR + " is missing: it is built by 'mvn package' (or 'mvn verify')");
+        assertTrue(Files.size(JAR) <= 40L * 1024 * 1024, "a lean jar, 40 MiB at most: " + Files.size(JAR) + " bytes");
         Path working = Files.createDirectories(data.resolve("service"));
         Files.writeString(working.resolve("application.properties"), """
                 # only what differs from the built-in settings

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  */
 final class GenerationCases {
 
-    static final List<String> NAMES = List.of("reference", "day", "national", "backfill");
+    static final List<String> NAMES = List.of("reference", "day", "national", "backfill", "verify");
     static final int RUNS = 3;
     private static final Pattern GENERATED = Pattern.compile("Generated (\\d+) file\\(s\\): (\\d+) rows in ([\\d.]+) s "
             + "\\((\\d+) rows/s\\), slowest file ([\\d.]+) s, peak RSS (\\d+) MiB, process CPU ([\\d.]+) s");
@@ -72,7 +72,53 @@ final class GenerationCases {
                     String.format("rows/s >= the national day's (%,.0f)", national.rowsPerSecond()),
                     backfill.rowsPerSecond() >= national.rowsPerSecond()));
         }
+        if (cases.contains("verify")) {
+            Run verify = median(GenerationCases::verifyNationalDay);
+            table.add(row("Verify a national-scale day's 19.4 million rows against their records (ids and bitmaps; "
+                    + "reading the stream left out), -Xmx128m", verify, "peak RSS <= 256 MiB",
+                    verify.peakRssMib() <= 256));
+        }
         return table;
+    }
+
+    private static final Pattern VERIFIED = Pattern.compile("Verified (\\d+) rows in ([\\d.]+) s, peak RSS (\\d+) MiB, "
+            + "process CPU ([\\d.]+) s");
+
+    /** Generates the national day, then runs VerificationMemoryProbe on it in a JVM of its own. */
+    private static Run verifyNationalDay() throws Exception {
+        Path out = Files.createTempDirectory("txsim-benchmark");
+        try {
+            String java = ProcessHandle.current().info().command().orElse("java");
+            String classpath = System.getProperty("java.class.path");
+            run(List.of(java, "-Xmx128m", "-cp", classpath, "io.github.txsim.app.Application", "generate",
+                    "--customers", "10000000", "--terminals", "1000000", "--from", "2026-11-01", "--out",
+                    out.toString()));
+            Path file;
+            try (Stream<Path> files = Files.list(out)) {
+                file = files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElseThrow();
+            }
+            long started = System.nanoTime();
+            String output = run(List.of(java, "-Xmx128m", "-cp", classpath,
+                    "io.github.txsim.verification.VerificationMemoryProbe", file.toString()));
+            double wall = (System.nanoTime() - started) / 1e9;
+            Matcher m = VERIFIED.matcher(output);
+            if (!m.find()) {
+                throw new IllegalStateException("the probe failed:\n" + output);
+            }
+            return new Run(Long.parseLong(m.group(1)), wall, Double.parseDouble(m.group(2)),
+                    Long.parseLong(m.group(3)), Double.parseDouble(m.group(4)));
+        } finally {
+            deleteTree(out);
+        }
+    }
+
+    private static String run(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+        }
+        return output;
     }
 
     private interface Measurement {

@@ -1,0 +1,103 @@
+package io.github.txsim.verification;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.github.txsim.simulator.TransactionColumn;
+import software.amazon.awssdk.core.SdkBytes;
+
+/**
+ * Reads a stream back and reconciles it with files: for each file, how many of its rows the stream holds, which are
+ * missing (their lines) and which arrived more than once; and how many records of the stream belong to none of the
+ * files. Memory holds the files' ids (about 4 bytes a row) and a bitmap per file, never the records.
+ */
+public final class Verifier {
+
+    /** How many missing lines a file's result lists. */
+    public static final int LISTED_LINES = 5;
+    private static final String ID_FIELD = TransactionColumn.TRANSACTION_ID.name();
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private Verifier() {
+    }
+
+    /**
+     * What the stream holds of the files.
+     *
+     * @param files      each file's result, in the order given
+     * @param records    records read from the stream
+     * @param strangers  records whose transaction id is in none of the files
+     * @param unreadable records with no transaction id to read (not a JSON object with a TRANSACTION_ID number)
+     */
+    public record Report(List<FileResult> files, long records, long strangers, long unreadable) {
+
+        public Report {
+            files = List.copyOf(files);
+        }
+
+        public boolean anyMissing() {
+            return files.stream().anyMatch(file -> file.missing() > 0);
+        }
+
+        /** One line about the records that belong to none of the files. */
+        public String othersLine() {
+            return String.format("Read %,d records from the stream: %,d belong to none of the files%s", records,
+                    strangers, unreadable == 0 ? "" : String.format(", %,d have no transaction id", unreadable));
+        }
+    }
+
+    /** Reconciles the stream (from {@code since}, or its oldest record when null) with the files. */
+    public static Report verify(List<Path> files, StreamReader stream, Instant since)
+            throws IOException, InterruptedException {
+        List<FileCheck> checks = new ArrayList<>();
+        for (Path file : files) {
+            checks.add(FileCheck.read(file));
+        }
+        long[] counts = new long[3];
+        stream.read(since, data -> {
+            Long id = transactionId(data);
+            synchronized (counts) {
+                counts[0]++;
+                if (id == null) {
+                    counts[2]++;
+                } else if (checks.stream().noneMatch(check -> check.arrived(id))) {
+                    counts[1]++;
+                }
+            }
+        });
+        List<FileResult> results = new ArrayList<>();
+        for (FileCheck check : checks) {
+            results.add(check.result(LISTED_LINES));
+        }
+        return new Report(results, counts[0], counts[1], counts[2]);
+    }
+
+    /** The record's TRANSACTION_ID, read with a streaming parser (the other fields are skipped), or null. */
+    static Long transactionId(SdkBytes data) {
+        try (JsonParser parser = JSON.createParser(data.asByteArrayUnsafe())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals(ID_FIELD)) {
+                    return value == JsonToken.VALUE_NUMBER_INT ? parser.getLongValue() : null;
+                }
+                parser.skipChildren();
+            }
+            return null;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
