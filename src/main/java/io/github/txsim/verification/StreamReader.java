@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 /**
  * Reads every record of a stream, from its oldest (or from a time), shard by shard in parallel, until each shard is
  * read up to its tip. Each shard is read within Kinesis's read limits, 5 GetRecords calls a second and 2 MiB/s: a
- * call waits 200 ms after the one before it, and longer after a large answer. A throttled call is retried with the
+ * call waits 200 ms after the answer to the one before it, and longer after a large answer. A throttled call is retried with the
  * SDK client's own back-off.
  */
 public final class StreamReader {
@@ -100,7 +100,6 @@ public final class StreamReader {
         while (iterator != null) {
             Thread.sleep(wait);
             String current = iterator;
-            long called = System.nanoTime();
             GetRecordsResponse response = client.getRecords(b -> b.shardIterator(current).limit(RECORDS_PER_CALL));
             long bytes = 0;
             for (Record record : response.records()) {
@@ -110,9 +109,9 @@ public final class StreamReader {
             boolean atTip = response.records().isEmpty()
                     && (response.millisBehindLatest() == null || response.millisBehindLatest() == 0);
             iterator = atTip ? null : response.nextShardIterator();
-            long spent = (System.nanoTime() - called) / 1_000_000;
-            long due = Math.max(MIN_INTERVAL.toMillis(), (long) (bytes * 1000 / BYTES_PER_SECOND));
-            wait = Math.max(0, due - spent);
+            // counted from the answer, not the call: the next call starts at least this long after the last one
+            // ended, whatever the network's delays
+            wait = Math.max(MIN_INTERVAL.toMillis(), (long) Math.ceil(bytes * 1000 / BYTES_PER_SECOND));
         }
     }
 }
