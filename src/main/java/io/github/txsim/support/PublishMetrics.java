@@ -39,8 +39,10 @@ public final class PublishMetrics {
                             .register(registry),
                     Counter.builder("txsim.files.failed").description("Files moved to the failed folder")
                             .register(registry),
+                    // histogram buckets from 1 ms to 30 s, so a dashboard can show percentiles across instances
                     Timer.builder("txsim.putrecords.latency").description("PutRecords call duration")
-                            .register(registry));
+                            .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                            .maximumExpectedValue(Duration.ofSeconds(30)).register(registry));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.txsim.app;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,11 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-import io.github.txsim.testing.LoopbackPorts;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.txsim.testing.ApplicationProcess;
 import io.github.txsim.testing.Folders;
 import io.github.txsim.testing.Kinesalite;
+import io.github.txsim.testing.LoopbackPorts;
 import io.github.txsim.testing.TransactionFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,6 +53,25 @@ class HealthAndMetricsIT {
         }
     }
 
+    /** Every metric name the Grafana dashboard's queries (and its variable) select. */
+    static Set<String> dashboardMetrics() throws IOException {
+        JsonNode dashboard = new ObjectMapper().readTree(Path.of("deploy", "grafana", "dashboard.json").toFile());
+        Set<String> names = new TreeSet<>();
+        Pattern selector = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{");
+        for (JsonNode expr : dashboard.findValues("expr")) {
+            Matcher m = selector.matcher(expr.asText());
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        Matcher variable = Pattern.compile("label_values\\((\\w+)").matcher(dashboard.path("templating").toString());
+        while (variable.find()) {
+            names.add(variable.group(1));
+        }
+        assertTrue(names.size() >= 9, "the dashboard's metrics: " + names);
+        return names;
+    }
+
     @Test
     void healthShowsTheStreamReadyAndMetricsCountWhatWasPublished() throws Exception {
         port = LoopbackPorts.free();
@@ -75,6 +102,12 @@ class HealthAndMetricsIT {
             assertTrue(metrics.contains("txsim_files_archived_total 1.0"), metrics);
             assertTrue(metrics.contains("txsim_putrecords_latency_seconds_count 3"), metrics);
             assertTrue(metrics.contains("txsim_rows_rejected_total 0.0"), metrics);
+            Set<String> served = metrics.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                    .map(line -> line.split("[{ ]", 2)[0]).collect(Collectors.toSet());
+            for (String queried : dashboardMetrics()) {
+                assertTrue(served.contains(queried), "deploy/grafana/dashboard.json queries " + queried
+                        + ", which /observe/metrics does not serve");
+            }
         } finally {
             application.kill();
         }
