@@ -36,6 +36,7 @@ public final class FileProgress {
     private final Map<Long, List<Undelivered>> undelivered = new TreeMap<>();
     private volatile long rowsEstimate;
     private volatile double lagSeconds;
+    private volatile String paceTarget;
     private volatile Exception lastError;
     private boolean ended;
 
@@ -163,6 +164,15 @@ public final class FileProgress {
     }
 
     /** How far the last record sent was behind its due time (paced publishing), in seconds. */
+    /** The rate the pacing aims at, such as {@code a target of 5,000 records/s}, or null. */
+    public String paceTarget() {
+        return paceTarget;
+    }
+
+    public void paceTarget(String target) {
+        paceTarget = target;
+    }
+
     public double lagSeconds() {
         return lagSeconds;
     }

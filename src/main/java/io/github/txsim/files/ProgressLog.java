@@ -66,12 +66,14 @@ public final class ProgressLog extends ServiceSupport {
         long estimate = Math.max(progress.rowsEstimate(), done);
         double seconds = progress.seconds();
         double rowsPerSecond = seconds > 0 ? (done - progress.resumedAfter()) / seconds : 0;
-        String left = progress.lagSeconds() > 0 ? String.format("%.1f s behind event time", progress.lagSeconds())
+        String left = progress.lagSeconds() > 0 ? String.format("%.1f s behind %s", progress.lagSeconds(),
+                progress.paceTarget() == null ? "event time" : "schedule")
                 : rowsPerSecond > 0 ? String.format("about %.0f s left", (estimate - done) / rowsPerSecond)
                 : "time left unknown";
-        return String.format("Progress %s: %,d of about %,d rows done (%d%%), %,d records acknowledged, %,.0f rows/s, "
+        String target = progress.paceTarget() == null ? "" : " (" + progress.paceTarget() + ")";
+        return String.format("Progress %s: %,d of about %,d rows done (%d%%), %,d records acknowledged, %,.0f rows/s%s, "
                 + "%,d resent, %,d rejected, %,d in flight, %s", progress.fileName(), done, estimate,
-                estimate == 0 ? 100 : done * 100 / estimate, progress.acknowledged(), rowsPerSecond,
+                estimate == 0 ? 100 : done * 100 / estimate, progress.acknowledged(), rowsPerSecond, target,
                 progress.retried(), progress.rejected(), progress.inFlight(), left);
     }
 

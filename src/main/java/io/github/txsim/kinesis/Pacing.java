@@ -19,7 +19,8 @@ import io.github.txsim.rows.SourceRow;
  * <li>{@link Realtime}: when the wall clock reaches the record's event time (in the machine's time zone); records
  * whose time has passed go at once, so today's file becomes a live feed of today's payments;</li>
  * <li>{@link SpeedUp}: event time runs k times faster than wall time from the file's first record (k = 60 plays an
- * hour of payments in a minute).</li>
+ * hour of payments in a minute);</li>
+ * <li>{@link Rate}: N records a second, across files, whatever their event times.</li>
  * </ul>
  * A record whose event time cannot be read goes at once.
  */
@@ -27,6 +28,8 @@ public sealed interface Pacing {
 
     /** Due at once. */
     Instant NOW = Instant.MIN;
+    /** {@code rate:5000}: 5,000 records a second. */
+    String RATE_PREFIX = "rate:";
 
     /** When each record of one file is due. */
     interface Pace {
@@ -41,8 +44,13 @@ public sealed interface Pacing {
         return true;
     }
 
+    /** The rate this pacing aims at, for progress lines, such as {@code a target of 5,000 records/s}; or null. */
+    default String target() {
+        return null;
+    }
+
     /**
-     * Reads {@code max}, {@code realtime} or a speed-up factor.
+     * Reads {@code max}, {@code realtime}, a speed-up factor or {@code rate:N}.
      *
      * @param eventTimeColumn the column with each row's event time, {@code yyyy-MM-dd HH:mm:ss}
      */
@@ -50,6 +58,16 @@ public sealed interface Pacing {
         String value = text.strip();
         if (value.equalsIgnoreCase("max")) {
             return new Max();
+        }
+        if (value.regionMatches(true, 0, RATE_PREFIX, 0, RATE_PREFIX.length())) {
+            try {
+                double perSecond = Double.parseDouble(value.substring(RATE_PREFIX.length()).strip());
+                if (perSecond > 0 && Double.isFinite(perSecond)) {
+                    return new Rate(perSecond, new Rate.Schedule(perSecond));
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
         }
         EventTime eventTime = new EventTime(eventTimeColumn);
         if (value.equalsIgnoreCase("realtime")) {
@@ -64,7 +82,8 @@ public sealed interface Pacing {
             // reported below
         }
         throw new IllegalArgumentException(
-                "publish.pacing must be max, realtime or a speed-up factor above 0, was '" + text + "'");
+                "publish.pacing must be max, realtime, a speed-up factor above 0 or rate:N (N records a second, above "
+                        + "0), was '" + text + "'");
     }
 
     /** As fast as the stream allows. */
@@ -109,6 +128,57 @@ public sealed interface Pacing {
 
         /** The event time and wall time a speed-up counts from. */
         private record Origin(LocalDateTime event, Instant wall) {
+        }
+    }
+
+    /**
+     * N records a second, across files, whatever their event times: record k of the run is due 1/N s after record
+     * k-1. A schedule that fell behind by more than {@link Schedule#CATCH_UP} (the shards were slower, or no file
+     * came for a while) starts again from now rather than sending a burst to catch up.
+     */
+    record Rate(double perSecond, Schedule schedule) implements Pacing {
+        @Override
+        public Pace startFile(Clock clock) {
+            // the sender asks for a row's due time more than once: the row it asked about last keeps its time
+            return new Pace() {
+                private SourceRow last;
+                private Instant lastDue;
+
+                @Override
+                public Instant due(SourceRow row) {
+                    if (row != last) {
+                        last = row;
+                        lastDue = schedule.next(clock);
+                    }
+                    return lastDue;
+                }
+            };
+        }
+
+        @Override
+        public String target() {
+            return String.format("a target of %,.0f records/s", perSecond);
+        }
+
+        /** The run's schedule, shared by its files. */
+        static final class Schedule {
+            static final Duration CATCH_UP = Duration.ofSeconds(1);
+            private final long intervalNanos;
+            private Instant next;
+
+            Schedule(double perSecond) {
+                this.intervalNanos = Math.max(1, Math.round(1e9 / perSecond));
+            }
+
+            synchronized Instant next(Clock clock) {
+                Instant now = clock.instant();
+                if (next == null || next.isBefore(now.minus(CATCH_UP))) {
+                    next = now;
+                }
+                Instant due = next;
+                next = next.plusNanos(intervalNanos);
+                return due;
+            }
         }
     }
 

@@ -118,6 +118,7 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
     }
 
     private Pacing.Pace paceOf(FileProgress progress) {
+        progress.paceTarget(pacing.target());
         return pace.updateAndGet(current -> current != null && current.file() == progress ? current
                 : new FilePace(progress, pacing.startFile(clock))).pace();
     }

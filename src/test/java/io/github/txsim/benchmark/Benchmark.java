@@ -41,7 +41,7 @@ public final class Benchmark {
 
     /** The cases, by the names the optional argument selects them with (comma-separated; all by default). */
     private static final List<String> PUBLISHING_CASES = List.of("million", "limited-1", "limited-4", "limited-16",
-            "e2e", "realtime", "speedup");
+            "e2e", "realtime", "speedup", "rate");
     private static final List<String> CASES = Stream.concat(GenerationCases.NAMES.stream(),
             PUBLISHING_CASES.stream()).toList();
 
@@ -105,6 +105,9 @@ public final class Benchmark {
             }
             if (cases.contains("speedup")) {
                 pacing.add(speedUpPacing(kinesis, work, bigDay));
+            }
+            if (cases.contains("rate")) {
+                pacing.add(ratePacing(kinesis, work, bigDay));
             }
         } finally {
             kinesis.afterAll(null);
@@ -313,10 +316,29 @@ public final class Benchmark {
     }
 
     /** Publishes rows with the given pacing through the proxy's sink, and returns what arrived, in order. */
+    /** rate:1000 for a minute of records: the achieved rate, and each record's distance from its planned time. */
+    private static String ratePacing(Kinesalite kinesis, Path work, List<String> bigDay) throws Exception {
+        double perSecond = 1_000;
+        List<String> rows = bigDay.subList(1, 60_001);
+        List<Arrival> arrivals = paced(kinesis, work, "rate:1000", bigDay.get(0), rows);
+        double measured = seconds(arrivals.get(0).at(), arrivals.get(arrivals.size() - 1).at());
+        double expected = (arrivals.size() - 1) / perSecond;
+        double worst = 0;
+        for (int i = 0; i < arrivals.size(); i++) {
+            double planned = i / perSecond;
+            worst = Math.max(worst, Math.abs(seconds(arrivals.get(0).at(), arrivals.get(i).at()) - planned));
+        }
+        double error = Math.abs(measured / expected - 1);
+        return String.format("| Rate 1,000 records/s: 60,000 records | %,d | %.2f s for %.2f s expected (%.2f%% off, "
+                + "%,.0f records/s); each record at most %.3f s from its planned time | within 5%% | %s |",
+                arrivals.size(), measured, expected, error * 100, (arrivals.size() - 1) / measured, worst,
+                yes(error <= 0.05));
+    }
+
     private static List<Arrival> paced(Kinesalite kinesis, Path work, String pacing, String header, List<String> rows)
             throws Exception {
         Path data = dataWith(work, "paced", List.of(header), rows);
-        String stream = "benchmark-paced-" + pacing;
+        String stream = "benchmark-paced-" + pacing.replace(':', '-');
         kinesis.createStream(stream, 4);
         try (KinesisFaultProxy proxy = new KinesisFaultProxy(kinesis.endpoint(), kinesis.client()).sink()) {
             application(kinesis, data, stream, Map.of(

@@ -12,6 +12,7 @@ import java.util.List;
 
 import io.github.txsim.files.Checkpoints;
 import io.github.txsim.files.FileProgress;
+import io.github.txsim.rows.SourceRow;
 import io.github.txsim.testing.InMemoryKinesisClient;
 import io.github.txsim.testing.Rows;
 import org.apache.camel.CamelContext;
@@ -149,6 +150,45 @@ class PacingTest {
     void anUnknownPacingIsRefusedWithTheKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Pacing.parse("fast", "TX_DATETIME", ZONE));
-        assertEquals("publish.pacing must be max, realtime or a speed-up factor above 0, was 'fast'", e.getMessage());
+        assertEquals("publish.pacing must be max, realtime, a speed-up factor above 0 or rate:N (N records a second, "
+                + "above 0), was 'fast'", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Pacing.parse("rate:0", "TX_DATETIME", ZONE));
+        assertThrows(IllegalArgumentException.class, () -> Pacing.parse("rate:many", "TX_DATETIME", ZONE));
+    }
+
+    @Test
+    void aRateSendsThatManyRecordsASecondWhateverTheirEventTimes() throws Exception {
+        publish("rate:2", """
+                TRANSACTION_ID,TX_DATETIME,CUSTOMER_ID
+                1,2026-11-27 08:00:00,1
+                2,2026-11-27 08:00:00,2
+                3,2030-01-01 00:00:00,3
+                4,2018-04-01 00:00:01,4
+                5,not a time,5
+                """);
+
+        assertEquals(List.of(
+                "2026-11-28T12:00:00Z [1]",
+                "2026-11-28T12:00:00.500Z [2]",
+                "2026-11-28T12:00:01Z [3]",
+                "2026-11-28T12:00:01.500Z [4]",
+                "2026-11-28T12:00:02Z [5]"), sends);
+    }
+
+    @Test
+    void aRateKeepsItsScheduleAcrossFilesButDoesNotBurstAfterAPause() {
+        Pacing rate = Pacing.parse("rate:4", "TX_DATETIME", ZONE);
+        Pacing.Pace first = rate.startFile(clock);
+        List<SourceRow> rows = Rows.of("ID\n1\n2\n");
+        SourceRow a = rows.get(0);
+        SourceRow b = rows.get(1);
+        assertEquals(Instant.parse("2026-11-28T12:00:00Z"), first.due(a));
+        assertEquals(Instant.parse("2026-11-28T12:00:00Z"), first.due(a), "the same row keeps its time");
+        assertEquals(Instant.parse("2026-11-28T12:00:00.250Z"), first.due(b));
+        Pacing.Pace second = rate.startFile(clock);
+        assertEquals(Instant.parse("2026-11-28T12:00:00.500Z"), second.due(a), "the next file goes on from there");
+        clock.sleep(60_000);
+        assertEquals(Instant.parse("2026-11-28T12:01:00Z"), second.due(b), "after a pause, from now: no burst");
+        assertEquals("a target of 4 records/s", rate.target());
     }
 }
