@@ -1,6 +1,7 @@
 package io.github.txsim.files;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ public final class FileProgress {
     private final AtomicLong inFlight = new AtomicLong();
     private final Map<Long, List<Undelivered>> undelivered = new TreeMap<>();
     private volatile long rowsEstimate;
-    private volatile double lagSeconds;
+    private volatile Instant nextDue;
     private volatile String paceTarget;
     private volatile Exception lastError;
     private boolean ended;
@@ -163,7 +164,6 @@ public final class FileProgress {
         rowsEstimate = rows;
     }
 
-    /** How far the last record sent was behind its due time (paced publishing), in seconds. */
     /** The rate the pacing aims at, such as {@code a target of 5,000 records/s}, or null. */
     public String paceTarget() {
         return paceTarget;
@@ -173,12 +173,13 @@ public final class FileProgress {
         paceTarget = target;
     }
 
-    public double lagSeconds() {
-        return lagSeconds;
+    /** When the next record to send is due (paced publishing), or null when records go as fast as they can. */
+    public Instant nextDue() {
+        return nextDue;
     }
 
-    public void lagSeconds(double seconds) {
-        lagSeconds = seconds;
+    public void nextDue(Instant due) {
+        nextDue = due;
     }
 
     /** Records sent again after Kinesis did not acknowledge them. */

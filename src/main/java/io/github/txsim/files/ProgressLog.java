@@ -5,6 +5,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,13 +20,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A progress line per file being published, every {@code publish.progressInterval}: rows done of about how many,
- * records acknowledged, rows/s, records resent, rows rejected, records in flight, and the time left (or, paced, how
- * far behind event time).
+ * A progress line per file being published, every {@code publish.progressInterval}: rows done (acknowledged or
+ * rejected, groups in flight included) of about how many, records acknowledged, rows/s (and the pacing's target),
+ * records resent, rows rejected, records in flight, and the time left; paced, where the feed stands against its
+ * schedule, from the next record due: on schedule and waiting for it, or how far behind.
  */
 public final class ProgressLog extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProgressLog.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final Duration interval;
     private final ScheduledExecutorService scheduler;
@@ -39,7 +47,8 @@ public final class ProgressLog extends ServiceSupport {
     @Override
     protected void doStart() {
         if (!interval.isZero()) {
-            scheduler.scheduleAtFixedRate(() -> active.forEach(progress -> LOG.info(line(progress))),
+            scheduler.scheduleAtFixedRate(() -> active.forEach(progress -> LOG.info(line(progress, Instant.now(),
+                    ZoneId.systemDefault()))),
                     interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
@@ -61,20 +70,35 @@ public final class ProgressLog extends ServiceSupport {
         active.remove(progress);
     }
 
-    static String line(FileProgress progress) {
-        long done = progress.rowsDone();
+    static String line(FileProgress progress, Instant now, ZoneId zone) {
+        long done = Math.max(progress.rowsDone(), progress.acknowledged() + progress.rejected());
         long estimate = Math.max(progress.rowsEstimate(), done);
         double seconds = progress.seconds();
         double rowsPerSecond = seconds > 0 ? (done - progress.resumedAfter()) / seconds : 0;
-        String left = progress.lagSeconds() > 0 ? String.format("%.1f s behind %s", progress.lagSeconds(),
-                progress.paceTarget() == null ? "event time" : "schedule")
-                : rowsPerSecond > 0 ? String.format("about %.0f s left", (estimate - done) / rowsPerSecond)
-                : "time left unknown";
         String target = progress.paceTarget() == null ? "" : " (" + progress.paceTarget() + ")";
-        return String.format("Progress %s: %,d of about %,d rows done (%d%%), %,d records acknowledged, %,.0f rows/s%s, "
-                + "%,d resent, %,d rejected, %,d in flight, %s", progress.fileName(), done, estimate,
-                estimate == 0 ? 100 : done * 100 / estimate, progress.acknowledged(), rowsPerSecond, target,
-                progress.retried(), progress.rejected(), progress.inFlight(), left);
+        return String.format("Progress %s: %,d of about %s done (%d%%), %s acknowledged, %,.0f rows/s%s, %,d resent, "
+                + "%,d rejected, %,d in flight, %s", progress.fileName(), done, count(estimate, "row"),
+                estimate == 0 ? 100 : done * 100 / estimate, count(progress.acknowledged(), "record"), rowsPerSecond,
+                target, progress.retried(), progress.rejected(), progress.inFlight(),
+                standing(progress.nextDue(), now, zone, estimate - done, rowsPerSecond));
+    }
+
+    /** Where the feed stands: against its schedule when paced, otherwise the time left. */
+    private static String standing(Instant nextDue, Instant now, ZoneId zone, long rowsLeft, double rowsPerSecond) {
+        if (nextDue != null) {
+            LocalDateTime due = LocalDateTime.ofInstant(nextDue, zone);
+            String at = (due.toLocalDate().equals(LocalDate.ofInstant(now, zone)) ? TIME : DATE_TIME).format(due);
+            double ahead = Duration.between(now, nextDue).toMillis() / 1000.0;
+            return ahead >= 0
+                    ? String.format("on schedule, waiting for the next record, due at %s (in %.1f s)", at, ahead)
+                    : String.format("%.1f s behind schedule (the next record was due at %s)", -ahead, at);
+        }
+        return rowsPerSecond > 0 ? String.format("about %.0f s left", rowsLeft / rowsPerSecond) : "time left unknown";
+    }
+
+    /** {@code 1 row}, {@code 2 rows}. */
+    private static String count(long n, String noun) {
+        return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
     /** The lines of the file less the header: its rows, unless quoted values hold line breaks. */

@@ -107,6 +107,7 @@ public final class RecordSender extends ServiceSupport {
         try {
             while (next < waiting.size()) {
                 Instant due = pace.due(waiting.get(next).row());
+                progress.nextDue(due == Pacing.NOW ? null : due);
                 waitUntil(due);
                 if (pacing.isPaced() && stop.isRaised()) {
                     throw new PublishingStoppedException(progress.fileName());
@@ -119,8 +120,6 @@ public final class RecordSender extends ServiceSupport {
                 slice.addAll(waiting.subList(next, end));
                 carried = new ArrayList<>();
                 next = end;
-                progress.lagSeconds(due == Pacing.NOW ? 0
-                        : Math.max(0, Duration.between(due, clock.instant()).toMillis() / 1000.0));
                 send(slice, carried, progress);
             }
         } finally {

@@ -1,6 +1,9 @@
 package io.github.txsim.files;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import io.github.txsim.rows.FilePrefix;
@@ -10,6 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProgressLogTest {
+
+    private static final ZoneId ZONE = ZoneOffset.UTC;
+    private static final Instant NOON = Instant.parse("2026-11-28T12:00:00Z");
 
     @TempDir
     Path folder;
@@ -24,11 +30,55 @@ class ProgressLogTest {
         progress.rejected(2);
         progress.inFlight(50);
 
-        String line = ProgressLog.line(progress);
+        String line = ProgressLog.line(progress, NOON, ZONE);
 
         assertTrue(line.startsWith("Progress day.csv: 250 of about 1,000 rows done (25%), 248 records acknowledged, "),
                 line);
         assertTrue(line.contains(", 0 resent, 2 rejected, 50 in flight, about "), line);
         assertTrue(line.endsWith(" s left"), line);
+    }
+
+    private FileProgress progress() {
+        return new FileProgress(folder.resolve("day.csv"), new Checkpoints(folder), Checkpoints.Checkpoint.START);
+    }
+
+    @Test
+    void aPacedFeedWaitingForItsNextRecordIsOnScheduleAndSaysWhenThatRecordIsDue() {
+        // a service at 23:58 with a day whose late-evening records are sparse: on time, not 1,140 s behind
+        FileProgress progress = progress();
+        progress.rowsEstimate(9_527);
+        progress.groupDone(1, 9_500, List.of(), FilePrefix.EMPTY);
+        progress.acknowledged(9_526);
+        progress.nextDue(Instant.parse("2026-11-28T23:59:40Z"));
+
+        String line = ProgressLog.line(progress, Instant.parse("2026-11-28T23:58:00Z"), ZONE);
+
+        assertTrue(line.contains("9,526 of about 9,527 rows done (99%), 9,526 records acknowledged"), line);
+        assertTrue(line.endsWith("on schedule, waiting for the next record, due at 23:59:40 (in 100.0 s)"), line);
+    }
+
+    @Test
+    void aFeedBehindItsScheduleSaysByHowMuchAndRowsSentCountBeforeTheirGroupIsDone() {
+        FileProgress progress = progress();
+        progress.rowsEstimate(9_379);
+        progress.acknowledged(1);
+        progress.nextDue(Instant.parse("2026-11-28T23:59:58Z"));
+
+        String line = ProgressLog.line(progress, Instant.parse("2026-11-29T00:00:01.500Z"), ZONE);
+
+        assertTrue(line.startsWith("Progress day.csv: 1 of about 9,379 rows done (0%), 1 record acknowledged, "), line);
+        assertTrue(line.endsWith("3.5 s behind schedule (the next record was due at 2026-11-28 23:59:58)"), line);
+    }
+
+    @Test
+    void aRateNamesItsTarget() {
+        FileProgress progress = progress();
+        progress.rowsEstimate(1);
+        progress.paceTarget("a target of 5,000 records/s");
+
+        String line = ProgressLog.line(progress, NOON, ZONE);
+
+        assertTrue(line.contains("of about 1 row done") && line.contains(" rows/s (a target of 5,000 records/s), "),
+                line);
     }
 }
