@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Set;
 
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
@@ -30,7 +31,7 @@ public final class Application {
     static final String GENERATE = "generate";
     /** The command that reads the stream back and reconciles it with files. */
     static final String VERIFY = "verify";
-    private static final java.util.Set<String> HELP = java.util.Set.of("-h", "--help", "help");
+    private static final Set<String> HELP = Set.of("-h", "--help", "help");
 
     private Application() {
     }

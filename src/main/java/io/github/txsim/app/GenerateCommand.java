@@ -1,12 +1,16 @@
 package io.github.txsim.app;
 
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 import io.github.txsim.simulator.DailyFileGenerator;
 import io.github.txsim.simulator.DailyTransactionGenerator;
@@ -108,10 +112,10 @@ final class GenerateCommand implements Callable<Integer> {
 
     /** What went wrong, in one line: for a file the JDK names only the path, so the kind of failure is added. */
     static String reason(Exception e) {
-        if (e instanceof java.nio.file.FileSystemException file) {
+        if (e instanceof FileSystemException file) {
             String what = file.getReason() != null ? file.getReason()
-                    : file instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
-                    : file instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : file instanceof NoSuchFileException ? "no such file or folder"
+                    : file instanceof AccessDeniedException ? "permission denied"
                     : file.getClass().getSimpleName();
             return "cannot write " + file.getFile() + ": " + what;
         }
@@ -183,7 +187,7 @@ final class GenerateCommand implements Callable<Integer> {
         return count;
     }
 
-    private <T> T parsed(String option, java.util.function.Supplier<T> parser) {
+    private <T> T parsed(String option, Supplier<T> parser) {
         try {
             return parser.get();
         } catch (IllegalArgumentException e) {

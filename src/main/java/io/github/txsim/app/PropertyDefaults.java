@@ -2,6 +2,7 @@ package io.github.txsim.app;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ final class PropertyDefaults {
         Properties properties = new Properties();
         try (InputStream builtIn = PropertyDefaults.class.getClassLoader().getResourceAsStream(FILE)) {
             if (builtIn != null) {
-                properties.load(new java.io.InputStreamReader(builtIn, StandardCharsets.UTF_8));
+                properties.load(new InputStreamReader(builtIn, StandardCharsets.UTF_8));
             }
             Path working = Path.of(FILE);
             if (Files.isRegularFile(working)) {

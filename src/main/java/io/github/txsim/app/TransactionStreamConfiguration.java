@@ -1,6 +1,7 @@
 package io.github.txsim.app;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 
 import io.github.txsim.files.Checkpoints;
@@ -112,7 +113,7 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
     private static RunVerification verification(AppProperties properties, KinesisStream stream, boolean local) {
         String setting = properties.text("app.verify");
         boolean on = setting.equalsIgnoreCase("auto") ? local : properties.flag("app.verify");
-        return on ? new RunVerification(stream, local ? null : java.time.Instant.now()) : null;
+        return on ? new RunVerification(stream, local ? null : Instant.now()) : null;
     }
 
     /**

@@ -4,8 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import io.github.txsim.kinesis.ConnectionSafety;
@@ -94,7 +97,7 @@ final class VerifyCommand implements Callable<Integer> {
     private static void configureKinesisComponent(CamelContext context) {
         PropertiesComponent properties = context.getPropertiesComponent();
         Map<String, Object> options = new HashMap<>();
-        java.util.Set<String> keys = new java.util.HashSet<>();
+        Set<String> keys = new HashSet<>();
         properties.loadProperties(key -> key.startsWith(ConnectionSafety.PREFIX)).stringPropertyNames()
                 .forEach(keys::add);
         System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith(ConnectionSafety.PREFIX))
@@ -103,7 +106,7 @@ final class VerifyCommand implements Callable<Integer> {
             properties.resolveProperty(key).map(String::strip).filter(value -> !value.isEmpty())
                     .ifPresent(value -> options.put(key.substring(ConnectionSafety.PREFIX.length()), value));
         }
-        ConnectionSafety.check(option -> java.util.Optional.ofNullable((String) options.get(option)));
+        ConnectionSafety.check(option -> Optional.ofNullable((String) options.get(option)));
         Kinesis2Component component = context.getComponent("aws2-kinesis", Kinesis2Component.class);
         // through the component's generated configurer, as Camel Main binds them: reflection over the configuration
         // would load the Kinesis Client Library's types, which the jar leaves out

@@ -3,6 +3,7 @@ package io.github.txsim.files;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.txsim.rows.Reject;
@@ -38,7 +39,7 @@ public final class FileTracker extends ServiceSupport {
     private final Path archiveFolder;
     private final Path failedFolder;
     private final AtomicLong filesPublished = new AtomicLong();
-    private final List<Path> archivedThisRun = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Path> archivedThisRun = new CopyOnWriteArrayList<>();
     private final AtomicLong filesFailed = new AtomicLong();
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();

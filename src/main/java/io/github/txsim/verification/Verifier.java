@@ -9,6 +9,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.txsim.simulator.TransactionColumn;
 import software.amazon.awssdk.core.SdkBytes;
@@ -94,7 +95,7 @@ public final class Verifier {
                 parser.skipChildren();
             }
             return null;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             return null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -60,7 +61,7 @@ class ContainerDeploymentTest {
         assertTrue(image.user().matches("[1-9]\\d{3,}(:[1-9]\\d{3,})?"), "a numeric non-root user: " + image.user());
         assertTrue(pom.contains("<finalName>transaction-stream-simulator</finalName>"));
         assertEquals(Map.of("target/" + JAR, "/app/" + JAR), image.copies(), "the jar and nothing else");
-        List<String> expected = new java.util.ArrayList<>(List.of("java"));
+        List<String> expected = new ArrayList<>(List.of("java"));
         expected.addAll(Benchmark.JVM_OPTIONS);
         expected.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-jar", "/app/" + JAR));
         assertEquals(expected, image.entrypoint());

@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.github.txsim.simulator.DailyFileGenerator;
 import io.github.txsim.simulator.DailyTransactionGenerator;
@@ -71,8 +74,8 @@ class GenerateCommandIT {
             assertTrue(text.contains(expected), expected + " in:\n" + text);
         }
         assertTrue(!text.contains("Apache Camel Runner") && !text.contains(" INFO "), "Camel's own help:\n" + text);
-        java.util.Properties settings = ContainerDeploymentTest.applicationProperties();
-        java.util.regex.Matcher key = java.util.regex.Pattern.compile("\\b([a-z]+\\.[a-zA-Z.]+)=").matcher(text);
+        Properties settings = ContainerDeploymentTest.applicationProperties();
+        Matcher key = Pattern.compile("\\b([a-z]+\\.[a-zA-Z.]+)=").matcher(text);
         while (key.find()) {
             assertTrue(settings.containsKey(key.group(1)), "the help names " + key.group(1) + ", a key of no setting");
         }

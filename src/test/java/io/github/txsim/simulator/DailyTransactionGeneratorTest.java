@@ -1,6 +1,7 @@
 package io.github.txsim.simulator;
 
 import java.time.LocalDate;
+import java.util.BitSet;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -91,8 +92,8 @@ class DailyTransactionGeneratorTest {
     @Test
     void labelsFollowTheReferencePrecedenceCompromisedCustomerThenTerminalThenAmount() {
         CompromiseSchedule schedule = new CompromiseSchedule(SETTINGS);
-        java.util.BitSet terminals = schedule.terminalsCompromisedOn(GENERATED.dayIndex());
-        java.util.BitSet customers = schedule.customersCompromisedOn(GENERATED.dayIndex());
+        BitSet terminals = schedule.terminalsCompromisedOn(GENERATED.dayIndex());
+        BitSet customers = schedule.customersCompromisedOn(GENERATED.dayIndex());
         for (Transaction t : GENERATED.transactions()) {
             switch (t.fraudScenario()) {
                 case 3 -> assertTrue(customers.get(t.customerId()), "scenario 3 needs a compromised customer: " + t);
