@@ -1,10 +1,6 @@
 package io.github.txsim.app;
 
-import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -32,7 +28,7 @@ import picocli.CommandLine.Option;
  * command.
  */
 @Command(name = "generate", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
-        versionProvider = GenerateCommand.Version.class,
+        versionProvider = CommandLines.Version.class,
         description = {"Generates daily transaction files (the Fraud Detection Handbook's model) into a folder, one "
                 + "file per day: transactions-DATE.csv, or transactions-DATE-partIofN.csv for a partition. A date "
                 + "whose file is already in the folder is skipped.", ""},
@@ -100,34 +96,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     /** Runs the command; returns the exit status (0 done, 1 failed, 2 a bad command line). */
     static int run(String[] args, Clock clock) {
-        CommandLine commandLine = new CommandLine(new GenerateCommand(clock))
-                .setDefaultValueProvider(PropertyDefaults.fromApplicationProperties())
-                .setParameterExceptionHandler(GenerateCommand::badCommandLine)
-                .setExecutionExceptionHandler((e, line, parsed) -> {
-                    line.getErr().println("generate: " + reason(e));
-                    return 1;
-                });
-        return commandLine.execute(args);
-    }
-
-    /** What went wrong, in one line: for a file the JDK names only the path, so the kind of failure is added. */
-    static String reason(Exception e) {
-        if (e instanceof FileSystemException file) {
-            String what = file.getReason() != null ? file.getReason()
-                    : file instanceof NoSuchFileException ? "no such file or folder"
-                    : file instanceof AccessDeniedException ? "permission denied"
-                    : file.getClass().getSimpleName();
-            return "cannot write " + file.getFile() + ": " + what;
-        }
-        return e.getMessage() == null ? e.toString() : e.getMessage();
-    }
-
-    /** One line, not the whole usage: the usage is one --help away. */
-    static int badCommandLine(CommandLine.ParameterException e, String[] args) {
-        PrintWriter err = e.getCommandLine().getErr();
-        String command = e.getCommandLine().getCommandName();
-        err.println(command + ": " + e.getMessage() + " (see '" + command + " --help')");
-        return e.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
+        return CommandLines.execute(new GenerateCommand(clock), args);
     }
 
     @Override
@@ -144,8 +113,7 @@ final class GenerateCommand implements Callable<Integer> {
         int files = 0;
         double slowestFile = 0;
         try (DailyTransactionGenerator generator = new DailyTransactionGenerator(settings,
-                Population.generate(settings), part,
-                threads == 0 ? Runtime.getRuntime().availableProcessors() : threads)) {
+                Population.generate(settings), part, threads)) {
             DailyFileGenerator fileGenerator = new DailyFileGenerator(generator, folder, List.of(), clock, 0);
             for (int day = 0; day < days; day++) {
                 GeneratedFile file = fileGenerator.generate(first.plusDays(day)).orElse(null);
@@ -198,15 +166,6 @@ final class GenerateCommand implements Callable<Integer> {
     private void check(boolean valid, String message) {
         if (!valid) {
             throw new CommandLine.ParameterException(spec.commandLine(), message);
-        }
-    }
-
-    /** The version line of --version: the jar's, as Maven built it. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String version = GenerateCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"Transaction Stream Simulator " + (version == null ? "(development build)" : version)};
         }
     }
 }

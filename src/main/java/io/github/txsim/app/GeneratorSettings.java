@@ -59,7 +59,7 @@ record GeneratorSettings(boolean enabled, int backfillDays, SimulatorSettings si
      */
     DailyFileGenerator dailyFiles(DataFolders folders, Consumer<Path> handOver) {
         DailyTransactionGenerator generator = new DailyTransactionGenerator(simulator, Population.generate(simulator),
-                partition, threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
+                partition, threads);
         return new DailyFileGenerator(generator, folders.source(), List.of(folders.archive(), folders.failed()),
                 Clock.systemDefaultZone(), backfillDays, handOver);
     }

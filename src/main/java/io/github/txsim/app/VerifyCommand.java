@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
  * records only while the application runs, so there the application verifies its own run ({@code app.verify}).
  */
 @Command(name = "verify", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
-        versionProvider = GenerateCommand.Version.class,
+        versionProvider = CommandLines.Version.class,
         description = {"Reads the Kinesis stream back and reconciles it with the files: for each file the records "
                 + "found, missing (with their line numbers) and duplicated, and the records of the stream that belong "
                 + "to none of the files. Exit status 1 when a row is missing.", ""},
@@ -58,14 +58,7 @@ final class VerifyCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     static int run(String[] args) {
-        return new CommandLine(new VerifyCommand())
-                .setDefaultValueProvider(PropertyDefaults.fromApplicationProperties())
-                .setParameterExceptionHandler(GenerateCommand::badCommandLine)
-                .setExecutionExceptionHandler((e, line, parsed) -> {
-                    line.getErr().println("verify: " + GenerateCommand.reason(e));
-                    return 1;
-                })
-                .execute(args);
+        return CommandLines.execute(new VerifyCommand(), args);
     }
 
     @Override

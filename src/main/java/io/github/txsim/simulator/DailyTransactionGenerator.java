@@ -41,13 +41,16 @@ public final class DailyTransactionGenerator implements AutoCloseable {
 
     /**
      * @param partition which customers to generate
-     * @param threads   how many threads generate a day (the result is the same for any number)
+     * @param threads   how many threads generate a day, 0 for one per processor (the result is the same for any
+     *                  number)
      */
     public DailyTransactionGenerator(SimulatorSettings settings, Population population, Partition partition,
             int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("the generator needs at least one thread, was " + threads);
+        if (threads < 0) {
+            throw new IllegalArgumentException("the generator needs 0 (one per processor) or more threads, was "
+                    + threads);
         }
+        threads = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
         this.settings = settings;
         this.population = population;
         this.schedule = new CompromiseSchedule(settings);
