@@ -31,6 +31,8 @@ public final class Application {
     static final String GENERATE = "generate";
     /** The command that reads the stream back and reconciles it with files. */
     static final String VERIFY = "verify";
+    /** The command that writes an HTML report of transaction files. */
+    static final String REPORT = "report";
     private static final Set<String> HELP = Set.of("-h", "--help", "help");
 
     private Application() {
@@ -42,6 +44,9 @@ public final class Application {
         }
         if (args.length > 0 && args[0].equals(VERIFY)) {
             System.exit(VerifyCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals(REPORT)) {
+            System.exit(ReportCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         if (args.length > 0 && HELP.contains(args[0])) {
             // the application's own help, not Camel Main's generic runner options

@@ -15,6 +15,7 @@ final class ApplicationHelp {
             Commands:
               generate   write daily files into a folder, without Camel or Kinesis ('generate --help')
               verify     read the stream back and reconcile it with files ('verify --help')
+              report     write an HTML report of transaction files against the model ('report --help')
 
             Main settings (application.properties in the working directory, the built-in copy for the rest; each
             key can also be set as -Dkey=value or as an environment variable, kinesis.streamName as
@@ -24,8 +25,9 @@ final class ApplicationHelp {
               kinesis.streamName=transactions  the stream
               simulator.customers=50000        the population (up to 100,000,000), simulator.terminals=100000
               simulator.partition=0/1          i/n: this producer's share of the customers, for n producers
-              publish.pacing=max               max, realtime, or a speed-up factor such as 60
-              folders.source=data/source       and folders.archive, folders.failed, folders.checkpoints
+              publish.pacing=max               max, realtime, a speed-up factor such as 60, or rate:N records/s
+              folders.source=data/source       and folders.archive, folders.failed, folders.checkpoints,
+                                               folders.reports (each generated day's HTML report)
 
             Every setting: docs/configuration.md. Operations, scaling out, troubleshooting: docs/operations.md.
             """;

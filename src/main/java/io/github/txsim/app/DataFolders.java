@@ -8,18 +8,19 @@ import java.util.List;
 
 /**
  * The data folders: where daily files appear, where they go once every row is acknowledged, where they go when
- * publishing fails, and where the publishing progress of each file is kept.
+ * publishing fails, where the publishing progress of each file is kept, and where the generated days' reports go.
  */
-record DataFolders(Path source, Path archive, Path failed, Path checkpoints) {
+record DataFolders(Path source, Path archive, Path failed, Path checkpoints, Path reports) {
 
     static DataFolders from(AppProperties properties) {
         return new DataFolders(properties.path("folders.source"), properties.path("folders.archive"),
-                properties.path("folders.failed"), properties.path("folders.checkpoints"));
+                properties.path("folders.failed"), properties.path("folders.checkpoints"),
+                properties.path("folders.reports"));
     }
 
     /** Creates the folders that are missing and checks that each one can be written. */
     DataFolders create() {
-        for (Path folder : List.of(source, archive, failed, checkpoints)) {
+        for (Path folder : List.of(source, archive, failed, checkpoints, reports)) {
             try {
                 Files.createDirectories(folder);
             } catch (IOException e) {

@@ -6,11 +6,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 
 import io.github.txsim.simulator.DailyFileGenerator;
 import io.github.txsim.simulator.DailyTransactionGenerator;
-import io.github.txsim.simulator.FraudSettings;
+import io.github.txsim.simulator.DayReporter;
 import io.github.txsim.simulator.GeneratedFile;
 import io.github.txsim.simulator.Partition;
 import io.github.txsim.simulator.Population;
@@ -40,14 +39,6 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Folder to write the files into (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--customers", paramLabel = "N", descriptionKey = "simulator.customers",
-            description = "Customers (default: ${DEFAULT-VALUE})")
-    int customers;
-
-    @Option(names = "--terminals", paramLabel = "N", descriptionKey = "simulator.terminals",
-            description = "Terminals (default: ${DEFAULT-VALUE})")
-    int terminals;
-
     @Option(names = "--from", paramLabel = "DATE", description = "First date to generate, YYYY-MM-DD (default: today)")
     LocalDate from;
 
@@ -55,35 +46,20 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Days to generate from --from on (default: ${DEFAULT-VALUE})")
     int days;
 
-    @Option(names = "--seed", paramLabel = "N", descriptionKey = "simulator.seed",
-            description = "Seed of every random draw (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--partition", paramLabel = "I/N", descriptionKey = "simulator.partition",
-            description = "Generate only the customers whose id mod N is I (default: ${DEFAULT-VALUE})")
-    String partition;
-
     @Option(names = "--threads", paramLabel = "N", descriptionKey = "simulator.threads",
             description = "Threads that generate a day, 0 for one per processor (default: ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--radius", paramLabel = "R", descriptionKey = "simulator.radius",
-            description = "A customer uses the terminals closer than this on the 100x100 grid (default: ${DEFAULT-VALUE})")
-    double radius;
+    @Option(names = "--report", negatable = true, descriptionKey = "generator.report", fallbackValue = "true",
+            description = "Write each day's report into --reports (default: ${DEFAULT-VALUE})")
+    boolean report;
 
-    @Option(names = "--start-date", paramLabel = "DATE", descriptionKey = "simulator.startDate",
-            description = "Day 0 of the simulation, from which TX_TIME_DAYS counts (default: ${DEFAULT-VALUE})")
-    LocalDate startDate;
+    @Option(names = "--reports", paramLabel = "DIR", descriptionKey = "folders.reports",
+            description = "Folder of the days' reports (default: ${DEFAULT-VALUE})")
+    Path reports;
 
-    @Option(names = "--compromised-terminals-per-day", paramLabel = "N|auto",
-            descriptionKey = "simulator.compromisedTerminalsPerDay",
-            description = "Fraud scenario 2: terminals compromised each day (default: ${DEFAULT-VALUE})")
-    String compromisedTerminals;
-
-    @Option(names = "--compromised-customers-per-day", paramLabel = "N|auto",
-            descriptionKey = "simulator.compromisedCustomersPerDay",
-            description = "Fraud scenario 3: customers compromised each day (default: ${DEFAULT-VALUE})")
-    String compromisedCustomers;
+    @CommandLine.Mixin
+    SimulationOptions simulation;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -102,19 +78,21 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
-        SimulatorSettings settings = settings();
-        Partition part = parsed("--partition", () -> Partition.parse(partition));
-        check(days >= 1, "--days must be at least 1, was " + days);
-        check(threads >= 0, "--threads must be 0 (one per processor) or more, was " + threads);
+        SimulatorSettings settings = simulation.settings();
+        Partition part = simulation.partition();
+        simulation.check(days >= 1, "--days must be at least 1, was " + days);
+        simulation.check(threads >= 0, "--threads must be 0 (one per processor) or more, was " + threads);
         LocalDate first = from == null ? LocalDate.now(clock) : from;
         Path folder = Files.createDirectories(out);
 
         long rows = 0;
         int files = 0;
         double slowestFile = 0;
-        try (DailyTransactionGenerator generator = new DailyTransactionGenerator(settings,
-                Population.generate(settings), part, threads)) {
-            DailyFileGenerator fileGenerator = new DailyFileGenerator(generator, folder, List.of(), clock, 0);
+        Population population = Population.generate(settings);
+        DayReporter reporter = report ? Reports.forGeneratedDays(settings, population, part, reports) : DayReporter.NONE;
+        try (DailyTransactionGenerator generator = new DailyTransactionGenerator(settings, population, part, threads)) {
+            DailyFileGenerator fileGenerator = new DailyFileGenerator(generator, folder, List.of(), clock, 0,
+                    file -> { }, reporter);
             for (int day = 0; day < days; day++) {
                 GeneratedFile file = fileGenerator.generate(first.plusDays(day)).orElse(null);
                 if (file != null) {
@@ -129,43 +107,5 @@ final class GenerateCommand implements Callable<Integer> {
                 + "%.3f s, peak RSS %d MiB, process CPU %.1f s%n", files, rows, seconds, rows / seconds, slowestFile,
                 ProcessResources.peakRssMib(), ProcessResources.cpuSeconds());
         return 0;
-    }
-
-    private SimulatorSettings settings() {
-        check(customers >= 1 && customers <= SimulatorSettings.MAX_CUSTOMERS, String.format(
-                "--customers must be from 1 to %,d, was %,d", SimulatorSettings.MAX_CUSTOMERS, customers));
-        check(terminals >= 1 && terminals <= SimulatorSettings.MAX_TERMINALS, String.format(
-                "--terminals must be from 1 to %,d, was %,d", SimulatorSettings.MAX_TERMINALS, terminals));
-        check(radius > 0 && radius <= 100, "--radius must be above 0 and at most 100, was " + radius);
-        FraudSettings reference = FraudSettings.referenceFractions(customers, terminals);
-        FraudSettings fraud = new FraudSettings(
-                countOrAuto("--compromised-terminals-per-day", compromisedTerminals, terminals,
-                        reference.compromisedTerminalsPerDay()),
-                countOrAuto("--compromised-customers-per-day", compromisedCustomers, customers,
-                        reference.compromisedCustomersPerDay()));
-        return new SimulatorSettings(customers, terminals, radius, seed, startDate, fraud);
-    }
-
-    private int countOrAuto(String option, String value, int max, int auto) {
-        if (value.equalsIgnoreCase("auto")) {
-            return auto;
-        }
-        int count = parsed(option, () -> Integer.parseInt(value));
-        check(count >= 0 && count <= max, String.format("%s must be auto or from 0 to %,d, was %s", option, max, value));
-        return count;
-    }
-
-    private <T> T parsed(String option, Supplier<T> parser) {
-        try {
-            return parser.get();
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), option + ": " + e.getMessage());
-        }
-    }
-
-    private void check(boolean valid, String message) {
-        if (!valid) {
-            throw new CommandLine.ParameterException(spec.commandLine(), message);
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import io.github.txsim.simulator.DailyFileGenerator;
 import io.github.txsim.simulator.DailyTransactionGenerator;
+import io.github.txsim.simulator.DayReporter;
 import io.github.txsim.simulator.FraudSettings;
 import io.github.txsim.simulator.Partition;
 import io.github.txsim.simulator.Population;
@@ -18,9 +19,10 @@ import io.github.txsim.simulator.SimulatorSettings;
  * start-up.
  *
  * @param threads threads that generate a day (simulator.threads, 0 for one per processor)
+ * @param report  whether each generated day gets its report (generator.report)
  */
 record GeneratorSettings(boolean enabled, int backfillDays, SimulatorSettings simulator, Partition partition,
-        int threads) {
+        int threads, boolean report) {
 
     static GeneratorSettings read(AppProperties properties) {
         int customers = properties.integer("simulator.customers", 1, SimulatorSettings.MAX_CUSTOMERS);
@@ -44,7 +46,7 @@ record GeneratorSettings(boolean enabled, int backfillDays, SimulatorSettings si
         properties.duration("generator.period");
         return new GeneratorSettings(properties.flag("generator.enabled"), backfillDays, simulator,
                 Partition.parse(properties.text("simulator.partition")),
-                properties.integer("simulator.threads", 0, 1024));
+                properties.integer("simulator.threads", 0, 1024), properties.flag("generator.report"));
     }
 
     /** A count that may say {@code auto}: then the reference's fraction of the population. */
@@ -58,9 +60,10 @@ record GeneratorSettings(boolean enabled, int backfillDays, SimulatorSettings si
      * @param handOver told of each complete file just before it is renamed into the source folder
      */
     DailyFileGenerator dailyFiles(DataFolders folders, Consumer<Path> handOver) {
-        DailyTransactionGenerator generator = new DailyTransactionGenerator(simulator, Population.generate(simulator),
-                partition, threads);
+        Population population = Population.generate(simulator);
+        DailyTransactionGenerator generator = new DailyTransactionGenerator(simulator, population, partition, threads);
         return new DailyFileGenerator(generator, folders.source(), List.of(folders.archive(), folders.failed()),
-                Clock.systemDefaultZone(), backfillDays, handOver);
+                Clock.systemDefaultZone(), backfillDays, handOver,
+                report ? Reports.forGeneratedDays(simulator, population, partition, folders.reports()) : DayReporter.NONE);
     }
 }

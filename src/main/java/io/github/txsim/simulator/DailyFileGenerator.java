@@ -34,6 +34,7 @@ public final class DailyFileGenerator {
     private final Clock clock;
     private final int backfillDays;
     private final Consumer<Path> handOver;
+    private final DayReporter reporter;
     private final TransactionCsvWriter writer = new TransactionCsvWriter();
     private boolean backfilled;
 
@@ -46,15 +47,16 @@ public final class DailyFileGenerator {
      */
     public DailyFileGenerator(DailyTransactionGenerator generator, Path sourceFolder, List<Path> laterFolders,
             Clock clock, int backfillDays) {
-        this(generator, sourceFolder, laterFolders, clock, backfillDays, file -> { });
+        this(generator, sourceFolder, laterFolders, clock, backfillDays, file -> { }, DayReporter.NONE);
     }
 
     /**
      * @param handOver told of each file, complete, just before it is renamed into the source folder (the publisher
      *                 then takes it at once)
+     * @param reporter makes a report of each day written (its path then ends the day's log line)
      */
     public DailyFileGenerator(DailyTransactionGenerator generator, Path sourceFolder, List<Path> laterFolders,
-            Clock clock, int backfillDays, Consumer<Path> handOver) {
+            Clock clock, int backfillDays, Consumer<Path> handOver, DayReporter reporter) {
         if (backfillDays < 0) {
             throw new IllegalArgumentException("generator.backfillDays cannot be negative, was " + backfillDays);
         }
@@ -64,6 +66,7 @@ public final class DailyFileGenerator {
         this.clock = clock;
         this.backfillDays = backfillDays;
         this.handOver = handOver;
+        this.reporter = reporter;
     }
 
     public static String fileName(LocalDate date, Partition partition) {
@@ -98,13 +101,15 @@ public final class DailyFileGenerator {
         Path target = sourceFolder.resolve(name);
         Path partial = sourceFolder.resolve("." + name + ".part");
         try {
-            RowCounts counts = write(date, partial);
+            DayReporter.DayReport report = reporter.start(date, name);
+            RowCounts counts = write(date, partial, report);
             handOver.accept(target);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             long bytes = Files.size(target);
             double seconds = (System.nanoTime() - started) / 1e9;
-            LOG.info(summary(name, counts, bytes, seconds));
-            return Optional.of(new GeneratedFile(target, counts.rows(), bytes, seconds));
+            Path reportFile = report == null ? null : report.write();
+            LOG.info(summary(name, counts, bytes, seconds) + (reportFile == null ? "" : "; report " + reportFile));
+            return Optional.of(new GeneratedFile(target, counts.rows(), bytes, seconds, reportFile));
         } catch (IOException | UncheckedIOException e) {
             deleteQuietly(partial);
             IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
@@ -115,18 +120,28 @@ public final class DailyFileGenerator {
         }
     }
 
-    /** Streams the day into the file, chunk by chunk as the generator's threads format them. */
-    private RowCounts write(LocalDate date, Path file) throws IOException {
+    /** Rows of a day and their lines, formatted on a generating thread. */
+    private record Chunk(List<Transaction> rows, TransactionCsvWriter.Lines lines) {
+    }
+
+    /**
+     * Streams the day into the file, chunk by chunk as the generator's threads format them, and into the report (if
+     * any) on this thread.
+     */
+    private RowCounts write(LocalDate date, Path file, DayReporter.DayReport report) throws IOException {
         RowCounts[] counts = {RowCounts.NONE};
         try (OutputStream out = Files.newOutputStream(file)) {
             out.write(writer.header());
-            generator.generate(date, rows -> writer.format(date, rows), lines -> {
+            generator.generate(date, rows -> new Chunk(rows, writer.format(date, rows)), chunk -> {
                 try {
-                    out.write(lines.bytes(), 0, lines.length());
+                    out.write(chunk.lines().bytes(), 0, chunk.lines().length());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                counts[0] = counts[0].plus(lines.counts());
+                counts[0] = counts[0].plus(chunk.lines().counts());
+                if (report != null) {
+                    report.add(chunk.rows());
+                }
             });
         }
         return counts[0];

@@ -8,7 +8,8 @@ import java.nio.file.Path;
  * @param path    where it lies
  * @param rows    its transactions (lines less the header)
  * @param bytes   its size
- * @param seconds how long generating and writing it took
+ * @param seconds how long generating and writing it took (its report not included)
+ * @param report  the day's report; null when none is made
  */
-public record GeneratedFile(Path path, long rows, long bytes, double seconds) {
+public record GeneratedFile(Path path, long rows, long bytes, double seconds, Path report) {
 }

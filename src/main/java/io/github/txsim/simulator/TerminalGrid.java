@@ -79,6 +79,17 @@ public final class TerminalGrid {
         return count;
     }
 
+    /** Whether any terminal lies at a distance strictly below the radius from (x, y); stops at the first. */
+    public boolean hasWithin(double x, double y) {
+        Block block = block(x, y);
+        for (int k = 0, size = block.size(); k < size; k++) {
+            if (isWithin(block.slot(k), x, y)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Draws one terminal uniformly among those at a distance strictly below the radius from (x, y), or returns -1 when
      * there is none.

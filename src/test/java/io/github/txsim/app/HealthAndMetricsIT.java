@@ -90,6 +90,7 @@ class HealthAndMetricsIT {
                 .set("folders.archive", data.resolve("archive").toString())
                 .set("folders.failed", data.resolve("failed").toString())
                 .set("folders.checkpoints", data.resolve("checkpoints").toString())
+                .set("folders.reports", data.resolve("reports").toString())
                 .start();
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> Folders.fileNames(data.resolve("archive")).size() == 1);

@@ -34,6 +34,7 @@ class QuickStartConsoleIT {
                 .set("folders.archive", data.resolve("archive").toString())
                 .set("folders.failed", data.resolve("failed").toString())
                 .set("folders.checkpoints", data.resolve("checkpoints").toString())
+                .set("folders.reports", data.resolve("reports").toString())
                 .start()) {
             assertEquals(0, application.awaitExit(Duration.ofSeconds(120)), application.output());
             output = application.output();

@@ -38,6 +38,7 @@ class StartupChecksIT {
                 .set("folders.archive", data.resolve("archive").toString())
                 .set("folders.failed", data.resolve("failed").toString())
                 .set("folders.checkpoints", data.resolve("checkpoints").toString())
+                .set("folders.reports", data.resolve("reports").toString())
                 .environment("HOME", data.toString())
                 .environment("AWS_EC2_METADATA_DISABLED", "true")
                 .environment("AWS_ACCESS_KEY_ID", "")

@@ -159,7 +159,7 @@ public final class Benchmark {
         Path staging = Files.createDirectories(work.resolve("staging"));
         run(List.of(javaExecutable(), "-cp", System.getProperty("java.class.path"),
                 "io.github.txsim.app.Application", "generate", "--customers", "520000", "--terminals", "200000",
-                "--from", NOON.toLocalDate().toString(), "--out", staging.toString()));
+                "--from", NOON.toLocalDate().toString(), "--out", staging.toString(), "--no-report"));
         try (Stream<Path> files = Files.list(staging)) {
             Path file = files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElseThrow();
             return Files.readAllLines(file);

@@ -92,7 +92,7 @@ final class GenerationCases {
             String classpath = System.getProperty("java.class.path");
             run(List.of(java, "-Xmx128m", "-cp", classpath, "io.github.txsim.app.Application", "generate",
                     "--customers", "10000000", "--terminals", "1000000", "--from", "2026-11-01", "--out",
-                    out.toString()));
+                    out.toString(), "--no-report"));
             Path file;
             try (Stream<Path> files = Files.list(out)) {
                 file = files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElseThrow();
@@ -145,7 +145,8 @@ final class GenerationCases {
             command.addAll(jvmOptions);
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.github.txsim.app.Application",
                     "generate", "--customers", customers, "--terminals", terminals, "--start-date", "2018-04-01",
-                    "--from", from, "--days", days, "--out", out.toString()));
+                    "--from", from, "--days", days, "--out", out.toString(), "--reports",
+                    out.resolve("reports").toString()));
             long started = System.nanoTime();
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

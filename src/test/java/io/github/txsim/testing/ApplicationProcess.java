@@ -47,7 +47,8 @@ public final class ApplicationProcess implements AutoCloseable {
                 .set("folders.source", dataFolder.resolve("source").toString())
                 .set("folders.archive", dataFolder.resolve("archive").toString())
                 .set("folders.failed", dataFolder.resolve("failed").toString())
-                .set("folders.checkpoints", dataFolder.resolve("checkpoints").toString());
+                .set("folders.checkpoints", dataFolder.resolve("checkpoints").toString())
+                .set("folders.reports", dataFolder.resolve("reports").toString());
     }
 
     public ApplicationProcess set(String key, String value) {

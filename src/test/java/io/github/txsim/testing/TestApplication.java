@@ -59,6 +59,7 @@ public final class TestApplication {
                 .set("folders.archive", dataFolder.resolve("archive").toString())
                 .set("folders.failed", dataFolder.resolve("failed").toString())
                 .set("folders.checkpoints", dataFolder.resolve("checkpoints").toString())
+                .set("folders.reports", dataFolder.resolve("reports").toString())
                 .set("camel.management.enabled", "false")
                 .set("publish.rateLimit.enabled", "false")
                 .set("publish.maxInFlight", "1")
