@@ -43,14 +43,22 @@ public final class ModelExpectations {
     private final Population population;
     private final Partition partition;
     private final CompromiseSchedule schedule;
+    private final double terminalLookups;
     private final TimeOfDay timeOfDay = new TimeOfDay();
     private DayIndependent base;
 
     public ModelExpectations(SimulatorSettings settings, Population population, Partition partition) {
+        this(settings, population, partition, TERMINAL_LOOKUPS);
+    }
+
+    /** @param terminalLookups the most look-ups spent on per-terminal rates; beyond, they are approximated */
+    ModelExpectations(SimulatorSettings settings, Population population, Partition partition,
+            double terminalLookups) {
         this.settings = settings;
         this.population = population;
         this.partition = partition;
         this.schedule = new CompromiseSchedule(settings);
+        this.terminalLookups = terminalLookups;
     }
 
     /** The share of a day's transactions that falls in each hour, 0 to 23 (24 numbers that add up to 1). */
@@ -76,6 +84,7 @@ public final class ModelExpectations {
         double s3 = 0;
         double amounts = base.amountSum;
         double squares = base.amountSquareSum;
+        double share = (double) terminals.cardinality() / settings.terminals();
         // a compromised customer: a third of its payments are scenario 3, 5 times larger, and neither 1 nor 2
         for (int c = customers.nextSetBit(0); c >= 0; c = customers.nextSetBit(c + 1)) {
             if (!partition.includes(c)) {
@@ -83,7 +92,7 @@ public final class ModelExpectations {
             }
             CustomerProfile customer = population.customer(c);
             double rate = base.rate(customer);
-            double compromisedShare = base.compromisedShare(customer, terminals);
+            double compromisedShare = base.compromisedShare(customer, terminals, share);
             s3 += THIRD * rate;
             s2 -= THIRD * rate * compromisedShare;
             s1 -= THIRD * rate * overThreshold(customer) * (1 - compromisedShare);
@@ -97,7 +106,6 @@ public final class ModelExpectations {
                 s1 -= base.overThresholdAt[t];
             }
         } else {
-            double share = (double) terminals.cardinality() / settings.terminals();
             s2 += (base.rows - s3) * share;
             s1 *= 1 - share;
         }
@@ -132,7 +140,7 @@ public final class ModelExpectations {
         DayIndependent() {
             double lookups = (double) settings.customers() / partition.count() * settings.terminals()
                     * Math.min(1, Math.PI * square(settings.radius()) / 10_000);
-            boolean exact = lookups <= TERMINAL_LOOKUPS;
+            boolean exact = lookups <= terminalLookups;
             within = exact ? new int[grid.size()] : null;
             lambda = exact ? new double[settings.terminals()] : null;
             overThresholdAt = exact ? new double[settings.terminals()] : null;
@@ -162,10 +170,10 @@ public final class ModelExpectations {
             return grid.hasWithin(customer.x(), customer.y()) ? customer.meanTransactionsPerDay() * kept : 0;
         }
 
-        /** The share of the customer's terminals that are compromised. */
-        double compromisedShare(CustomerProfile customer, BitSet compromised) {
+        /** The share of the customer's terminals that are compromised ({@code overall} when approximated). */
+        double compromisedShare(CustomerProfile customer, BitSet compromised, double overall) {
             if (within == null) {
-                return (double) compromised.cardinality() / settings.terminals();
+                return overall;
             }
             int n = grid.within(customer.x(), customer.y(), within);
             int hit = 0;

@@ -79,8 +79,16 @@ public final class TerminalGrid {
         return count;
     }
 
-    /** Whether any terminal lies at a distance strictly below the radius from (x, y); stops at the first. */
+    /**
+     * Whether any terminal lies at a distance strictly below the radius from (x, y). A terminal in the point's own cell
+     * does whenever a cell's diagonal is shorter than the radius (cells half the radius wide), which answers at once
+     * where terminals are dense; otherwise the cells around are scanned up to the first one within.
+     */
     public boolean hasWithin(double x, double y) {
+        int own = cell(column(x), column(y));
+        if (cellSize * Math.sqrt(2) < radius && cellStart[own + 1] > cellStart[own]) {
+            return true;
+        }
         Block block = block(x, y);
         for (int k = 0, size = block.size(); k < size; k++) {
             if (isWithin(block.slot(k), x, y)) {

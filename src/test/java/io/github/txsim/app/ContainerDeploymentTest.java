@@ -74,7 +74,7 @@ class ContainerDeploymentTest {
         Map<String, String> environment = Deployment.image().environment();
         Set<String> folderKeys = applicationProperties().stringPropertyNames().stream()
                 .filter(key -> key.startsWith("folders.")).collect(Collectors.toSet());
-        assertEquals(4, folderKeys.size(), "folders.* keys: " + folderKeys);
+        assertEquals(5, folderKeys.size(), "folders.* keys: " + folderKeys);
         for (String key : folderKeys) {
             String value = environment.get(environmentName(key));
             assertNotNull(value, key + " is set in the image");

@@ -53,11 +53,14 @@ class GenerateCommandIT {
         CommandLine.Model.CommandSpec spec = new CommandLine(new GenerateCommand(Clock.systemUTC())).getCommandSpec();
         for (CommandLine.Model.OptionSpec option : spec.options()) {
             if (!option.usageHelp() && !option.versionHelp()) {
-                assertTrue(text.contains(option.longestName() + "="), option.longestName() + " in:\n" + text);
+                String shown = option.negatable() ? "--[no-]" + option.longestName().substring(2)
+                        : option.longestName() + "=";
+                assertTrue(text.contains(shown), shown + " in:\n" + text);
             }
         }
         for (String shown : List.of("(default: 50000)", "(default: 100000)", "(default: data/source)",
-                "(default: today)", "(default: 1)", "(default: 42)", "(default: 0/1)", "(default: 2018-04-01)")) {
+                "(default: today)", "(default: 1)", "(default: 42)", "(default: 0/1)", "(default: 2018-04-01)",
+                "(default: true)", "(default: data/reports)")) {
             assertTrue(text.contains(shown), shown + " in:\n" + text);
         }
     }

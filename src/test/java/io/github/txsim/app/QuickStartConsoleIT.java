@@ -3,14 +3,19 @@ package io.github.txsim.app;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.github.txsim.testing.ApplicationProcess;
+import io.github.txsim.testing.Browser;
 import io.github.txsim.testing.LoopbackPorts;
+import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -50,5 +55,23 @@ class QuickStartConsoleIT {
         }
         assertFalse(output.contains("0.0.0.0"), "no address the server does not listen on:\n" + output);
         assertFalse(output.contains(" WARN ") || output.contains(" ERROR "), output);
+        theGenerationLineNamesAReportThatOpensWithEveryFigure(info);
+    }
+
+    private void theGenerationLineNamesAReportThatOpensWithEveryFigure(List<String> info) throws Exception {
+        String generated = info.stream().filter(line -> line.contains("Generated transactions-")).findFirst()
+                .orElseThrow();
+        Matcher named = Pattern.compile("; report (\\S+\\.html)$").matcher(generated);
+        assertTrue(named.find(), generated);
+        Path report = Path.of(named.group(1));
+        assertEquals(data.resolve("reports"), report.getParent(), generated);
+        try (Browser browser = new Browser()) {
+            HtmlPage page = browser.open(report);
+            assertEquals(List.of(), browser.errors());
+            assertEquals(List.of(), browser.requests());
+            for (String figure : List.of("key-numbers", "chart-per-hour", "chart-amounts", "chart-scenarios")) {
+                assertNotNull(page.getElementById(figure), figure + " in " + report);
+            }
+        }
     }
 }

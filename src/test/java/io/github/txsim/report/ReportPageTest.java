@@ -17,6 +17,7 @@ import io.github.txsim.simulator.Partition;
 import io.github.txsim.simulator.Population;
 import io.github.txsim.simulator.SimulatorSettings;
 import io.github.txsim.testing.Browser;
+import io.github.txsim.testing.FileFigures;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlPage;

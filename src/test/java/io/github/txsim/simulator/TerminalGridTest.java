@@ -21,6 +21,22 @@ class TerminalGridTest {
     private static final SimulatorSettings SETTINGS = new SimulatorSettings(10, 5_000, 5, 11, LocalDate.of(2018, 4, 1));
 
     @Test
+    void saysWhetherAnyTerminalIsWithinTheRadiusOnDenseAndSparseGrids() {
+        SplittableRandom random = new SplittableRandom(5);
+        for (double[] grid : new double[][] {{100_000, 5}, {5_000, 5}, {300, 2}, {20, 3}, {3, 0.5}}) {
+            SimulatorSettings settings = new SimulatorSettings(10, (int) grid[0], grid[1], 12, LocalDate.of(2018, 4, 1));
+            TerminalGrid terminals = Population.generate(settings).grid();
+            int[] found = new int[terminals.size()];
+            for (int i = 0; i < 2_000; i++) {
+                double x = random.nextDouble(0, 100);
+                double y = random.nextDouble(0, 100);
+                assertEquals(terminals.within(x, y, found) > 0, terminals.hasWithin(x, y),
+                        grid[0] + " terminals, radius " + grid[1] + ", point " + x + ", " + y);
+            }
+        }
+    }
+
+    @Test
     void findsExactlyTheTerminalsCloserThanTheRadiusAnywhereOnTheGrid() {
         List<TerminalProfile> terminals = Population.generate(SETTINGS).terminals();
         TerminalGrid grid = new TerminalGrid(terminals, SETTINGS.radius());

@@ -1,4 +1,4 @@
-package io.github.txsim.report;
+package io.github.txsim.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,21 +18,21 @@ import java.util.TreeMap;
  * A day's figures counted the plain way, for the tests to check the report against: lines split at commas, sets of
  * ids, exact decimal sums, and the fraud flag column (TX_FRAUD) rather than the scenario.
  */
-final class FileFigures {
+public final class FileFigures {
 
-    long rows;
-    long frauds;
-    final long[] scenarios = new long[4];
-    final long[] perHour = new long[24];
-    final Set<Integer> customers = new HashSet<>();
-    final Set<Integer> terminals = new HashSet<>();
-    final Set<Integer> defraudedCustomers = new HashSet<>();
-    final Set<Integer> compromisedTerminals = new HashSet<>();
-    BigDecimal amountSum = BigDecimal.ZERO;
-    BigDecimal amountSquareSum = BigDecimal.ZERO;
+    public long rows;
+    public long frauds;
+    public final long[] scenarios = new long[4];
+    public final long[] perHour = new long[24];
+    public final Set<Integer> customers = new HashSet<>();
+    public final Set<Integer> terminals = new HashSet<>();
+    public final Set<Integer> defraudedCustomers = new HashSet<>();
+    public final Set<Integer> compromisedTerminals = new HashSet<>();
+    public BigDecimal amountSum = BigDecimal.ZERO;
+    public BigDecimal amountSquareSum = BigDecimal.ZERO;
 
     /** Each date's figures, in date order, over the files. */
-    static Map<String, FileFigures> of(List<Path> files) throws IOException {
+    public static Map<String, FileFigures> of(List<Path> files) throws IOException {
         Map<String, FileFigures> days = new TreeMap<>();
         for (Path file : files) {
             try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -69,11 +69,11 @@ final class FileFigures {
         }
     }
 
-    double meanAmount() {
+    public double meanAmount() {
         return amountSum.doubleValue() / rows;
     }
 
-    double amountStandardDeviation() {
+    public double amountStandardDeviation() {
         double mean = meanAmount();
         return Math.sqrt(amountSquareSum.doubleValue() / rows - mean * mean);
     }
