@@ -22,8 +22,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code java -jar transaction-stream-simulator.jar report FILE...}: reads transaction files in one streaming pass
  * each and writes one HTML report of them all ({@link io.github.txsim.report.ReportPage}), its expected values from
- * the simulator's settings (application.properties, or the options). Ends with one line: {@code Wrote R: D day(s), N
- * rows from F file(s), U rows not counted, in S s}.
+ * the simulator's settings (application.properties, or the options). Prints a line per file as it is read ({@code
+ * Read F: N rows, U not counted, in S s}), and ends with {@code Wrote R: D day(s), N rows from F file(s), U rows not
+ * counted, in S s (peak RSS M MiB, process CPU C s)}.
  */
 @Command(name = "report", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
         versionProvider = CommandLines.Version.class,
@@ -65,7 +66,12 @@ final class ReportCommand implements Callable<Integer> {
         ReportData data = new ReportData();
         TransactionFileReader reader = new TransactionFileReader();
         for (Path file : files) {
+            long before = data.rows();
+            long uncounted = data.uncounted();
+            long fileStarted = System.nanoTime();
             reader.read(file, data);
+            spec.commandLine().getOut().printf("Read %s: %,d rows, %,d not counted, in %.1f s%n", file.getFileName(),
+                    data.rows() - before, data.uncounted() - uncounted, (System.nanoTime() - fileStarted) / 1e9);
         }
         Path target = out != null ? out : reports.resolve(defaultName(data));
         if (target.getParent() != null) {
@@ -76,8 +82,9 @@ final class ReportCommand implements Callable<Integer> {
         AtomicFiles.write(target, writer -> writer.write(html));
         List<DayFigures> days = data.days();
         spec.commandLine().getOut().printf("Wrote %s: %d day(s), %,d rows from %d file(s), %,d rows not counted, in "
-                + "%.1f s (peak RSS %d MiB)%n", target, days.size(), data.rows(), files.size(), data.uncounted(),
-                (System.nanoTime() - started) / 1e9, ProcessResources.peakRssMib());
+                + "%.1f s (peak RSS %d MiB, process CPU %.1f s)%n", target, days.size(), data.rows(), files.size(),
+                data.uncounted(), (System.nanoTime() - started) / 1e9, ProcessResources.peakRssMib(),
+                ProcessResources.cpuSeconds());
         return 0;
     }
 

@@ -107,7 +107,7 @@ public final class DailyFileGenerator {
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             long bytes = Files.size(target);
             double seconds = (System.nanoTime() - started) / 1e9;
-            Path reportFile = report == null ? null : report.write();
+            Path reportFile = writeReport(report, name);
             LOG.info(summary(name, counts, bytes, seconds) + (reportFile == null ? "" : "; report " + reportFile));
             return Optional.of(new GeneratedFile(target, counts.rows(), bytes, seconds, reportFile));
         } catch (IOException | UncheckedIOException e) {
@@ -117,6 +117,19 @@ public final class DailyFileGenerator {
         } catch (RuntimeException e) {
             deleteQuietly(partial);
             throw e;
+        }
+    }
+
+    /** Writes the day's report, if any; a report that cannot be written is logged, the file stays generated. */
+    private static Path writeReport(DayReporter.DayReport report, String name) {
+        if (report == null) {
+            return null;
+        }
+        try {
+            return report.write();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not write the report of {}: {}", name, e.getMessage());
+            return null;
         }
     }
 

@@ -63,10 +63,12 @@ class ReportCommandIT {
     }
 
     @Test
-    void saysWhereTheReportIsAndWhatItCovers() {
+    void saysWhereTheReportIsAndWhatItCoversAfterALinePerFile() {
+        assertEquals(30, output.lines().filter(line -> line.matches("Read transactions-2018-06-\\d\\d\\.csv: "
+                + "[\\d,]+ rows, 0 not counted, in [\\d.]+ s")).count(), output);
         assertTrue(output.lines().anyMatch(line -> line.matches("Wrote " + Pattern.quote(
                 report.toString()) + ": 30 day\\(s\\), [\\d,]+ rows from 30 file\\(s\\), 0 rows not counted, in "
-                + "[\\d.]+ s \\(peak RSS \\d+ MiB\\)")), output);
+                + "[\\d.]+ s \\(peak RSS \\d+ MiB, process CPU [\\d.]+ s\\)")), output);
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  */
 final class GenerationCases {
 
-    static final List<String> NAMES = List.of("reference", "day", "national", "backfill", "verify");
+    static final List<String> NAMES = List.of("reference", "day", "national", "backfill", "verify", "report");
     static final int RUNS = 3;
     private static final Pattern GENERATED = Pattern.compile("Generated (\\d+) file\\(s\\): (\\d+) rows in ([\\d.]+) s "
             + "\\((\\d+) rows/s\\), slowest file ([\\d.]+) s, peak RSS (\\d+) MiB, process CPU ([\\d.]+) s");
@@ -73,10 +73,15 @@ final class GenerationCases {
                     backfill.rowsPerSecond() >= national.rowsPerSecond()));
         }
         if (cases.contains("verify")) {
-            Run verify = median(GenerationCases::verifyNationalDay);
+            Run verify = median(() -> onNationalDay(GenerationCases::verify));
             table.add(row("Verify a national-scale day's 19.4 million rows against their records (ids and bitmaps; "
                     + "reading the stream left out), -Xmx128m", verify, "peak RSS <= 256 MiB",
                     verify.peakRssMib() <= 256));
+        }
+        if (cases.contains("report")) {
+            Run report = median(() -> onNationalDay(GenerationCases::report));
+            table.add(row("Report a national-scale day's 19.4 million rows from its file (the report command, one "
+                    + "streaming pass), -Xmx128m", report, "peak RSS <= 256 MiB", report.peakRssMib() <= 256));
         }
         return table;
     }
@@ -84,32 +89,61 @@ final class GenerationCases {
     private static final Pattern VERIFIED = Pattern.compile("Verified (\\d+) rows in ([\\d.]+) s, peak RSS (\\d+) MiB, "
             + "process CPU ([\\d.]+) s");
 
-    /** Generates the national day, then runs VerificationMemoryProbe on it in a JVM of its own. */
-    private static Run verifyNationalDay() throws Exception {
+    private interface OnFile {
+        Run run(Path file, Path folder) throws Exception;
+    }
+
+    /** Generates the national day (without its report), then measures a JVM of its own on its file. */
+    private static Run onNationalDay(OnFile measurement) throws Exception {
         Path out = Files.createTempDirectory("txsim-benchmark");
         try {
-            String java = ProcessHandle.current().info().command().orElse("java");
-            String classpath = System.getProperty("java.class.path");
-            run(List.of(java, "-Xmx128m", "-cp", classpath, "io.github.txsim.app.Application", "generate",
-                    "--customers", "10000000", "--terminals", "1000000", "--from", "2026-11-01", "--out",
-                    out.toString(), "--no-report"));
+            run(List.of(java(), "-Xmx128m", "-cp", System.getProperty("java.class.path"),
+                    "io.github.txsim.app.Application", "generate", "--customers", "10000000", "--terminals", "1000000",
+                    "--from", "2026-11-01", "--out", out.toString(), "--no-report"));
             Path file;
             try (Stream<Path> files = Files.list(out)) {
                 file = files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElseThrow();
             }
-            long started = System.nanoTime();
-            String output = run(List.of(java, "-Xmx128m", "-cp", classpath,
-                    "io.github.txsim.verification.VerificationMemoryProbe", file.toString()));
-            double wall = (System.nanoTime() - started) / 1e9;
-            Matcher m = VERIFIED.matcher(output);
-            if (!m.find()) {
-                throw new IllegalStateException("the probe failed:\n" + output);
-            }
-            return new Run(Long.parseLong(m.group(1)), wall, Double.parseDouble(m.group(2)),
-                    Long.parseLong(m.group(3)), Double.parseDouble(m.group(4)));
+            return measurement.run(file, out);
         } finally {
             deleteTree(out);
         }
+    }
+
+    /** VerificationMemoryProbe on the file. */
+    private static Run verify(Path file, Path folder) throws Exception {
+        long started = System.nanoTime();
+        String output = run(List.of(java(), "-Xmx128m", "-cp", System.getProperty("java.class.path"),
+                "io.github.txsim.verification.VerificationMemoryProbe", file.toString()));
+        double wall = (System.nanoTime() - started) / 1e9;
+        Matcher m = VERIFIED.matcher(output);
+        if (!m.find()) {
+            throw new IllegalStateException("the probe failed:\n" + output);
+        }
+        return new Run(Long.parseLong(m.group(1)), wall, Double.parseDouble(m.group(2)),
+                Long.parseLong(m.group(3)), Double.parseDouble(m.group(4)));
+    }
+
+    private static final Pattern REPORTED = Pattern.compile("Wrote .*: \\d+ day\\(s\\), ([\\d,]+) rows from \\d+ "
+            + "file\\(s\\), [\\d,]+ rows not counted, in ([\\d.]+) s \\(peak RSS (\\d+) MiB, process CPU ([\\d.]+) s\\)");
+
+    /** The report command on the file, with the national settings. */
+    private static Run report(Path file, Path folder) throws Exception {
+        long started = System.nanoTime();
+        String output = run(List.of(java(), "-Xmx128m", "-cp", System.getProperty("java.class.path"),
+                "io.github.txsim.app.Application", "report", "--customers", "10000000", "--terminals", "1000000",
+                "--out", folder.resolve("report.html").toString(), file.toString()));
+        double wall = (System.nanoTime() - started) / 1e9;
+        Matcher m = REPORTED.matcher(output);
+        if (!m.find()) {
+            throw new IllegalStateException("the report command failed:\n" + output);
+        }
+        return new Run(Long.parseLong(m.group(1).replace(",", "")), wall, Double.parseDouble(m.group(2)),
+                Long.parseLong(m.group(3)), Double.parseDouble(m.group(4)));
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
     }
 
     private static String run(List<String> command) throws Exception {

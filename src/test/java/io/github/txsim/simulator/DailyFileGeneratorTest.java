@@ -1,5 +1,6 @@
 package io.github.txsim.simulator;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -80,5 +81,29 @@ class DailyFileGeneratorTest {
         DailyFileGenerator generator = generator(data);
         generator.generateDue();
         assertEquals(List.of(), generator.generateDue());
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenLeavesTheDaysFileGenerated() throws Exception {
+        long[] rowsSeen = {0};
+        DayReporter failing = (date, fileName) -> new DayReporter.DayReport() {
+            @Override
+            public void add(List<Transaction> rows) {
+                rowsSeen[0] += rows.size();
+            }
+
+            @Override
+            public Path write() throws IOException {
+                throw new IOException("disk full");
+            }
+        };
+        Clock today = Clock.fixed(TODAY.atTime(9, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        GeneratedFile file = new DailyFileGenerator(new DailyTransactionGenerator(SETTINGS,
+                Population.generate(SETTINGS)), data, List.of(), today, 0, path -> { }, failing)
+                .generate(TODAY).orElseThrow();
+
+        assertTrue(Files.isRegularFile(file.path()));
+        assertEquals(file.rows(), rowsSeen[0], "the report saw every row");
+        assertEquals(null, file.report());
     }
 }
