@@ -2,13 +2,11 @@ package io.github.txsim.report;
 
 import java.time.LocalDate;
 
-import org.roaringbitmap.RoaringBitmap;
-
 /**
  * What a report shows of one day, counted row by row in one pass: counts per hour and per fraud scenario, the amounts'
  * histograms (genuine and fraudulent apart) and moments, and which customers and terminals paid or were defrauded.
- * Memory does not grow with the rows: fixed arrays, and bitmaps of ids (RoaringBitmap: a few bits per id present, at
- * most 8 KiB per 65,536 ids).
+ * Memory does not grow with the rows: fixed arrays, and sets of ids ({@link IdSet}: a few bits per id present once
+ * settled, at most 8 KiB per 65,536 ids).
  */
 public final class DayFigures {
 
@@ -21,10 +19,10 @@ public final class DayFigures {
     private final long[] perScenario = new long[4];
     private final long[] genuineAmounts = new long[AMOUNT_BINS];
     private final long[] fraudAmounts = new long[AMOUNT_BINS];
-    private final RoaringBitmap customers = new RoaringBitmap();
-    private final RoaringBitmap terminals = new RoaringBitmap();
-    private final RoaringBitmap defraudedCustomers = new RoaringBitmap();
-    private final RoaringBitmap compromisedTerminals = new RoaringBitmap();
+    private final IdSet customers = new IdSet();
+    private final IdSet terminals = new IdSet();
+    private final IdSet defraudedCustomers = new IdSet();
+    private final IdSet compromisedTerminals = new IdSet();
     private long rows;
     private double amountSum;
     private double amountSquareSum;
@@ -56,6 +54,14 @@ public final class DayFigures {
                 compromisedTerminals.add(terminalId);
             }
         }
+    }
+
+    /** Makes the ids counted so far compact: called once a file is done (memory then holds what matters). */
+    public void settle() {
+        customers.settle();
+        terminals.settle();
+        defraudedCustomers.settle();
+        compromisedTerminals.settle();
     }
 
     public LocalDate date() {
@@ -97,31 +103,31 @@ public final class DayFigures {
 
     /** Customers with at least one transaction. */
     public int customers() {
-        return customers.getCardinality();
+        return customers.cardinality();
     }
 
     /** Terminals with at least one transaction. */
     public int terminals() {
-        return terminals.getCardinality();
+        return terminals.cardinality();
     }
 
     /** The largest customer id of the day's rows; -1 for none. */
     public long largestCustomerId() {
-        return customers.isEmpty() ? -1 : Integer.toUnsignedLong(customers.last());
+        return customers.largest();
     }
 
     /** The largest terminal id of the day's rows; -1 for none. */
     public long largestTerminalId() {
-        return terminals.isEmpty() ? -1 : Integer.toUnsignedLong(terminals.last());
+        return terminals.largest();
     }
 
     /** Cards with at least one fraudulent transaction: the handbook's compromised cards of the day. */
     public int defraudedCustomers() {
-        return defraudedCustomers.getCardinality();
+        return defraudedCustomers.cardinality();
     }
 
     /** Terminals with at least one scenario 2 fraud (a compromised terminal that was used). */
     public int compromisedTerminals() {
-        return compromisedTerminals.getCardinality();
+        return compromisedTerminals.cardinality();
     }
 }

@@ -29,6 +29,11 @@ public final class ReportData {
         files.add(name);
     }
 
+    /** Makes every day's figures compact: called once a file is read. */
+    public void settle() {
+        days.values().forEach(DayFigures::settle);
+    }
+
     /** A row not counted: its file, its line, and why. */
     public void uncounted(String file, long line, String reason) {
         uncounted++;

@@ -61,6 +61,7 @@ public final class TransactionFileReader {
                 data.uncounted(name, rows.failure().fromLine(), rows.failure().reason()
                         + " (this line and every line after it)");
             }
+            data.settle();
         }
     }
 

@@ -15,7 +15,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * radius), so the rows are the sum of the rates and the customers who pay the sum of {@code 1 - exp(-rate(c))};</li>
  * <li>each of c's n(c) terminals draws {@code rate(c) / n(c)} of them, so terminal t takes {@code lambda(t)}, the sum
  * over its customers, and pays out with probability {@code 1 - exp(-lambda(t))};</li>
- * <li>an amount is Normal(m, m/2) with a negative draw replaced by U(0, 2m): its mean and square are m and m^2 times
+ * <li>an amount is Normal(m, s m) with a negative draw replaced by U(0, 2m): its mean and square are m and m^2 times
  * constants ({@link #AMOUNT_FACTOR}, {@link #AMOUNT_SQUARE_FACTOR}); a third of a compromised customer's payments
  * are fraud and 5 times larger;</li>
  * <li>the scenarios take precedence as {@link FraudLabeler} says: 3 over 2 over 1.</li>
@@ -27,15 +27,17 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 public final class ModelExpectations {
 
     /** The most terminal look-ups (customers x terminals within the radius) spent on per-terminal rates. */
-    static final double TERMINAL_LOOKUPS = 100_000_000;
+    static final double TERMINAL_LOOKUPS = 10_000_000;
     private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
-    /** P(Normal(m, m/2) < 0): the draws replaced by U(0, 2m). */
-    private static final double NEGATIVE = STANDARD_NORMAL.cumulativeProbability(-2);
-    /** E[amount] / m: the normal's part above 0, and the uniform's mean m. */
-    static final double AMOUNT_FACTOR = (1 - NEGATIVE) + 0.5 * STANDARD_NORMAL.density(2) + NEGATIVE;
-    /** E[amount^2] / m^2: the normal's part above 0 ((m^2 + s^2) P + m s phi), and the uniform's 4 m^2 / 3. */
-    static final double AMOUNT_SQUARE_FACTOR = 1.25 * (1 - NEGATIVE) + 0.5 * STANDARD_NORMAL.density(2)
-            + 4.0 / 3 * NEGATIVE;
+    /** s: a customer's standard deviation of amounts over its mean m. */
+    private static final double SPREAD = Population.AMOUNT_SPREAD;
+    /** P(Normal(m, s m) < 0): the draws replaced by U(0, 2m). */
+    private static final double NEGATIVE = STANDARD_NORMAL.cumulativeProbability(-1 / SPREAD);
+    /** E[amount] / m: the normal's part above 0 (m P + s m phi), and the uniform's mean m. */
+    static final double AMOUNT_FACTOR = (1 - NEGATIVE) + SPREAD * STANDARD_NORMAL.density(1 / SPREAD) + NEGATIVE;
+    /** E[amount^2] / m^2: the normal's part above 0 ((m^2 + s^2 m^2) P + m s m phi), and the uniform's 4 m^2 / 3. */
+    static final double AMOUNT_SQUARE_FACTOR = (1 + SPREAD * SPREAD) * (1 - NEGATIVE)
+            + SPREAD * STANDARD_NORMAL.density(1 / SPREAD) + 4.0 / 3 * NEGATIVE;
     private static final double THIRD = FraudLabeler.COMPROMISED_CUSTOMER_FRAUD_PROBABILITY;
     private static final int FACTOR = FraudLabeler.COMPROMISED_CUSTOMER_AMOUNT_FACTOR;
 
@@ -113,10 +115,30 @@ public final class ModelExpectations {
                 squares);
     }
 
-    /** P(amount above the scenario 1 threshold): only the normal draw can be, the uniform one stays below 2m. */
-    private static double overThreshold(CustomerProfile customer) {
+    /** P(amount above the scenario 1 threshold) for mean amounts from 0 in steps of {@link #TAIL_STEP}. */
+    private static final double TAIL_STEP = 0.001;
+    private static final double[] TAIL = tail();
+
+    private static double[] tail() {
         double threshold = FraudLabeler.AMOUNT_THRESHOLD_CENTS / 100.0;
-        return STANDARD_NORMAL.survivalProbability((threshold - customer.meanAmount()) / customer.stdAmount());
+        double[] tail = new double[(int) Math.round(100 / TAIL_STEP) + 2];
+        for (int i = 1; i < tail.length; i++) {
+            double mean = i * TAIL_STEP;
+            tail[i] = STANDARD_NORMAL.survivalProbability((threshold - mean) / (mean * SPREAD));
+        }
+        return tail;
+    }
+
+    /**
+     * P(amount above the scenario 1 threshold): only the normal draw can be, the uniform one stays below 2m. The
+     * standard deviation is a fixed share of the mean, so it depends on the mean alone: read from a table made once (linear
+     * between its points, a millionth apart in relative terms), since computing it for each of ten million customers
+     * took most of the expected values' time.
+     */
+    private static double overThreshold(CustomerProfile customer) {
+        double at = Math.min(customer.meanAmount() / TAIL_STEP, TAIL.length - 1.000_001);
+        int below = (int) at;
+        return TAIL[below] + (at - below) * (TAIL[below + 1] - TAIL[below]);
     }
 
     private static double square(double value) {

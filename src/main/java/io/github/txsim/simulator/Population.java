@@ -23,6 +23,8 @@ public final class Population {
     private static final long TERMINAL_STREAM = 2;
     /** A customer's mean number of transactions per day is drawn from U(0, this). */
     static final double MAX_MEAN_TRANSACTIONS_PER_DAY = 4;
+    /** A customer's standard deviation of amounts is this share of its mean amount. */
+    static final double AMOUNT_SPREAD = 0.5;
 
     private final long customerSeeds;
     private final long terminalSeeds;
@@ -54,7 +56,7 @@ public final class Population {
         double x = uniform(rng, 0, 100);
         double y = uniform(rng, 0, 100);
         double meanAmount = uniform(rng, 5, 100);
-        return new CustomerProfile(id, x, y, meanAmount, meanAmount / 2, meanPerDay);
+        return new CustomerProfile(id, x, y, meanAmount, meanAmount * AMOUNT_SPREAD, meanPerDay);
     }
 
     /** The customer's mean transactions per day, without the rest of its profile. */

@@ -70,10 +70,12 @@ public final class TerminalGrid {
     public int within(double x, double y, int[] out) {
         int count = 0;
         Block block = block(x, y);
-        for (int k = 0, size = block.size(); k < size; k++) {
-            int slot = block.slot(k);
-            if (isWithin(slot, x, y)) {
-                out[count++] = id(slot);
+        for (int row = block.rowFrom; row <= block.rowTo; row++) {
+            for (int slot = cellStart[cell(block.colFrom, row)], end = cellStart[cell(block.colTo, row) + 1];
+                    slot < end; slot++) {
+                if (isWithin(slot, x, y)) {
+                    out[count++] = id(slot);
+                }
             }
         }
         return count;
@@ -90,9 +92,12 @@ public final class TerminalGrid {
             return true;
         }
         Block block = block(x, y);
-        for (int k = 0, size = block.size(); k < size; k++) {
-            if (isWithin(block.slot(k), x, y)) {
-                return true;
+        for (int row = block.rowFrom; row <= block.rowTo; row++) {
+            for (int slot = cellStart[cell(block.colFrom, row)], end = cellStart[cell(block.colTo, row) + 1];
+                    slot < end; slot++) {
+                if (isWithin(slot, x, y)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -86,9 +86,17 @@ class ModelExpectationsTest {
 
     @Test
     void theLargePopulationApproximationIsCloseToTheExactValuesWhereBothCanBeComputed() {
-        SimulatorSettings settings = new SimulatorSettings(100_000, 10_000, 5, 6, START);
+        assertApproximationClose(new SimulatorSettings(100_000, 10_000, 5, 6, START));
+    }
+
+    @Test
+    void atTheDefaultPopulationTheApproximationIsCloseToo() {
+        assertApproximationClose(new SimulatorSettings(50_000, 100_000, 5, 42, START));
+    }
+
+    private static void assertApproximationClose(SimulatorSettings settings) {
         Population population = Population.generate(settings);
-        ExpectedDay exact = new ModelExpectations(settings, population, Partition.WHOLE).day(FIRST);
+        ExpectedDay exact = new ModelExpectations(settings, population, Partition.WHOLE, Double.MAX_VALUE).day(FIRST);
         ExpectedDay approximate = new ModelExpectations(settings, population, Partition.WHOLE, 0).day(FIRST);
         assertFalse(exact.terminalsApproximate());
         assertTrue(approximate.terminalsApproximate());
