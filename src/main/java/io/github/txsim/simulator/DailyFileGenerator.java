@@ -145,17 +145,19 @@ public final class DailyFileGenerator {
         RowCounts[] counts = {RowCounts.NONE};
         try (OutputStream out = Files.newOutputStream(file)) {
             out.write(writer.header());
-            generator.generate(date, rows -> new Chunk(rows, writer.format(date, rows)), chunk -> {
-                try {
-                    out.write(chunk.lines().bytes(), 0, chunk.lines().length());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                counts[0] = counts[0].plus(chunk.lines().counts());
-                if (report != null) {
-                    report.add(chunk.rows());
-                }
-            });
+            // the rows go on to the writing thread only when a report counts them
+            generator.generate(date, rows -> new Chunk(report == null ? List.of() : rows, writer.format(date, rows)),
+                    chunk -> {
+                        try {
+                            out.write(chunk.lines().bytes(), 0, chunk.lines().length());
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        counts[0] = counts[0].plus(chunk.lines().counts());
+                        if (report != null) {
+                            report.add(chunk.rows());
+                        }
+                    });
         }
         return counts[0];
     }

@@ -86,11 +86,7 @@ class HealthAndMetricsIT {
                 .set("generator.enabled", "false")
                 .set("camel.management.enabled", "true")
                 .set("camel.management.port", Integer.toString(port))
-                .set("folders.source", data.resolve("source").toString())
-                .set("folders.archive", data.resolve("archive").toString())
-                .set("folders.failed", data.resolve("failed").toString())
-                .set("folders.checkpoints", data.resolve("checkpoints").toString())
-                .set("folders.reports", data.resolve("reports").toString())
+                .dataFolders(data)
                 .start();
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> Folders.fileNames(data.resolve("archive")).size() == 1);

@@ -35,11 +35,7 @@ class QuickStartConsoleIT {
         try (ApplicationProcess application = new ApplicationProcess(data.resolve("quick-start.log"))
                 .set("camel.management.enabled", "true")
                 .set("camel.management.port", Integer.toString(port))
-                .set("folders.source", data.resolve("source").toString())
-                .set("folders.archive", data.resolve("archive").toString())
-                .set("folders.failed", data.resolve("failed").toString())
-                .set("folders.checkpoints", data.resolve("checkpoints").toString())
-                .set("folders.reports", data.resolve("reports").toString())
+                .dataFolders(data)
                 .start()) {
             assertEquals(0, application.awaitExit(Duration.ofSeconds(120)), application.output());
             output = application.output();

@@ -44,11 +44,16 @@ public final class ApplicationProcess implements AutoCloseable {
                 .set("kinesis.streamName", stream)
                 .set("app.runOnce", "true")
                 .set("generator.enabled", "false")
-                .set("folders.source", dataFolder.resolve("source").toString())
-                .set("folders.archive", dataFolder.resolve("archive").toString())
-                .set("folders.failed", dataFolder.resolve("failed").toString())
-                .set("folders.checkpoints", dataFolder.resolve("checkpoints").toString())
-                .set("folders.reports", dataFolder.resolve("reports").toString());
+                .dataFolders(dataFolder);
+    }
+
+    /** Every data folder (folders.*) in a subfolder of its name under {@code data}. */
+    public ApplicationProcess dataFolders(Path data) {
+        return set("folders.source", data.resolve("source").toString())
+                .set("folders.archive", data.resolve("archive").toString())
+                .set("folders.failed", data.resolve("failed").toString())
+                .set("folders.checkpoints", data.resolve("checkpoints").toString())
+                .set("folders.reports", data.resolve("reports").toString());
     }
 
     public ApplicationProcess set(String key, String value) {
