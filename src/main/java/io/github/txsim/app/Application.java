@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts the Transaction Stream Simulator on Camel Main. {@code application.properties} and the YAML routes in
  * {@code routes/} are read from the working directory, so an operator can change them without a rebuild; the copies
- * built into the jar serve where the working directory has none. With {@code generate} as its first argument it
- * generates files instead ({@link GenerateCommand}).
+ * built into the jar serve where the working directory has none. With a command as its first argument it runs that
+ * instead: {@code generate} ({@link GenerateCommand}), {@code verify} ({@link VerifyCommand}) or {@code report}
+ * ({@link ReportCommand}).
  */
 public final class Application {
 

@@ -21,8 +21,9 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * <li>the scenarios take precedence as {@link FraudLabeler} says: 3 over 2 over 1.</li>
  * </ul>
  * Per-terminal rates need each customer's terminals listed; when that is more than {@link #TERMINAL_LOOKUPS} look-ups
- * (national scale, with thousands of terminals per customer), every terminal is taken to draw the mean share of the
- * rows instead: there the rates are large and alike, and the approximation close.
+ * (the default population already, and any national one, with hundreds to thousands of terminals per customer), every
+ * terminal is taken to draw the mean share of the rows instead: there the rates are alike enough for the
+ * approximation to stay within half a percent (ModelExpectationsTest).
  */
 public final class ModelExpectations {
 
