@@ -8,8 +8,8 @@ import picocli.CommandLine;
 
 /**
  * What the jar's commands ({@code generate}, {@code verify}, {@code report}) share: their defaults from
- * application.properties ({@link PropertyDefaults}), a bad command line answered in one line with exit status 2, a failure in one line with
- * exit status 1, and the version line.
+ * application.properties ({@link PropertyDefaults}), a bad command line answered in one line with exit status 2, a
+ * failure in one line with exit status 1, and the version line.
  */
 final class CommandLines {
 
