@@ -5,10 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.txsim.rows.EventTimes;
 import io.github.txsim.rows.SourceRow;
 
 /**
@@ -184,18 +183,9 @@ public sealed interface Pacing {
 
     /** A row's event time, from its event-time column; null when the file has no such column or it cannot be read. */
     record EventTime(String column) {
-        private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
         LocalDateTime of(SourceRow row) {
             String value = row.get(column);
-            if (value == null) {
-                return null;
-            }
-            try {
-                return LocalDateTime.parse(value, FORMAT);
-            } catch (DateTimeParseException e) {
-                return null;
-            }
+            return value == null ? null : EventTimes.parse(value.strip());
         }
     }
 }

@@ -60,7 +60,8 @@ public final class TransactionJson {
                 switch (column.type()) {
                     case INTEGER -> json.writeNumber(integer(column.name(), value, fileName, row));
                     case AMOUNT -> json.writeNumber(amount(column.name(), value, fileName, row));
-                    case DATE_TIME, STRING -> json.writeString(value);
+                    case DATE_TIME -> json.writeString(dateTime(column.name(), value, fileName, row));
+                    case STRING -> json.writeString(value);
                 }
             }
             json.writeEndObject();
@@ -70,12 +71,49 @@ public final class TransactionJson {
         return buffer.toByteArray();
     }
 
-    private static long integer(String column, String value, String fileName, SourceRow row) {
+    /**
+     * The value of a column as its record's JSON holds it, written as text: the partition key is this text, so that
+     * the key and the JSON say the same ({@code " 17 "} and {@code 17.0} are both {@code 17}).
+     */
+    public String canonical(String column, String value, String fileName, SourceRow row) {
+        TransactionColumn.JsonType type = TransactionColumn.named(column).map(TransactionColumn::jsonType)
+                .orElse(TransactionColumn.JsonType.STRING);
+        return switch (type) {
+            case INTEGER -> Long.toString(integer(column, value, fileName, row));
+            case AMOUNT -> amount(column, value, fileName, row).toPlainString();
+            case DATE_TIME -> dateTime(column, value, fileName, row);
+            case STRING -> value;
+        };
+    }
+
+    /**
+     * A whole number. pandas writes an integer column as floats once it held a missing value ({@code 348.0}): a
+     * number with a fractional part of zero is that integer; {@code 348.5} is refused.
+     */
+    static long integer(String column, String value, String fileName, SourceRow row) {
+        String text = value.strip();
         try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidRowException(fileName, row, column + " is not a whole number: '" + value + "'");
+            return Long.parseLong(text);
+        } catch (NumberFormatException notPlain) {
+            try {
+                return new BigDecimal(text).longValueExact();
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw new InvalidRowException(fileName, row, column + " is not a whole number: '" + value + "'");
+            }
         }
+    }
+
+    /**
+     * A date and time, {@code yyyy-MM-dd HH:mm:ss}, that exists in the calendar: the consumers cast it to a
+     * timestamp (docs/redshift.sql), which a value such as {@code 2018-02-30 25:61:61} would break.
+     */
+    static String dateTime(String column, String value, String fileName, SourceRow row) {
+        String text = value.strip();
+        if (!EventTimes.isValid(text)) {
+            throw new InvalidRowException(fileName, row, column + " is not a date and time (yyyy-MM-dd HH:mm:ss): '"
+                    + value + "'");
+        }
+        return text;
     }
 
     /**

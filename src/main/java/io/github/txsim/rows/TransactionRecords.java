@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * Where a row becomes a Kinesis record, or a reject: its JSON ({@link TransactionJson}), its partition key (the
- * value of the partition-key column), and Kinesis's limits on one record.
+ * value of the partition-key column as the JSON holds it), and Kinesis's limits on one record.
  */
 public final class TransactionRecords {
 
@@ -30,7 +30,8 @@ public final class TransactionRecords {
         if (row.problem() != null) {
             throw new InvalidRowException(fileName, row, row.problem());
         }
-        String partitionKey = row.get(partitionKeyColumn);
+        String value = row.get(partitionKeyColumn);
+        String partitionKey = value.isBlank() ? "" : json.canonical(partitionKeyColumn, value, fileName, row);
         if (partitionKey.isEmpty() || partitionKey.length() > TransactionRecord.MAX_KEY_LENGTH) {
             throw new InvalidRowException(fileName, row, String.format("%s must have 1 to %d characters: it is the "
                     + "partition key, was '%s'", partitionKeyColumn, TransactionRecord.MAX_KEY_LENGTH, partitionKey));

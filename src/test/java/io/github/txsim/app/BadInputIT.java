@@ -72,6 +72,38 @@ class BadInputIT extends ApplicationIT {
     }
 
     @Test
+    void valuesAConsumerCannotCastAreRejectedAndPandasFloatsAndPaddingBecomeOneValueForKeyAndRecord() throws Exception {
+        String csv = "TRANSACTION_ID,TX_DATETIME,CUSTOMER_ID,TX_FRAUD\n"
+                + "1,2018-04-01 00:00:01,348.0,0.0\n"
+                + "2,2018-04-01 00:00:0x,1,0\n"
+                + "3,yesterday,1,0\n"
+                + "4,,1,0\n"
+                + "5,2018-02-30 25:61:61,1,0\n"
+                + "6,2018-04-01 00:00:06,348.5,0\n"
+                + "7,2018-04-01 00:00:07, 17 ,1\n";
+        TransactionFiles.write(source(), "values.csv", csv);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Folders.fileNames(archive()).size() == 2);
+
+        List<String> keys = KINESIS.readAll(stream).stream().map(r -> r.partitionKey()).toList();
+        assertEquals(List.of("348", "17"), keys, "partition keys as the records hold them");
+        List<JsonNode> records = records();
+        assertEquals("{\"TRANSACTION_ID\":1,\"TX_DATETIME\":\"2018-04-01 00:00:01\",\"CUSTOMER_ID\":348,\"TX_FRAUD\":0}",
+                records.get(0).toString());
+        assertEquals(17, records.get(1).get("CUSTOMER_ID").asInt());
+        assertEquals(List.of(
+                "line,reason,row",
+                "3,TX_DATETIME is not a date and time (yyyy-MM-dd HH:mm:ss): '2018-04-01 00:00:0x',"
+                        + "\"2,2018-04-01 00:00:0x,1,0\"",
+                "4,TX_DATETIME is not a date and time (yyyy-MM-dd HH:mm:ss): 'yesterday',\"3,yesterday,1,0\"",
+                "5,TX_DATETIME is not a date and time (yyyy-MM-dd HH:mm:ss): '',\"4,,1,0\"",
+                "6,TX_DATETIME is not a date and time (yyyy-MM-dd HH:mm:ss): '2018-02-30 25:61:61',"
+                        + "\"5,2018-02-30 25:61:61,1,0\"",
+                "7,CUSTOMER_ID is not a whole number: '348.5',\"6,2018-04-01 00:00:06,348.5,0\""),
+                Files.readAllLines(archive().resolve("values.csv.rejects"), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void rowCountsAroundTheGroupSizeArriveWholeWithoutEmptyRequests() throws Exception {
         int[] sizes = {1, 499, 500, 501, 1_000};
         long expected = 0;

@@ -86,4 +86,41 @@ class TransactionJsonTest {
         assertEquals("{\"TRANSACTION_ID\":5,\"CUSTOMER_ID\":7,\"TX_AMOUNT\":1.50}",
                 toJson(",TRANSACTION_ID,CUSTOMER_ID,TX_AMOUNT\n0,5,7,1.5\n"));
     }
+
+    @Test
+    void anIntegerColumnWrittenAsFloatsByPandasIsTakenAsItsInteger() throws Exception {
+        assertEquals("{\"CUSTOMER_ID\":348,\"TX_FRAUD\":0}", toJson("CUSTOMER_ID,TX_FRAUD\n348.0,0.0\n"));
+        assertEquals("{\"CUSTOMER_ID\":17}", toJson("CUSTOMER_ID\n 17 \n"));
+    }
+
+    @Test
+    void anIntegerColumnWithAFractionIsRefused() throws Exception {
+        for (String value : List.of("348.5", "1e-3", "9223372036854775808", "", "12a")) {
+            InvalidRowException e = assertThrows(InvalidRowException.class,
+                    () -> json.toJson(rows("CUSTOMER_ID,X\n" + value + ",x\n").get(0), "day.csv"));
+            assertEquals("day.csv line 2: CUSTOMER_ID is not a whole number: '" + value + "'", e.getMessage());
+        }
+    }
+
+    @Test
+    void aDateTimeThatIsNotOneOfTheCalendarIsRefused() throws Exception {
+        for (String value : List.of("2018-04-01 00:00:0x", "yesterday", "", "2018-02-30 25:61:61",
+                "2018-02-30 00:00:00", "2018-04-01T00:00:00", "2018-4-1 0:0:0", "2018-04-01 24:00:00")) {
+            InvalidRowException e = assertThrows(InvalidRowException.class,
+                    () -> json.toJson(rows("TX_DATETIME,X\n" + value + ",x\n").get(0), "day.csv"));
+            assertEquals("day.csv line 2: TX_DATETIME is not a date and time (yyyy-MM-dd HH:mm:ss): '" + value + "'",
+                    e.getMessage());
+        }
+        assertEquals("{\"TX_DATETIME\":\"2016-02-29 23:59:59\"}", toJson("TX_DATETIME\n 2016-02-29 23:59:59\n"));
+    }
+
+    @Test
+    void thePartitionKeyIsTheValueTheJsonHolds() throws Exception {
+        TransactionRecords records = new TransactionRecords("CUSTOMER_ID");
+        for (String value : List.of(" 17 ", "17.0", "17", "1.7e1")) {
+            TransactionRecord record = records.of(rows("CUSTOMER_ID\n\"" + value + "\"\n").get(0), "day.csv");
+            assertEquals("17", record.partitionKey(), value);
+            assertEquals("{\"CUSTOMER_ID\":17}", new String(record.data(), StandardCharsets.UTF_8), value);
+        }
+    }
 }
