@@ -65,6 +65,8 @@ public final class Application {
         } catch (Exception e) {
             LOG.error("Cannot start: {}", reason(e).getMessage());
             LOG.debug("Start-up failure", e);
+            // Camel Main's JVM shutdown hook would report the exit below as a SIGTERM: the run is over already
+            main.getShutdownStrategy().shutdown();
             status = 1;
         }
         if (status == 0 && configuration.runOnceHadFailures()) {

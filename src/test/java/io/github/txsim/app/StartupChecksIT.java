@@ -57,6 +57,8 @@ class StartupChecksIT {
         List<String> errors = errors(application);
         assertEquals(1, errors.size(), "one error line:\n" + application.output());
         assertEquals("Cannot start: " + message, errors.get(0).substring(errors.get(0).indexOf(" - ") + 3));
+        assertFalse(application.output().contains("SIGTERM"), "the refusal alone, no word of a signal:\n"
+                + application.output());
     }
 
     @Test
