@@ -10,11 +10,13 @@ import io.github.txsim.kinesis.RecordSender;
 /**
  * The publisher's settings ({@code publish.*}, and the partition-key column), read once at start-up.
  *
- * @param maxInFlight groups published at once: publish.maxInFlight, or one when paced
+ * @param maxInFlight              groups published at once: publish.maxInFlight, or one when paced
+ * @param republishArchivedCopies whether a copy of a file archived earlier is published again
+ *                                (publish.archivedCopies=publish) or archived without publishing (skip)
  */
 record PublishSettings(String partitionKeyColumn, int groupSize, int maxInFlight, Duration progressInterval,
         Pacing pacing, boolean dropUnnamedIndexColumn, RecordRetry recordRetry, ReadLock readLock,
-        RateLimit rateLimit) {
+        RateLimit rateLimit, boolean republishArchivedCopies) {
 
     /** When a file of the source folder is taken (publish.readLock.*). */
     record ReadLock(Duration minAge, Duration checkInterval, Duration timeout) {
@@ -51,7 +53,18 @@ record PublishSettings(String partitionKeyColumn, int groupSize, int maxInFlight
                 new RateLimit(enabled, properties.integer("publish.rateLimit.recordsPerShardPerSecond", 1, 1_000_000),
                         properties.integer("publish.rateLimit.bytesPerShardPerSecond", 1, Integer.MAX_VALUE),
                         properties.duration("publish.rateLimit.burst"),
-                        properties.duration("publish.rateLimit.shardMapRefresh"), share));
+                        properties.duration("publish.rateLimit.shardMapRefresh"), share),
+                republishArchivedCopies(properties));
+    }
+
+    /** publish.archivedCopies: skip (archive a copy of an archived file without publishing it) or publish. */
+    private static boolean republishArchivedCopies(AppProperties properties) {
+        String value = properties.text("publish.archivedCopies");
+        if (!value.equalsIgnoreCase("skip") && !value.equalsIgnoreCase("publish")) {
+            throw new IllegalArgumentException("Property publish.archivedCopies must be skip or publish, was '"
+                    + value + "'");
+        }
+        return value.equalsIgnoreCase("publish");
     }
 
     /**

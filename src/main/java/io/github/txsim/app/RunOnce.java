@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import io.github.txsim.files.FileTracker;
 import io.github.txsim.files.SourceFiles;
+import io.github.txsim.files.StuckFiles;
 import io.github.txsim.support.ProcessResources;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
@@ -29,7 +30,9 @@ public final class RunOnce {
     private final boolean enabled;
     private final Path sourceFolder;
     private final CamelContext context;
+    private final SourceFiles sourceFiles;
     private final FileTracker files;
+    private final StuckFiles stuck;
     private final RunVerification verification;
     private final long startedNanos = System.nanoTime();
     private final AtomicBoolean generated = new AtomicBoolean();
@@ -39,17 +42,21 @@ public final class RunOnce {
      * @param enabled          whether the run-once mode is on
      * @param awaitGeneration  whether to wait for the generator's first run (false when the generator is off)
      * @param sourceFolder     the folder the publisher consumes
+     * @param sourceFiles      which of its files are to publish (in run-once mode, not those that cannot be moved)
      * @param context          the context to stop
      * @param files            the totals to print
+     * @param stuck            the files published whole that could not be moved out of the source folder
      * @param verification     reads the stream back at the end of the run, or null
      */
-    RunOnce(boolean enabled, boolean awaitGeneration, Path sourceFolder, CamelContext context, FileTracker files,
-            RunVerification verification) {
+    RunOnce(boolean enabled, boolean awaitGeneration, Path sourceFolder, SourceFiles sourceFiles, CamelContext context,
+            FileTracker files, StuckFiles stuck, RunVerification verification) {
         this.enabled = enabled;
         this.generated.set(!awaitGeneration);
         this.sourceFolder = sourceFolder;
+        this.sourceFiles = sourceFiles;
         this.context = context;
         this.files = files;
+        this.stuck = stuck;
         this.verification = verification;
     }
 
@@ -57,9 +64,13 @@ public final class RunOnce {
         return enabled;
     }
 
-    /** Whether the run's verification found a row missing from the stream. */
-    boolean verificationFoundMissing() {
-        return verification != null && verification.foundMissing();
+    /**
+     * Whether the run ended with a file in the failed folder, a file it could not move out of the source folder, or a
+     * row missing from the stream.
+     */
+    boolean hadFailures() {
+        return enabled && (files.totals().filesFailed() > 0 || !stuck.files().isEmpty()
+                || verification != null && verification.foundMissing());
     }
 
     /** The generate route calls this after each run of the generator. */
@@ -76,9 +87,13 @@ public final class RunOnce {
             verification.verify(files.archivedThisRun());
         }
         FileTracker.Totals totals = files.totals();
-        LOG.info(String.format("Run complete: %,d file(s) published, %,d failed, %,d records acknowledged, %,d rows "
+        LOG.info(String.format("Run complete: %,d file(s) published, %,d failed, %s%s%,d records acknowledged, %,d rows "
                 + "rejected, in %.1f s; process CPU %.1f s, peak RSS %d MiB", totals.filesPublished(),
-                totals.filesFailed(), totals.records(), totals.rejected(), (System.nanoTime() - startedNanos) / 1e9,
+                totals.filesFailed(), totals.filesSkipped() == 0 ? "" : String.format("%,d skipped as copies, ",
+                        totals.filesSkipped()),
+                stuck.files().isEmpty() ? "" : String.format("%,d published but not moved (see the errors above), ",
+                        stuck.files().size()),
+                totals.records(), totals.rejected(), (System.nanoTime() - startedNanos) / 1e9,
                 ProcessResources.cpuSeconds(), ProcessResources.peakRssMib()));
         // stopping waits for the exchange in flight, which is the caller's: stop from another thread
         Thread stopper = new Thread(context::stop, "run-once-stop");
@@ -87,7 +102,7 @@ public final class RunOnce {
 
     private boolean hasFilesToPublish() {
         try (Stream<Path> files = Files.list(sourceFolder)) {
-            return files.anyMatch(SourceFiles::isPublishable);
+            return files.anyMatch(sourceFiles::isToPublish);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + sourceFolder, e);
         }

@@ -4,14 +4,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 
+import io.github.txsim.files.ArchivedCopies;
 import io.github.txsim.files.Checkpoints;
+import io.github.txsim.files.FileArchiver;
 import io.github.txsim.files.FileTracker;
 import io.github.txsim.files.LastErrorRecorder;
 import io.github.txsim.files.ProgressLog;
 import io.github.txsim.files.ResumableFileStrategy;
 import io.github.txsim.files.SettledFileReadLock;
 import io.github.txsim.files.SourceFiles;
+import io.github.txsim.files.SourceFolderLock;
 import io.github.txsim.files.StopSignal;
+import io.github.txsim.files.StuckFiles;
+import io.github.txsim.files.StuckFilesHealthCheck;
 import io.github.txsim.kinesis.ConnectionSafety;
 import io.github.txsim.kinesis.KinesisStream;
 import io.github.txsim.kinesis.KinesisStreamHealthCheck;
@@ -60,6 +65,7 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         KinesisSettings kinesis = KinesisSettings.read(properties);
         PublishSettings publish = PublishSettings.read(properties);
         properties.duration("publish.pollDelay"); // the route's: named here when it is not a duration
+        context.addService(SourceFolderLock.take(folders.source()), true, true);
 
         if (kinesis.local()) {
             startEmulator(context, kinesis.emulator());
@@ -72,10 +78,16 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         StopSignal stop = new StopSignal();
         ProgressLog progress = new ProgressLog(publish.progressInterval(), publish.progressInterval().isZero() ? null
                 : context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "publish-progress"));
-        files = new FileTracker(kinesis.streamName(), new Checkpoints(folders.checkpoints()), folders.archive(),
-                folders.failed(), progress, metrics, stop);
+        Checkpoints checkpoints = new Checkpoints(folders.checkpoints());
+        ArchivedCopies copies = new ArchivedCopies(folders.checkpoints());
+        files = new FileTracker(kinesis.streamName(), checkpoints, copies, publish.republishArchivedCopies(),
+                folders.archive(), folders.failed(), progress, metrics, stop);
         context.addService(files, true, true);
-        runOnce = new RunOnce(properties.flag("app.runOnce"), generator.enabled(), folders.source(), context, files,
+        StuckFiles stuck = new StuckFiles();
+        boolean runOnceMode = properties.flag("app.runOnce");
+        // run-once ends with a file it cannot move; a service tries the move again at every poll
+        SourceFiles sourceFiles = new SourceFiles(runOnceMode ? stuck::isStuck : file -> false);
+        runOnce = new RunOnce(runOnceMode, generator.enabled(), folders.source(), sourceFiles, context, files, stuck,
                 verification(properties, stream, kinesis.local()));
         SettledFileReadLock settledFiles = new SettledFileReadLock(publish.readLock().minAge(),
                 publish.readLock().checkInterval(), publish.readLock().timeout());
@@ -86,9 +98,10 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
 
         Registry registry = context.getRegistry();
         registry.bind("dailyFileGenerator", generator.dailyFiles(folders, settledFiles::announce));
-        registry.bind("sourceFiles", new SourceFiles());
+        registry.bind("sourceFiles", sourceFiles);
         registry.bind("settledFileReadLock", settledFiles);
-        registry.bind("resumableFileStrategy", new ResumableFileStrategy(stop));
+        registry.bind("resumableFileStrategy", new ResumableFileStrategy(stop,
+                new FileArchiver(files, checkpoints, copies, stuck, kinesis.streamName())));
         registry.bind("fileTracker", files);
         registry.bind("sourceFileReader", new SourceFileReader(new ColumnRules(records.requiredColumns(),
                 publish.dropUnnamedIndexColumn())));
@@ -99,14 +112,17 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
                 Clock.systemUTC(), metrics, stop, publish.rowsAhead()));
         registry.bind("lastErrorRecorder", new LastErrorRecorder());
         registry.bind("kinesisStreamHealthCheck", new KinesisStreamHealthCheck(stream));
+        registry.bind("stuckFilesHealthCheck", new StuckFilesHealthCheck(stuck));
         registry.bind("runOnce", runOnce);
         ManagementAddress.log(properties);
     }
 
-    /** Whether a run-once run ends with a file in the failed folder, or a row missing from the stream. */
+    /**
+     * Whether a run-once run ends with a file in the failed folder or stuck in the source folder, or a row missing
+     * from the stream.
+     */
     boolean runOnceHadFailures() {
-        return runOnce != null && runOnce.enabled()
-                && (files.totals().filesFailed() > 0 || runOnce.verificationFoundMissing());
+        return runOnce != null && runOnce.hadFailures();
     }
 
     /** {@code app.verify}: auto verifies in local mode only, where reading the stream back costs nothing. */

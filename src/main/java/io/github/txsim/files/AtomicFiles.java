@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,6 +24,32 @@ public final class AtomicFiles {
     }
 
     private AtomicFiles() {
+    }
+
+    /**
+     * Moves a file to a name that must be free: a file already there is never replaced (Camel's own move deletes it
+     * first). Within one file system it is a hard link then an unlink, which fails atomically when the name is
+     * taken, where a rename would silently replace it (Java offers no rename that refuses to replace); across file
+     * systems, a copy that refuses to replace, then the delete.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException when the target exists
+     */
+    public static void moveWithoutReplacing(Path source, Path target) throws IOException {
+        try {
+            Files.createLink(target, source);
+        } catch (UnsupportedOperationException | FileSystemException notHere) {
+            if (notHere instanceof FileAlreadyExistsException taken) {
+                throw taken;
+            }
+            Files.move(source, target);
+            return;
+        }
+        try {
+            Files.delete(source);
+        } catch (IOException e) {
+            Files.deleteIfExists(target); // the file stays where it was, and only there
+            throw e;
+        }
     }
 
     public static void write(Path target, Content content) {

@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,12 +30,15 @@ import org.apache.commons.csv.CSVRecord;
  * A checkpoint holds for a file that still starts with the bytes its rows done were read from ({@link FilePrefix}):
  * the same file, a failed file moved back unchanged, or one fixed or completed after that point. Any other file with
  * the name starts from its first row. The checkpoint is replaced atomically after every group, so a crash leaves the
- * previous one or the new one, never half of one.
+ * previous one or the new one, never half of one. A failed file's checkpoint follows it under its failed-folder name
+ * ({@link #park}), until the file comes back.
  */
 public final class Checkpoints {
 
     private static final String CHECKPOINT = ".checkpoint";
     private static final String REJECTS = ".rejects";
+    /** The subfolder where the checkpoints of failed files wait, under their failed-folder names. */
+    private static final String FAILED = "failed";
     static final CSVFormat REJECTS_FORMAT = CSVFormat.RFC4180.builder().setHeader("line", "reason", "row").get();
 
     private final Path folder;
@@ -59,23 +63,72 @@ public final class Checkpoints {
         this.folder = folder;
     }
 
-    /** The checkpoint of this file, if the file still starts with the part its rows done came from; else the start. */
+    /**
+     * The checkpoint of this file, if the file still starts with the part its rows done came from; else the start.
+     * A file moved back from the failed folder finds the checkpoint it left there under its failed-folder name.
+     */
     public Checkpoint load(Path file) {
-        Path checkpoint = checkpointOf(file);
+        String name = file.getFileName().toString();
+        Checkpoint active = read(checkpointOf(name));
+        if (active != null && holds(active, file)) {
+            return active;
+        }
+        clear(file); // none, one this version cannot read, or another file's of that name
+        Checkpoint parked = read(parkedCheckpointOf(name));
+        if (parked != null && holds(parked, file)) {
+            move(parkedCheckpointOf(name), checkpointOf(name));
+            move(parkedRejectsOf(name), rejectsOf(name));
+            return parked;
+        }
+        return Checkpoint.START;
+    }
+
+    /**
+     * The file moved to the failed folder under this name: its checkpoint and rejects wait there under that name, so
+     * that moved back, fixed or not, it resumes where it stopped, whatever other file took its old name meanwhile.
+     */
+    public void park(Path file, String failedName) {
+        String name = file.getFileName().toString();
+        try {
+            Files.createDirectories(parkedCheckpointOf(failedName).getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + parkedCheckpointOf(failedName).getParent(), e);
+        }
+        move(checkpointOf(name), parkedCheckpointOf(failedName));
+        move(rejectsOf(name), parkedRejectsOf(failedName));
+    }
+
+    private static boolean holds(Checkpoint checkpoint, Path file) {
+        try {
+            return checkpoint.end().isPrefixOf(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    private static void move(Path from, Path to) {
+        try {
+            if (Files.exists(from)) {
+                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Files.deleteIfExists(to);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot move " + from + " to " + to, e);
+        }
+    }
+
+    /** The checkpoint in this file, or null when there is none or this version cannot read it. */
+    private static Checkpoint read(Path checkpoint) {
         if (!Files.exists(checkpoint)) {
-            return Checkpoint.START;
+            return null;
         }
         try {
             Properties saved = new Properties();
             try (Reader reader = Files.newBufferedReader(checkpoint, StandardCharsets.UTF_8)) {
                 saved.load(reader);
             }
-            Checkpoint found = parse(saved);
-            if (found == null || !found.end().isPrefixOf(file)) {
-                clear(file);
-                return Checkpoint.START;
-            }
-            return found;
+            return parse(saved);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the checkpoint " + checkpoint, e);
         }
@@ -154,11 +207,27 @@ public final class Checkpoints {
     }
 
     private Path checkpointOf(Path file) {
-        return folder.resolve(file.getFileName() + CHECKPOINT);
+        return checkpointOf(file.getFileName().toString());
     }
 
     private Path rejectsOf(Path file) {
-        return folder.resolve(file.getFileName() + REJECTS);
+        return rejectsOf(file.getFileName().toString());
+    }
+
+    private Path checkpointOf(String name) {
+        return folder.resolve(name + CHECKPOINT);
+    }
+
+    private Path rejectsOf(String name) {
+        return folder.resolve(name + REJECTS);
+    }
+
+    private Path parkedCheckpointOf(String failedName) {
+        return folder.resolve(FAILED).resolve(failedName + CHECKPOINT);
+    }
+
+    private Path parkedRejectsOf(String failedName) {
+        return folder.resolve(FAILED).resolve(failedName + REJECTS);
     }
 
     /** Writes rejects, whole or not at all, as a CSV file with the columns line, reason, row. */

@@ -39,6 +39,7 @@ public final class FileProgress {
     private volatile Instant nextDue;
     private volatile String paceTarget;
     private volatile Exception lastError;
+    private volatile ArchivedCopies.Entry copyOf;
     private boolean ended;
 
     /** A row sent and not acknowledged (yet), with its last error (null before its first attempt), for the report. */
@@ -205,6 +206,15 @@ public final class FileProgress {
         } else {
             undelivered.put(groupFirstRow, List.copyOf(rows));
         }
+    }
+
+    /** The archived file this one is a copy of, when it is not published again; otherwise null. */
+    ArchivedCopies.Entry copyOf() {
+        return copyOf;
+    }
+
+    void copyOf(ArchivedCopies.Entry archived) {
+        copyOf = archived;
     }
 
     void lastError(Exception error) {

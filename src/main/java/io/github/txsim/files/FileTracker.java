@@ -1,8 +1,11 @@
 package io.github.txsim.files;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * Follows each file through the publish route, which calls it when a file starts, completes and fails:
  * <ul>
  * <li>at the start, where an earlier run left the file (its checkpoint), and the names the file takes in the archive
- * or failed folder (a name already there is never overwritten: the new file gets a numbered name);</li>
- * <li>on completion, the check that its counts add up, the rejects file beside the archived file, the checkpoint
- * removed, a summary line;</li>
+ * or failed folder (a name already there is never overwritten: the new file gets a numbered name); whether anything
+ * is left to publish: not when an earlier attempt did every row (only its move failed), nor for a copy of a file
+ * archived earlier ({@link ArchivedCopies}, publish.archivedCopies);</li>
+ * <li>on completion, the check that its counts add up; once archived ({@link FileArchiver}), a summary line;</li>
  * <li>on failure, the rejects and a {@link FailureReport} beside the failed file (the checkpoint is kept: moved back
  * into the source folder, the file resumes where it stopped);</li>
  * <li>when the application stops in the middle of a file ({@link StopSignal}), neither: the file stays in the source
@@ -32,15 +36,20 @@ public final class FileTracker extends ServiceSupport {
     /** Exchange properties with the names the file takes in the archive and failed folders. */
     public static final String ARCHIVE_NAME = "archiveName";
     public static final String FAILED_NAME = "failedName";
+    /** Exchange property: true when the file has nothing to publish, only its move is left. */
+    public static final String NOTHING_TO_PUBLISH = "nothingToPublish";
     private static final Logger LOG = LoggerFactory.getLogger(FileTracker.class);
 
     private final String streamName;
     private final Checkpoints checkpoints;
+    private final ArchivedCopies copies;
+    private final boolean republishCopies;
     private final Path archiveFolder;
     private final Path failedFolder;
     private final AtomicLong filesPublished = new AtomicLong();
     private final List<Path> archivedThisRun = new CopyOnWriteArrayList<>();
     private final AtomicLong filesFailed = new AtomicLong();
+    private final AtomicLong filesSkipped = new AtomicLong();
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final ProgressLog progressLog;
@@ -52,17 +61,25 @@ public final class FileTracker extends ServiceSupport {
      *
      * @param filesPublished files whose every row was acknowledged or rejected (archived)
      * @param filesFailed    files moved to the failed folder
+     * @param filesSkipped   copies of files archived earlier, archived without publishing (publish.archivedCopies)
      * @param records        records acknowledged by Kinesis, from all files
      * @param rejected       rows rejected, from all files
      */
-    public record Totals(long filesPublished, long filesFailed, long records, long rejected) {
+    public record Totals(long filesPublished, long filesFailed, long filesSkipped, long records, long rejected) {
     }
 
-    /** @param stop raised when the application stops: a file that ends then was cut short, not failed */
-    public FileTracker(String streamName, Checkpoints checkpoints, Path archiveFolder, Path failedFolder,
-            ProgressLog progressLog, PublishMetrics metrics, StopSignal stop) {
+    /**
+     * @param copies          the files archived so far, to recognise a copy of one
+     * @param republishCopies whether a copy of an archived file is published again (publish.archivedCopies=publish)
+     *                        or archived without publishing
+     * @param stop            raised when the application stops: a file that ends then was cut short, not failed
+     */
+    public FileTracker(String streamName, Checkpoints checkpoints, ArchivedCopies copies, boolean republishCopies,
+            Path archiveFolder, Path failedFolder, ProgressLog progressLog, PublishMetrics metrics, StopSignal stop) {
         this.streamName = streamName;
         this.checkpoints = checkpoints;
+        this.copies = copies;
+        this.republishCopies = republishCopies;
         this.archiveFolder = archiveFolder;
         this.failedFolder = failedFolder;
         this.progressLog = progressLog;
@@ -84,10 +101,26 @@ public final class FileTracker extends ServiceSupport {
         Path file = Path.of(exchange.getMessage().getHeader("CamelFileAbsolutePath", String.class));
         Checkpoints.Checkpoint checkpoint = checkpoints.load(file);
         FileProgress progress = new FileProgress(file, checkpoints, checkpoint);
-        progressLog.add(progress);
         exchange.setProperty(FileProgress.PROPERTY, progress);
         exchange.setProperty(ARCHIVE_NAME, freeName(archiveFolder, progress.fileName()));
         exchange.setProperty(FAILED_NAME, freeName(failedFolder, progress.fileName()));
+        if (checkpoint.rowsDone() > 0 && checkpoint.end().length() == sizeOf(file)) {
+            LOG.debug("{}: every row was done by an earlier attempt; only its move is left", progress.fileName());
+            exchange.setProperty(NOTHING_TO_PUBLISH, true);
+            return;
+        }
+        if (checkpoint.rowsDone() == 0) {
+            Optional<ArchivedCopies.Entry> copy = copies.copyOf(file, streamName);
+            if (copy.isPresent() && !republishCopies) {
+                progress.copyOf(copy.get());
+                exchange.setProperty(NOTHING_TO_PUBLISH, true);
+                return;
+            }
+            copy.ifPresent(entry -> LOG.warn("{} holds the same bytes as {}, archived at {} after it went to stream "
+                    + "'{}': publishing it again, every record a second time (publish.archivedCopies=publish)",
+                    progress.fileName(), entry.archivedAs(), entry.archivedAt(), entry.stream()));
+        }
+        progressLog.add(progress);
         if (checkpoint.rowsDone() > 0) {
             LOG.info(String.format("Resuming %s after row %,d (line %,d; %,d records acknowledged and %,d rows "
                     + "rejected by an earlier run) to Kinesis stream '%s'", progress.fileName(),
@@ -99,26 +132,33 @@ public final class FileTracker extends ServiceSupport {
     }
 
     /**
-     * Every row of the file is done: writes its rejects beside the archived file and logs the summary.
+     * Every row of the file is done: checks that its counts add up. The file is archived next ({@link FileArchiver}).
      *
-     * @throws IllegalStateException when the counts do not add up (rows = acknowledged + rejected): the file is not
-     *                               archived then
+     * @throws CountsDoNotAddUpException when they do not (rows = acknowledged + rejected): the file is not archived
      */
     public void completed(Exchange exchange) {
         FileProgress progress = exchange.getProperty(FileProgress.PROPERTY, FileProgress.class);
+        progressLog.remove(progress);
         if (progress.acknowledged() + progress.rejected() != progress.rowsDone()) {
-            throw new IllegalStateException(String.format("%s: the counts do not add up: %,d rows, but %,d records "
-                    + "acknowledged and %,d rows rejected", progress.fileName(), progress.rowsDone(),
+            throw new CountsDoNotAddUpException(String.format("%s: the counts do not add up: %,d rows, but %,d "
+                    + "records acknowledged and %,d rows rejected", progress.fileName(), progress.rowsDone(),
                     progress.acknowledged(), progress.rejected()));
         }
-        String archiveName = exchange.getProperty(ARCHIVE_NAME, String.class);
-        List<Reject> rejects = checkpoints.rejects(progress.file());
-        if (!rejects.isEmpty()) {
-            Checkpoints.writeRejects(archiveFolder.resolve(archiveName + ".rejects"), rejects);
+    }
+
+    /** The file is in the archive folder, as {@code archived}: counts it, and logs its summary. */
+    void archived(FileProgress progress, Path archived) {
+        String archiveName = archived.getFileName().toString();
+        if (progress.copyOf() != null) {
+            ArchivedCopies.Entry copy = progress.copyOf();
+            filesSkipped.incrementAndGet();
+            LOG.warn("Skipped {}: it holds the same bytes as {}, archived at {} after it went to stream '{}'; moved "
+                    + "to the archive as {} without publishing it again (publish.archivedCopies=publish sends such a "
+                    + "file again)", progress.fileName(), copy.archivedAs(), copy.archivedAt(), copy.stream(),
+                    archiveName);
+            return;
         }
-        checkpoints.clear(progress.file());
-        progressLog.remove(progress);
-        archivedThisRun.add(archiveFolder.resolve(archiveName));
+        archivedThisRun.add(archived);
         filesPublished.incrementAndGet();
         metrics.archived();
         records.addAndGet(progress.acknowledgedThisRun());
@@ -127,7 +167,7 @@ public final class FileTracker extends ServiceSupport {
         LOG.info(String.format("Published %s: %,d rows, %,d records acknowledged, %,d rejected%s%s, %,d resent, in "
                 + "%.1f s (%,.0f records/s, process CPU %.1f s); archived as %s", progress.fileName(),
                 progress.rowsDone(), progress.acknowledged(), progress.rejected(),
-                rejects.isEmpty() ? "" : " (see " + archiveName + ".rejects)",
+                progress.rejected() == 0 ? "" : " (see " + archiveName + ".rejects)",
                 progress.resumedAfter() == 0 ? "" : String.format(" (resumed after row %,d)", progress.resumedAfter()),
                 progress.retried(), seconds, seconds > 0 ? progress.acknowledgedThisRun() / seconds : 0,
                 progress.cpuSeconds(), archiveName));
@@ -152,12 +192,16 @@ public final class FileTracker extends ServiceSupport {
         filesFailed.incrementAndGet();
         metrics.failed();
         List<Reject> rejects = checkpoints.rejects(progress.file());
-        if (!rejects.isEmpty()) {
-            Checkpoints.writeRejects(failedFolder.resolve(failedName + ".rejects"), rejects);
-        }
         FailureReport report = new FailureReport(progress, rejects.isEmpty() ? null : failedName + ".rejects");
         Path reportFile = failedFolder.resolve(failedName + ".report");
-        report.writeTo(reportFile);
+        try {
+            if (!rejects.isEmpty()) {
+                Checkpoints.writeRejects(failedFolder.resolve(failedName + ".rejects"), rejects);
+            }
+            report.writeTo(reportFile);
+        } catch (UncheckedIOException e) {
+            LOG.error("Cannot write the report of {} into {}: {}", progress.fileName(), failedFolder, e.getMessage());
+        }
         LOG.error(String.format("Failed to publish %s (%,d rows done; %,d records acknowledged, %,d rows rejected): "
                 + "%s; the file moves to the failed folder as %s, with a report in %s", progress.fileName(),
                 progress.rowsDone(), progress.acknowledged(), progress.rejected(), report.reason(), failedName,
@@ -171,7 +215,15 @@ public final class FileTracker extends ServiceSupport {
     }
 
     public Totals totals() {
-        return new Totals(filesPublished.get(), filesFailed.get(), records.get(), rejected.get());
+        return new Totals(filesPublished.get(), filesFailed.get(), filesSkipped.get(), records.get(), rejected.get());
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
     }
 
     /** The name itself when the folder has no such file, otherwise the first free {@code name.N.ext}. */

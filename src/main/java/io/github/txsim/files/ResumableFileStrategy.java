@@ -1,10 +1,12 @@
 package io.github.txsim.files;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.component.file.FileEndpoint;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileEndpoint;
 import org.apache.camel.component.file.GenericFileExclusiveReadLockStrategy;
@@ -13,22 +15,33 @@ import org.apache.camel.component.file.strategy.FileProcessStrategyFactory;
 import org.apache.camel.component.file.strategy.GenericFileExpressionRenamer;
 import org.apache.camel.component.file.strategy.GenericFileProcessStrategySupport;
 import org.apache.camel.component.file.strategy.GenericFileRenameProcessStrategy;
+import org.apache.camel.component.file.strategy.GenericFileRenamer;
+import org.apache.camel.support.ExchangeHelper;
 
 /**
- * What the publish route's file consumer does with a file: Camel's own move strategy, built from the endpoint's
- * {@code move} (archive) and {@code moveFailed} options, with the endpoint's read lock, except that a file cut short
- * because the application is stopping ({@link StopSignal}) stays where it is. Camel's strategy would move it to the
- * failed folder, and the next start would not resume it; there is no option for "leave it", hence this class. A
- * custom strategy replaces the file component's own, read lock included, so the read lock is the endpoint's
+ * What the publish route's file consumer does with a file: Camel's own move strategy, with the targets of the
+ * endpoint's {@code move} (archive) and {@code moveFailed} options and its read lock, but three things Camel's
+ * strategy does otherwise, for which it has no option, hence this class:
+ * <ul>
+ * <li>a file cut short because the application is stopping ({@link StopSignal}) stays where it is, to resume at the
+ * next start (Camel's would move it to the failed folder);</li>
+ * <li>a move never replaces a file already at the target (Camel's deletes it first: two processes on one folder lost
+ * files that way);</li>
+ * <li>what follows a move (checkpoint, rejects, summary) happens only once the move succeeded, and a move that fails
+ * is logged once and tried again at the next poll without publishing anything again ({@link FileArchiver}).</li>
+ * </ul>
+ * A custom strategy replaces the file component's own, read lock included, so the read lock is the endpoint's
  * {@code exclusiveReadLockStrategy}, or the one Camel's factory makes from its {@code readLock*} options, as the
  * component would.
  */
 public final class ResumableFileStrategy extends GenericFileRenameProcessStrategy<File> {
 
     private final StopSignal stop;
+    private final FileArchiver archiver;
 
-    public ResumableFileStrategy(StopSignal stop) {
+    public ResumableFileStrategy(StopSignal stop, FileArchiver archiver) {
         this.stop = stop;
+        this.archiver = archiver;
     }
 
     @Override
@@ -69,16 +82,48 @@ public final class ResumableFileStrategy extends GenericFileRenameProcessStrateg
         return camels.getExclusiveReadLockStrategy();
     }
 
+    /** The file's exchange succeeded: the archiver moves it to the endpoint's {@code move} name. */
+    @Override
+    public void commit(GenericFileOperations<File> operations, GenericFileEndpoint<File> endpoint,
+            Exchange exchange, GenericFile<File> file) throws Exception {
+        try {
+            operations.releaseRetrievedFileResources(exchange);
+            if (getCommitRenamer() != null) {
+                archiver.archive(exchange, Path.of(file.getAbsoluteFilePath()),
+                        target(getCommitRenamer(), operations, endpoint, exchange, file));
+            }
+        } finally {
+            if (getExclusiveReadLockStrategy() != null) {
+                getExclusiveReadLockStrategy().releaseExclusiveReadLockOnCommit(operations, file, exchange);
+            }
+        }
+    }
+
+    /**
+     * The file's exchange failed: the archiver moves it to the endpoint's {@code moveFailed} name; cut short by a
+     * stop, it stays.
+     */
     @Override
     public void rollback(GenericFileOperations<File> operations, GenericFileEndpoint<File> endpoint,
             Exchange exchange, GenericFile<File> file) throws Exception {
-        if (stop.isRaised()) {
+        try {
             operations.releaseRetrievedFileResources(exchange);
+            if (!stop.isRaised() && getFailureRenamer() != null) {
+                archiver.moveToFailed(exchange, Path.of(file.getAbsoluteFilePath()),
+                        target(getFailureRenamer(), operations, endpoint, exchange, file));
+            }
+        } finally {
             if (getExclusiveReadLockStrategy() != null) {
                 getExclusiveReadLockStrategy().releaseExclusiveReadLockOnRollback(operations, file, exchange);
             }
-            return;
         }
-        super.rollback(operations, endpoint, exchange, file);
+    }
+
+    /** Where the renamer's expression sends the file, evaluated on a copy of the exchange as Camel's strategy does. */
+    private static Path target(GenericFileRenamer<File> renamer, GenericFileOperations<File> operations,
+            GenericFileEndpoint<File> endpoint, Exchange exchange, GenericFile<File> file) throws Exception {
+        Exchange copy = ExchangeHelper.createCopy(exchange, true);
+        file.bindToExchange(copy, endpoint instanceof FileEndpoint fileEndpoint && fileEndpoint.isProbeContentType());
+        return Path.of(renamer.renameFile(operations, copy, file).getAbsoluteFilePath());
     }
 }

@@ -3,6 +3,7 @@ package io.github.txsim.files;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
@@ -14,13 +15,23 @@ import org.apache.camel.component.file.GenericFileFilter;
  */
 public final class SourceFiles implements GenericFileFilter<File> {
 
-    @Override
-    public boolean accept(GenericFile<File> file) {
-        return !file.isDirectory() && isPublishable(file.getFileNameOnly());
+    private final Predicate<Path> setAside;
+
+    /** @param setAside files not to take even so (in run-once mode, the files that could not be moved) */
+    public SourceFiles(Predicate<Path> setAside) {
+        this.setAside = setAside;
     }
 
-    public static boolean isPublishable(Path file) {
-        return Files.isRegularFile(file) && isPublishable(file.getFileName().toString());
+    @Override
+    public boolean accept(GenericFile<File> file) {
+        return !file.isDirectory() && isPublishable(file.getFileNameOnly())
+                && !setAside.test(Path.of(file.getAbsoluteFilePath()));
+    }
+
+    /** Whether the file is one to publish, and not set aside. */
+    public boolean isToPublish(Path file) {
+        return Files.isRegularFile(file) && isPublishable(file.getFileName().toString())
+                && !setAside.test(file.toAbsolutePath());
     }
 
     private static boolean isPublishable(String name) {

@@ -46,7 +46,7 @@ class LocalModeIT {
         assertEquals(1, archived.size(), "archived files: " + archived);
         assertEquals(List.of(), Folders.fileNames(data.resolve("source")), "source folder");
         long rows = PublishPipelineIT.readCsv(data.resolve("archive").resolve(archived.get(0))).size();
-        assertEquals(new FileTracker.Totals(1, 0, rows, 0), files.totals(),
+        assertEquals(new FileTracker.Totals(1, 0, 0, rows, 0), files.totals(),
                 "files published, failed, records acknowledged, rows rejected");
     }
 }

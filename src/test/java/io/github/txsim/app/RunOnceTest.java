@@ -4,7 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.github.txsim.files.ArchivedCopies;
 import io.github.txsim.files.Checkpoints;
+import io.github.txsim.files.SourceFiles;
+import io.github.txsim.files.StuckFiles;
 import io.github.txsim.files.FileTracker;
 import io.github.txsim.files.ProgressLog;
 import io.github.txsim.files.StopSignal;
@@ -38,9 +41,10 @@ class RunOnceTest {
     }
 
     private RunOnce runOnce(boolean enabled, boolean awaitGeneration) {
-        return new RunOnce(enabled, awaitGeneration, source, context, new FileTracker("transactions",
-                new Checkpoints(source), source, source, new ProgressLog(Duration.ZERO, null), PublishMetrics.none(),
-                new StopSignal()), null);
+        return new RunOnce(enabled, awaitGeneration, source, new SourceFiles(file -> false), context,
+                new FileTracker("transactions", new Checkpoints(source), new ArchivedCopies(source), false, source,
+                        source, new ProgressLog(Duration.ZERO, null), PublishMetrics.none(), new StopSignal()),
+                new StuckFiles(), null);
     }
 
     @Test

@@ -25,4 +25,42 @@ public final class Folders {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Makes the folder read-only for this process: {@code chmod a-w}, or for root, whom modes do not stop,
+     * {@code chattr +i} (immutable: no file can be added, removed or renamed in it).
+     */
+    public static void makeReadOnly(Path folder) {
+        run(isRoot() ? List.of("chattr", "+i", folder.toString()) : List.of("chmod", "a-w", folder.toString()));
+        if (Files.isWritable(folder) && !isRoot()) {
+            throw new AssertionError(folder + " is still writable");
+        }
+    }
+
+    /** Undoes {@link #makeReadOnly}. */
+    public static void makeWritable(Path folder) {
+        run(isRoot() ? List.of("chattr", "-i", folder.toString()) : List.of("chmod", "u+w", folder.toString()));
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static void run(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (process.waitFor() != 0) {
+                throw new AssertionError(String.join(" ", command) + " failed (the test needs it to make a folder "
+                        + "read-only; chattr is in Debian's e2fsprogs, and needs a file system that keeps attributes, "
+                        + "such as ext4): " + output);
+            }
+        } catch (IOException e) {
+            throw new AssertionError("cannot run " + command.get(0) + ", which the test needs to make a folder "
+                    + "read-only: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
 }

@@ -1,0 +1,77 @@
+package io.github.txsim.files;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Optional;
+
+import io.github.txsim.rows.FilePrefix;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The files archived so far, known by their bytes (length and CRC-32C), so that the same bytes dropped into the
+ * source folder again are recognised: a copy sent twice by a transfer that was retried, a file moved back from the
+ * archive by mistake. One CSV line per archived file, {@code archived-files.csv} in the checkpoints folder: a few
+ * dozen bytes a file. A file is a copy only of one published to the same stream.
+ */
+public final class ArchivedCopies {
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setHeader("archivedAs", "bytes", "crc32c", "stream", "archivedAt").get();
+
+    private final Path index;
+
+    /** A file archived earlier: its name in the archive folder, the stream it went to, and when. */
+    public record Entry(String archivedAs, String stream, Instant archivedAt) {
+    }
+
+    public ArchivedCopies(Path checkpointsFolder) {
+        this.index = checkpointsFolder.resolve("archived-files.csv");
+    }
+
+    /** Notes that a file of these bytes was archived under this name, after every row went to the stream. */
+    public synchronized void add(String archivedAs, FilePrefix whole, String stream) {
+        try {
+            boolean fresh = !Files.exists(index);
+            try (Writer writer = Files.newBufferedWriter(index, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+                    CSVPrinter printer = new CSVPrinter(writer, fresh ? FORMAT
+                            : FORMAT.builder().setSkipHeaderRecord(true).get())) {
+                printer.printRecord(archivedAs, whole.length(), whole.crc(), stream, Instant.now());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + index, e);
+        }
+    }
+
+    /**
+     * The archived file with the same bytes as this one, published to this stream; empty when there is none. Reads
+     * the file only when an archived one has its length.
+     */
+    public synchronized Optional<Entry> copyOf(Path file, String stream) {
+        if (!Files.exists(index)) {
+            return Optional.empty();
+        }
+        try (Reader reader = Files.newBufferedReader(index, StandardCharsets.UTF_8)) {
+            long length = Files.size(file);
+            for (CSVRecord entry : FORMAT.builder().setSkipHeaderRecord(true).get().parse(reader)) {
+                if (Long.parseLong(entry.get("bytes")) == length && entry.get("stream").equals(stream)
+                        && new FilePrefix(0, length, Long.parseLong(entry.get("crc32c"))).isPrefixOf(file)) {
+                    return Optional.of(new Entry(entry.get("archivedAs"), stream,
+                            Instant.parse(entry.get("archivedAt"))));
+                }
+            }
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("Cannot read " + index + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.txsim.files;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.github.txsim.rows.FilePrefix;
+import io.github.txsim.rows.Reject;
+import org.apache.camel.Exchange;
+
+/**
+ * Moves a file out of the source folder once its exchange is over, and only then does what follows from the move:
+ * archived, its rejects written beside it, its checkpoint removed and its bytes noted ({@link ArchivedCopies}); failed,
+ * its checkpoint kept under its failed-folder name ({@link Checkpoints#park}). A move never replaces a file already
+ * there. A move that fails leaves the file and its checkpoint in the source folder ({@link StuckFiles}): at the next
+ * poll the checkpoint says every row is done, so only the move is tried again.
+ */
+public final class FileArchiver {
+
+    private final FileTracker tracker;
+    private final Checkpoints checkpoints;
+    private final ArchivedCopies copies;
+    private final StuckFiles stuck;
+    private final String streamName;
+
+    public FileArchiver(FileTracker tracker, Checkpoints checkpoints, ArchivedCopies copies, StuckFiles stuck,
+            String streamName) {
+        this.tracker = tracker;
+        this.checkpoints = checkpoints;
+        this.copies = copies;
+        this.stuck = stuck;
+        this.streamName = streamName;
+    }
+
+    /** The file's every row is acknowledged or rejected: into the archive folder, as {@code target}. */
+    public void archive(Exchange exchange, Path file, Path target) {
+        FileProgress progress = exchange.getProperty(FileProgress.PROPERTY, FileProgress.class);
+        if (!move(file, target, "archive")) {
+            return;
+        }
+        if (progress == null) {
+            return;
+        }
+        List<Reject> rejects = checkpoints.rejects(file);
+        if (!rejects.isEmpty()) {
+            Checkpoints.writeRejects(target.resolveSibling(target.getFileName() + ".rejects"), rejects);
+        }
+        FilePrefix whole = progress.done().end();
+        if (progress.copyOf() == null && whole.length() == sizeOf(target)) {
+            copies.add(target.getFileName().toString(), whole, streamName);
+        }
+        checkpoints.clear(file);
+        tracker.archived(progress, target);
+    }
+
+    /** Publishing the file failed: into the failed folder, as {@code target}, its checkpoint waiting for it. */
+    public void moveToFailed(Exchange exchange, Path file, Path target) {
+        if (move(file, target, "failed")) {
+            checkpoints.park(file, target.getFileName().toString());
+        }
+    }
+
+    private boolean move(Path file, Path target, String purpose) {
+        try {
+            Files.createDirectories(target.getParent());
+            AtomicFiles.moveWithoutReplacing(file, target);
+        } catch (IOException e) {
+            stuck.cannotMove(file, target.getParent(), purpose, e);
+            return false;
+        }
+        stuck.moved(file, target);
+        return true;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}
