@@ -14,7 +14,7 @@ import io.github.txsim.kinesis.RecordSender;
  * @param republishArchivedCopies whether a copy of a file archived earlier is published again
  *                                (publish.archivedCopies=publish) or archived without publishing (skip)
  */
-record PublishSettings(String partitionKeyColumn, int groupSize, int maxInFlight, Duration progressInterval,
+record PublishSettings(String partitionKeyColumn, int groupSize, long groupBytes, int maxInFlight, Duration progressInterval,
         Pacing pacing, boolean dropUnnamedIndexColumn, RecordRetry recordRetry, ReadLock readLock,
         RateLimit rateLimit, boolean republishArchivedCopies) {
 
@@ -41,6 +41,7 @@ record PublishSettings(String partitionKeyColumn, int groupSize, int maxInFlight
                 : properties.fraction("publish.rateLimit.share");
         return new PublishSettings(properties.text("kinesis.partitionKeyColumn"),
                 properties.integer("publish.groupSize", 1, RecordSender.MAX_RECORDS_PER_REQUEST),
+                properties.integer("publish.groupBytes", 1, Integer.MAX_VALUE),
                 pacing.isPaced() ? 1 : properties.integer("publish.maxInFlight", 1, 64),
                 properties.duration("publish.progressInterval"), pacing,
                 properties.flag("publish.dropUnnamedIndexColumn"),

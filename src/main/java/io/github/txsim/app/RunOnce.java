@@ -65,12 +65,12 @@ public final class RunOnce {
     }
 
     /**
-     * Whether the run ended with a file in the failed folder, a file it could not move out of the source folder, or a
-     * row missing from the stream.
+     * Whether the run ended with a file in the failed folder, a file it could not move out of the source folder or
+     * could not take for its name, or a row missing from the stream.
      */
     boolean hadFailures() {
         return enabled && (files.totals().filesFailed() > 0 || !stuck.files().isEmpty()
-                || verification != null && verification.foundMissing());
+                || !sourceFiles.refused().isEmpty() || verification != null && verification.foundMissing());
     }
 
     /** The generate route calls this after each run of the generator. */
@@ -87,17 +87,29 @@ public final class RunOnce {
             verification.verify(files.archivedThisRun());
         }
         FileTracker.Totals totals = files.totals();
-        LOG.info(String.format("Run complete: %,d file(s) published, %,d failed, %s%s%,d records acknowledged, %,d rows "
+        LOG.info(String.format("Run complete: %,d file(s) published, %,d failed, %s%,d records acknowledged, %,d rows "
                 + "rejected, in %.1f s; process CPU %.1f s, peak RSS %d MiB", totals.filesPublished(),
-                totals.filesFailed(), totals.filesSkipped() == 0 ? "" : String.format("%,d skipped as copies, ",
-                        totals.filesSkipped()),
-                stuck.files().isEmpty() ? "" : String.format("%,d published but not moved (see the errors above), ",
-                        stuck.files().size()),
-                totals.records(), totals.rejected(), (System.nanoTime() - startedNanos) / 1e9,
+                totals.filesFailed(), otherFiles(totals), totals.records(), totals.rejected(),
+                (System.nanoTime() - startedNanos) / 1e9,
                 ProcessResources.cpuSeconds(), ProcessResources.peakRssMib()));
         // stopping waits for the exchange in flight, which is the caller's: stop from another thread
         Thread stopper = new Thread(context::stop, "run-once-stop");
         stopper.start();
+    }
+
+    /** The files neither published nor failed, such as {@code 1 skipped as copies, }; empty when there are none. */
+    private String otherFiles(FileTracker.Totals totals) {
+        StringBuilder other = new StringBuilder();
+        if (totals.filesSkipped() > 0) {
+            other.append(String.format("%,d skipped as copies, ", totals.filesSkipped()));
+        }
+        if (!stuck.files().isEmpty()) {
+            other.append(String.format("%,d published but not moved (see the errors above), ", stuck.files().size()));
+        }
+        if (!sourceFiles.refused().isEmpty()) {
+            other.append(String.format("%,d refused for their names, ", sourceFiles.refused().size()));
+        }
+        return other.toString();
     }
 
     private boolean hasFilesToPublish() {

@@ -8,6 +8,7 @@ import io.github.txsim.files.ArchivedCopies;
 import io.github.txsim.files.Checkpoints;
 import io.github.txsim.files.FileArchiver;
 import io.github.txsim.files.FileTracker;
+import io.github.txsim.files.GrowingFile;
 import io.github.txsim.files.LastErrorRecorder;
 import io.github.txsim.files.ProgressLog;
 import io.github.txsim.files.ResumableFileStrategy;
@@ -104,7 +105,8 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
                 new FileArchiver(files, checkpoints, copies, stuck, kinesis.streamName())));
         registry.bind("fileTracker", files);
         registry.bind("sourceFileReader", new SourceFileReader(new ColumnRules(records.requiredColumns(),
-                publish.dropUnnamedIndexColumn())));
+                publish.dropUnnamedIndexColumn()), GrowingFile.forExchanges(publish.readLock().minAge(),
+                publish.readLock().checkInterval(), stop), publish.groupSize(), publish.groupBytes()));
         // camel-csv converts each record; the rows are made from Commons CSV's records as they are
         registry.bind("csvRecordAsParsed", (CsvRecordConverter<CSVRecord>) record -> record);
         registry.bind("publishThreads", publishThreads(context, publish.maxInFlight()));

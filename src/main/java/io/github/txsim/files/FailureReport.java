@@ -20,20 +20,25 @@ final class FailureReport {
     private final FileProgress progress;
     private final String rejectsName;
     private final Exception cause;
+    private final String note;
 
-    /** @param rejectsName the rejects file beside the failed file, or null when no row was rejected */
-    FailureReport(FileProgress progress, String rejectsName) {
+    /**
+     * @param rejectsName the rejects file beside the failed file, or null when no row was rejected
+     * @param note        what else the reason should say (starting with "; "), or ""
+     */
+    FailureReport(FileProgress progress, String rejectsName, String note) {
         this.progress = progress;
         this.rejectsName = rejectsName;
         this.cause = progress.lastError();
+        this.note = note;
     }
 
     /** Why the file failed, in one line. */
     String reason() {
         if (cause instanceof UnreadableFileException unreadable) {
-            return unreadable.reason();
+            return unreadable.reason() + note;
         }
-        return cause == null ? "unknown cause" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        return (cause == null ? "unknown cause" : cause.getClass().getSimpleName() + ": " + cause.getMessage()) + note;
     }
 
     void writeTo(Path report) {

@@ -1,13 +1,18 @@
 package io.github.txsim.files;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import io.github.txsim.rows.FilePrefix;
 import io.github.txsim.rows.Reject;
+import io.github.txsim.rows.SourceFileReader;
+import io.github.txsim.rows.SourceText;
 import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Moves a file out of the source folder once its exchange is over, and only then does what follows from the move:
@@ -17,6 +22,8 @@ import org.apache.camel.Exchange;
  * poll the checkpoint says every row is done, so only the move is tried again.
  */
 public final class FileArchiver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileArchiver.class);
 
     private final FileTracker tracker;
     private final Checkpoints checkpoints;
@@ -33,18 +40,37 @@ public final class FileArchiver {
         this.streamName = streamName;
     }
 
-    /** The file's every row is acknowledged or rejected: into the archive folder, as {@code target}. */
+    /**
+     * The file's every row is acknowledged or rejected: into the archive folder, as {@code target}. A file that grew
+     * after its last bytes were read stays, to publish the rows added at the next poll, after its checkpoint.
+     */
     public void archive(Exchange exchange, Path file, Path target) {
         FileProgress progress = exchange.getProperty(FileProgress.PROPERTY, FileProgress.class);
+        SourceText text = exchange.getProperty(SourceFileReader.TEXT, SourceText.class);
+        if (text != null && sizeOf(file) > text.bytesRead()) {
+            LOG.info(String.format("%s grew to %,d bytes after its last rows were read (%,d bytes): it stays in the "
+                    + "source folder, and the rows added are published next", file.getFileName(), sizeOf(file),
+                    text.bytesRead()));
+            tracker.partlyPublished(progress);
+            return;
+        }
+        // the rejects are in place before the file, so that whoever sees the archived file sees its rejects
+        List<Reject> rejects = progress == null ? List.of() : checkpoints.rejects(file);
+        Path rejectsFile = target.resolveSibling(target.getFileName() + ".rejects");
+        try {
+            if (!rejects.isEmpty()) {
+                Checkpoints.writeRejects(rejectsFile, rejects);
+            }
+        } catch (UncheckedIOException e) {
+            stuck.cannotMove(file, target.getParent(), "archive", e);
+            return;
+        }
         if (!move(file, target, "archive")) {
+            deleteQuietly(rejects.isEmpty() ? null : rejectsFile);
             return;
         }
         if (progress == null) {
             return;
-        }
-        List<Reject> rejects = checkpoints.rejects(file);
-        if (!rejects.isEmpty()) {
-            Checkpoints.writeRejects(target.resolveSibling(target.getFileName() + ".rejects"), rejects);
         }
         FilePrefix whole = progress.done().end();
         if (progress.copyOf() == null && whole.length() == sizeOf(target)) {
@@ -71,6 +97,16 @@ public final class FileArchiver {
         }
         stuck.moved(file, target);
         return true;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            LOG.debug("Cannot remove {}: {}", file, e.toString());
+        }
     }
 
     private static long sizeOf(Path file) {

@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.txsim.rows.Reject;
+import io.github.txsim.rows.UnreadableFileException;
 import io.github.txsim.support.PublishMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.service.ServiceSupport;
@@ -161,8 +162,7 @@ public final class FileTracker extends ServiceSupport {
         archivedThisRun.add(archived);
         filesPublished.incrementAndGet();
         metrics.archived();
-        records.addAndGet(progress.acknowledgedThisRun());
-        rejected.addAndGet(progress.rejectedThisRun());
+        partlyPublished(progress);
         double seconds = progress.seconds();
         LOG.info(String.format("Published %s: %,d rows, %,d records acknowledged, %,d rejected%s%s, %,d resent, in "
                 + "%.1f s (%,.0f records/s, process CPU %.1f s); archived as %s", progress.fileName(),
@@ -173,6 +173,12 @@ public final class FileTracker extends ServiceSupport {
                 progress.cpuSeconds(), archiveName));
     }
 
+    /** Counts the records this run acknowledged and the rows it rejected from the file in the run's totals. */
+    void partlyPublished(FileProgress progress) {
+        records.addAndGet(progress.acknowledgedThisRun());
+        rejected.addAndGet(progress.rejectedThisRun());
+    }
+
     public void failed(Exchange exchange) {
         FileProgress progress = exchange.getProperty(FileProgress.PROPERTY, FileProgress.class);
         if (progress == null) {
@@ -180,8 +186,7 @@ public final class FileTracker extends ServiceSupport {
         }
         progress.ended();
         progressLog.remove(progress);
-        records.addAndGet(progress.acknowledgedThisRun());
-        rejected.addAndGet(progress.rejectedThisRun());
+        partlyPublished(progress);
         if (stop.isRaised()) {
             LOG.info(String.format("Stopped publishing %s after row %,d (%,d records acknowledged): the application is "
                     + "stopping; the file stays in the source folder and resumes there at the next start",
@@ -192,7 +197,8 @@ public final class FileTracker extends ServiceSupport {
         filesFailed.incrementAndGet();
         metrics.failed();
         List<Reject> rejects = checkpoints.rejects(progress.file());
-        FailureReport report = new FailureReport(progress, rejects.isEmpty() ? null : failedName + ".rejects");
+        FailureReport report = new FailureReport(progress, rejects.isEmpty() ? null : failedName + ".rejects",
+                continuationNote(progress));
         Path reportFile = failedFolder.resolve(failedName + ".report");
         try {
             if (!rejects.isEmpty()) {
@@ -207,6 +213,26 @@ public final class FileTracker extends ServiceSupport {
                 progress.rowsDone(), progress.acknowledged(), progress.rejected(), report.reason(), failedName,
                 reportFile.getFileName()));
         LOG.debug("Failure of " + progress.fileName(), progress.lastError());
+    }
+
+    /**
+     * For a file whose first line is not a header, when the archive holds a file of its name: it may be the rest of
+     * that file, written by a writer that went on after the file was archived.
+     */
+    private String continuationNote(FileProgress progress) {
+        Path archived = archiveFolder.resolve(progress.fileName());
+        if (!(progress.lastError() instanceof UnreadableFileException unreadable) || unreadable.fromLine() != 1
+                || !Files.exists(archived)) {
+            return "";
+        }
+        String when;
+        try {
+            when = Files.getLastModifiedTime(archived).toString();
+        } catch (IOException e) {
+            when = "earlier";
+        }
+        return String.format("; the archive folder holds %s (last written %s): is this file the rest of it, written "
+                + "after it was archived?", archived, when);
     }
 
     /** The files archived since the application started, in the archive folder, in the order they were. */

@@ -54,7 +54,11 @@ public final class SettledFileReadLock extends FileChangedExclusiveReadLockStrat
     public boolean acquireExclusiveReadLock(GenericFileOperations<File> operations, GenericFile<File> file,
             Exchange exchange) throws Exception {
         Path path = Path.of(file.getAbsoluteFilePath()).normalize();
-        return announced.remove(path) || handedOver(path) || super.acquireExclusiveReadLock(operations, file, exchange);
+        if (announced.remove(path) || handedOver(path)) {
+            exchange.setProperty(GrowingFile.HANDED_OVER, true);
+            return true;
+        }
+        return super.acquireExclusiveReadLock(operations, file, exchange);
     }
 
     /** Whether the file's last change was not a write: it was renamed or moved here, or its times were set. */

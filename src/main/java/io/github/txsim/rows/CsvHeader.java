@@ -1,5 +1,7 @@
 package io.github.txsim.rows;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,42 @@ public record CsvHeader(List<String> names, Map<String, Integer> positions, int 
      * @throws UnreadableFileException when the first row is not a usable header
      */
     static CsvHeader read(String fileName, String[] values, long lastLine, boolean undecodable, ColumnRules rules) {
+        try {
+            return check(fileName, values, lastLine, undecodable, rules);
+        } catch (UnreadableFileException e) {
+            String data = dataAmong(values);
+            if (data == null || undecodable) {
+                throw e;
+            }
+            throw new UnreadableFileException(fileName, 1, String.format("line 1 is a data row, not a header (it holds "
+                    + "%s): a file must start with its column names", data));
+        }
+    }
+
+    /** The values of the line that are numbers or dates and times, quoted, or null for a line of names. */
+    private static String dataAmong(String[] values) {
+        List<String> data = new ArrayList<>();
+        for (String value : values) {
+            String text = value.strip();
+            if (!text.isEmpty() && (EventTimes.isValid(text) || isNumber(text))) {
+                data.add("'" + text + "'");
+            }
+        }
+        return data.isEmpty() ? null : String.join(", ", data.subList(0, Math.min(3, data.size())))
+                + (data.size() > 3 ? ", ..." : "");
+    }
+
+    private static boolean isNumber(String text) {
+        try {
+            new BigDecimal(text);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static CsvHeader check(String fileName, String[] values, long lastLine, boolean undecodable,
+            ColumnRules rules) {
         String header = lastLine > 1 ? "the header (lines 1 to " + lastLine + ")" : "the header (line 1)";
         if (undecodable) {
             throw new UnreadableFileException(fileName, 1, header + " is not valid UTF-8: is this a CSV file?");

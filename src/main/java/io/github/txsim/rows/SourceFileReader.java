@@ -2,6 +2,7 @@ package io.github.txsim.rows;
 
 import java.io.InputStream;
 import java.util.Iterator;
+import java.util.function.Function;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
@@ -12,33 +13,50 @@ import org.slf4j.LoggerFactory;
 /**
  * The publish route's three steps around camel-csv's parser: {@link #open} turns the file's bytes into its text
  * ({@link SourceText}), the parser reads it lazily, {@link #rows} turns the parser's records into the file's rows
- * ({@link SourceRows}, the header checked first), and {@link #finish}, after every row was published or rejected,
+ * ({@link SourceRows}, the header checked first) in groups ({@link RowGroups}), and {@link #finish}, after every row was published or rejected,
  * fails a file whose rows ended at a line that could not be read.
  */
 public final class SourceFileReader {
 
     /** The most characters one row may take: beyond, no Kinesis record (1 MiB at most) could hold it. */
     public static final long ROW_LIMIT = 4L * 1024 * 1024;
-    private static final String TEXT = "txsim.sourceText";
+    /** The exchange property that holds the file's text, {@link SourceText}. */
+    public static final String TEXT = "txsim.sourceText";
     private static final String ROWS = "txsim.sourceRows";
 
     private static final Logger LOG = LoggerFactory.getLogger(SourceFileReader.class);
 
     private final ColumnRules rules;
+    private final Function<Exchange, SourceText.Growth> growth;
+    private final int groupRows;
+    private final long groupBytes;
 
-    /** @param rules what every file's header must hold, and what may be left out of the records */
-    public SourceFileReader(ColumnRules rules) {
+    /**
+     * @param rules      what every file's header must hold, and what may be left out of the records
+     * @param growth     for a file's exchange, whether the file may still grow when its bytes run out
+     * @param groupRows  the most rows in one group (publish.groupSize)
+     * @param groupBytes the most bytes of row text in one group (publish.groupBytes)
+     */
+    public SourceFileReader(ColumnRules rules, Function<Exchange, SourceText.Growth> growth, int groupRows,
+            long groupBytes) {
         this.rules = rules;
+        this.growth = growth;
+        this.groupRows = groupRows;
+        this.groupBytes = groupBytes;
     }
 
     /** Before the parser: the body, the file's bytes, becomes its text. */
     public void open(Exchange exchange) throws InvalidPayloadException {
-        SourceText text = new SourceText(exchange.getMessage().getMandatoryBody(InputStream.class), ROW_LIMIT);
+        SourceText text = new SourceText(exchange.getMessage().getMandatoryBody(InputStream.class), ROW_LIMIT,
+                growth.apply(exchange));
         exchange.setProperty(TEXT, text);
         exchange.getMessage().setBody(text);
     }
 
-    /** After the parser: the body, its records, becomes the file's rows. */
+    /**
+     * After the parser: the body, its records, becomes the file's rows, in groups of at most {@code groupRows} rows
+     * and {@code groupBytes} bytes ({@link RowGroups}).
+     */
     public void rows(Exchange exchange) throws InvalidPayloadException {
         String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         @SuppressWarnings("unchecked")
@@ -50,7 +68,7 @@ public final class SourceFileReader {
                     + "(publish.dropUnnamedIndexColumn)", fileName);
         }
         exchange.setProperty(ROWS, rows);
-        exchange.getMessage().setBody(rows);
+        exchange.getMessage().setBody(new RowGroups(rows, groupRows, groupBytes));
     }
 
     /**

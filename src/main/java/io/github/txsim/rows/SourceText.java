@@ -33,7 +33,23 @@ public final class SourceText extends Reader {
 
     public static final char REPLACEMENT = '\uFFFD';
 
+    /** Asked when the bytes run out: whether the file may still grow (a writer still at work). */
+    @FunctionalInterface
+    public interface Growth {
+        /** A file that is complete when read. */
+        Growth NONE = bytesRead -> false;
+
+        /**
+         * Waits while more may be written to the file; true when there is more to read, false at its real end.
+         *
+         * @param bytesRead the bytes read from the file so far
+         * @throws IOException when the file cannot be read on (cut short, or the application stopping)
+         */
+        boolean awaitMore(long bytesRead) throws IOException;
+    }
+
     private final InputStream in;
+    private final Growth growth;
     private final long rowLimit;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -49,6 +65,7 @@ public final class SourceText extends Reader {
     private boolean endOfInput;
     private boolean flushed;
     private long charsRead;
+    private long pulled;
     private long rowStart;
     private boolean cut;
 
@@ -57,8 +74,22 @@ public final class SourceText extends Reader {
      * @param rowLimit the most characters one row may take (beyond the parser's read-ahead)
      */
     public SourceText(InputStream in, long rowLimit) {
+        this(in, rowLimit, Growth.NONE);
+    }
+
+    /**
+     * @param growth asked at the end of the bytes whether more are coming: rows a writer appends while the file is
+     *               read are read too, as a tail of the file would
+     */
+    public SourceText(InputStream in, long rowLimit, Growth growth) {
         this.in = in;
         this.rowLimit = rowLimit;
+        this.growth = growth;
+    }
+
+    /** The bytes read from the file so far. */
+    public long bytesRead() {
+        return pulled;
     }
 
     @Override
@@ -156,10 +187,14 @@ public final class SourceText extends Reader {
         bytes.compact();
         counted = 0;
         int read = in.read(bytes.array(), bytes.position(), bytes.remaining());
+        while (read < 0 && growth.awaitMore(pulled)) {
+            read = in.read(bytes.array(), bytes.position(), bytes.remaining());
+        }
         if (read < 0) {
             endOfInput = true;
         } else {
             bytes.position(bytes.position() + read);
+            pulled += read;
         }
         bytes.flip();
     }

@@ -41,9 +41,13 @@ abstract class MutatedFiles {
         return Mutants.of(valid, MUTANTS, SEED);
     }
 
-    /** The settings both streams run the mutants with: small groups, two in flight, quick polls. */
+    /**
+     * The settings both streams run the mutants with: small groups, two in flight, quick polls, and every file
+     * published, even one with the same bytes as a mutant archived before it.
+     */
     static TestApplication forMutants(TestApplication application) {
         return application.set("generator.enabled", "false")
+                .set("publish.archivedCopies", "publish")
                 .set("publish.groupSize", "50")
                 .set("publish.maxInFlight", "2")
                 .set("publish.pollDelay", "10");
