@@ -98,6 +98,13 @@ public final class Checkpoints {
         move(rejectsOf(name), parkedRejectsOf(failedName));
     }
 
+    /** Undoes {@link #park}: the file could not be moved to the failed folder after all. */
+    public void unpark(Path file, String failedName) {
+        String name = file.getFileName().toString();
+        move(parkedCheckpointOf(failedName), checkpointOf(name));
+        move(parkedRejectsOf(failedName), rejectsOf(name));
+    }
+
     private static boolean holds(Checkpoint checkpoint, Path file) {
         try {
             return checkpoint.end().isPrefixOf(file);

@@ -80,10 +80,15 @@ public final class FileArchiver {
         tracker.archived(progress, target);
     }
 
-    /** Publishing the file failed: into the failed folder, as {@code target}, its checkpoint waiting for it. */
+    /**
+     * Publishing the file failed: into the failed folder, as {@code target}, its checkpoint waiting for it (parked
+     * first, so that the file moved back at once finds it).
+     */
     public void moveToFailed(Exchange exchange, Path file, Path target) {
-        if (move(file, target, "failed")) {
-            checkpoints.park(file, target.getFileName().toString());
+        String failedName = target.getFileName().toString();
+        checkpoints.park(file, failedName);
+        if (!move(file, target, "failed")) {
+            checkpoints.unpark(file, failedName);
         }
     }
 

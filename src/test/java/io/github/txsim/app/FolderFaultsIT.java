@@ -6,12 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.txsim.files.StuckFilesHealthCheck;
+import io.github.txsim.testing.Delivery;
 import io.github.txsim.testing.Folders;
 import io.github.txsim.testing.TestApplication;
 import io.github.txsim.testing.TransactionFiles;
@@ -31,7 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FolderFaultsIT extends ApplicationIT {
 
     private static final LocalDate DAY = LocalDate.of(2026, 11, 5);
-    private final ObjectMapper json = new ObjectMapper();
 
     @BeanInject("stuckFilesHealthCheck")
     StuckFilesHealthCheck stuckFiles;
@@ -41,21 +39,12 @@ class FolderFaultsIT extends ApplicationIT {
         return application.set("generator.enabled", "false");
     }
 
-    /** How many records of each transaction id the stream holds. */
-    private Map<Long, Integer> copiesById() throws Exception {
-        Map<Long, Integer> copies = new HashMap<>();
-        for (String record : received()) {
-            copies.merge(json.readTree(record).get("TRANSACTION_ID").asLong(), 1, Integer::sum);
-        }
-        return copies;
-    }
-
     private static List<Long> ids(List<String> lines) {
         return lines.subList(1, lines.size()).stream().map(line -> Long.parseLong(line.split(",")[0])).toList();
     }
 
     private void assertEachOnce(List<Long> ids) throws Exception {
-        Map<Long, Integer> copies = copiesById();
+        Map<Long, Integer> copies = Delivery.arrivals(KINESIS, stream);
         assertEquals(ids.size(), copies.size(), "records");
         for (long id : ids) {
             assertEquals(1, copies.getOrDefault(id, 0), "copies of transaction " + id);
@@ -91,9 +80,9 @@ class FolderFaultsIT extends ApplicationIT {
         List<String> first = TransactionFiles.lines(DAY, 1_000);
         List<String> second = TransactionFiles.lines(DAY.plusDays(1), 1_000);
         TransactionFiles.write(source(), "day.csv", broken(first, 700));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(failed().resolve("day.csv.report")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(failed().resolve("day.csv")));
         TransactionFiles.write(source(), "day.csv", broken(second, 600));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(failed().resolve("day.1.csv.report")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(failed().resolve("day.1.csv")));
 
         // fixed in place, then moved back under their failed-folder names
         Files.writeString(failed().resolve("day.csv"), String.join("\n", first) + "\n");

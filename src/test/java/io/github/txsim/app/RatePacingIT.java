@@ -33,7 +33,7 @@ class RatePacingIT extends ApplicationIT {
     void eightyOneRowsAtTwentyASecondTakeFourSeconds() throws Exception {
         StringBuilder csv = new StringBuilder("TRANSACTION_ID,TX_DATETIME,CUSTOMER_ID,TX_AMOUNT\n");
         for (int i = 0; i <= 80; i++) {
-            csv.append(i).append(",no time,").append(i).append(",1.00\n");
+            csv.append(i).append(",2018-04-01 00:00:00,").append(i).append(",1.00\n");
         }
         TransactionFiles.write(data.resolve("source"), "rate.csv", csv.toString());
 

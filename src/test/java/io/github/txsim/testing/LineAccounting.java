@@ -64,11 +64,14 @@ public final class LineAccounting {
             int published) {
     }
 
-    /** Waits until the file is archived or failed, with its rejects and report written. */
+    /**
+     * Waits until the file is archived or failed; its rejects and report are written before it moves, so they are
+     * there too.
+     */
     public static void awaitDone(Path data, String name, Duration within) {
         await().atMost(within).pollInterval(Duration.ofMillis(10)).until(() ->
                 Files.exists(data.resolve("archive").resolve(name))
-                        || Files.exists(data.resolve("failed").resolve(name + ".report")));
+                        || Files.exists(data.resolve("failed").resolve(name)));
     }
 
     /**
