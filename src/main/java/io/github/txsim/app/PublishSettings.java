@@ -14,9 +14,9 @@ import io.github.txsim.kinesis.RecordSender;
  * @param republishArchivedCopies whether a copy of a file archived earlier is published again
  *                                (publish.archivedCopies=publish) or archived without publishing (skip)
  */
-record PublishSettings(String partitionKeyColumn, int groupSize, long groupBytes, int maxInFlight, Duration progressInterval,
-        Pacing pacing, boolean dropUnnamedIndexColumn, RecordRetry recordRetry, ReadLock readLock,
-        RateLimit rateLimit, boolean republishArchivedCopies) {
+record PublishSettings(String partitionKeyColumn, int groupSize, long groupBytes, int maxInFlight,
+        Duration progressInterval, Pacing pacing, boolean dropUnnamedIndexColumn, RecordRetry recordRetry,
+        ReadLock readLock, RateLimit rateLimit, boolean republishArchivedCopies) {
 
     /** When a file of the source folder is taken (publish.readLock.*). */
     record ReadLock(Duration minAge, Duration checkInterval, Duration timeout) {

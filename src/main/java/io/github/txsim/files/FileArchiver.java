@@ -51,7 +51,7 @@ public final class FileArchiver {
             LOG.info(String.format("%s grew to %,d bytes after its last rows were read (%,d bytes): it stays in the "
                     + "source folder, and the rows added are published next", file.getFileName(), sizeOf(file),
                     text.bytesRead()));
-            tracker.partlyPublished(progress);
+            tracker.countInTotals(progress);
             return;
         }
         // the rejects are in place before the file, so that whoever sees the archived file sees its rejects

@@ -162,7 +162,7 @@ public final class FileTracker extends ServiceSupport {
         archivedThisRun.add(archived);
         filesPublished.incrementAndGet();
         metrics.archived();
-        partlyPublished(progress);
+        countInTotals(progress);
         double seconds = progress.seconds();
         LOG.info(String.format("Published %s: %,d rows, %,d records acknowledged, %,d rejected%s%s, %,d resent, in "
                 + "%.1f s (%,.0f records/s, process CPU %.1f s); archived as %s", progress.fileName(),
@@ -173,8 +173,8 @@ public final class FileTracker extends ServiceSupport {
                 progress.cpuSeconds(), archiveName));
     }
 
-    /** Counts the records this run acknowledged and the rows it rejected from the file in the run's totals. */
-    void partlyPublished(FileProgress progress) {
+    /** Adds the records this run acknowledged and the rows it rejected from the file to the run's totals. */
+    void countInTotals(FileProgress progress) {
         records.addAndGet(progress.acknowledgedThisRun());
         rejected.addAndGet(progress.rejectedThisRun());
     }
@@ -186,7 +186,7 @@ public final class FileTracker extends ServiceSupport {
         }
         progress.ended();
         progressLog.remove(progress);
-        partlyPublished(progress);
+        countInTotals(progress);
         if (stop.isRaised()) {
             LOG.info(String.format("Stopped publishing %s after row %,d (%,d records acknowledged): the application is "
                     + "stopping; the file stays in the source folder and resumes there at the next start",

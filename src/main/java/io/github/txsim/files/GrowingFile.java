@@ -50,7 +50,8 @@ public final class GrowingFile implements SourceText.Growth {
     /** For each file's exchange, its growth, with the read lock's minimum age and check interval. */
     public static Function<Exchange, SourceText.Growth> forExchanges(Duration minAge, Duration checkInterval,
             StopSignal stop) {
-        return exchange -> new GrowingFile(Path.of(exchange.getMessage().getHeader("CamelFileAbsolutePath", String.class)),
+        return exchange -> new GrowingFile(
+                Path.of(exchange.getMessage().getHeader("CamelFileAbsolutePath", String.class)),
                 exchange.getProperty(HANDED_OVER, false, Boolean.class), minAge, checkInterval, stop);
     }
 

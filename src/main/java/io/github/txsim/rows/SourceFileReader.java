@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The publish route's three steps around camel-csv's parser: {@link #open} turns the file's bytes into its text
  * ({@link SourceText}), the parser reads it lazily, {@link #rows} turns the parser's records into the file's rows
- * ({@link SourceRows}, the header checked first) in groups ({@link RowGroups}), and {@link #finish}, after every row was published or rejected,
- * fails a file whose rows ended at a line that could not be read.
+ * ({@link SourceRows}, the header checked first) in groups ({@link RowGroups}), and {@link #finish}, after every row
+ * was published or rejected, fails a file whose rows ended at a line that could not be read.
  */
 public final class SourceFileReader {
 

@@ -36,13 +36,18 @@ public final class TransactionJson {
         if (header != columnsFrom) {
             List<Column> found = new ArrayList<>();
             for (String name : header.names()) {
-                found.add(new Column(name, header.positionOf(name), TransactionColumn.named(name)
-                        .map(TransactionColumn::jsonType).orElse(TransactionColumn.JsonType.STRING)));
+                found.add(new Column(name, header.positionOf(name), typeOf(name)));
             }
             columns = List.copyOf(found);
             columnsFrom = header;
         }
         return columns;
+    }
+
+    /** The column's JSON type: the schema's, or a string for a column the schema does not know. */
+    private static TransactionColumn.JsonType typeOf(String column) {
+        return TransactionColumn.named(column).map(TransactionColumn::jsonType)
+                .orElse(TransactionColumn.JsonType.STRING);
     }
 
     /**
@@ -76,9 +81,7 @@ public final class TransactionJson {
      * the key and the JSON say the same ({@code " 17 "} and {@code 17.0} are both {@code 17}).
      */
     public String canonical(String column, String value, String fileName, SourceRow row) {
-        TransactionColumn.JsonType type = TransactionColumn.named(column).map(TransactionColumn::jsonType)
-                .orElse(TransactionColumn.JsonType.STRING);
-        return switch (type) {
+        return switch (typeOf(column)) {
             case INTEGER -> Long.toString(integer(column, value, fileName, row));
             case AMOUNT -> amount(column, value, fileName, row).toPlainString();
             case DATE_TIME -> dateTime(column, value, fileName, row);

@@ -88,8 +88,8 @@ class BadInputIT extends ApplicationIT {
         List<String> keys = KINESIS.readAll(stream).stream().map(r -> r.partitionKey()).toList();
         assertEquals(List.of("348", "17"), keys, "partition keys as the records hold them");
         List<JsonNode> records = records();
-        assertEquals("{\"TRANSACTION_ID\":1,\"TX_DATETIME\":\"2018-04-01 00:00:01\",\"CUSTOMER_ID\":348,\"TX_FRAUD\":0}",
-                records.get(0).toString());
+        assertEquals("{\"TRANSACTION_ID\":1,\"TX_DATETIME\":\"2018-04-01 00:00:01\",\"CUSTOMER_ID\":348,"
+                + "\"TX_FRAUD\":0}", records.get(0).toString());
         assertEquals(17, records.get(1).get("CUSTOMER_ID").asInt());
         assertEquals(List.of(
                 "line,reason,row",
