@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import io.github.txsim.rows.FilePrefix;
@@ -54,7 +55,8 @@ public final class ArchivedCopies {
 
     /**
      * The archived file with the same bytes as this one, published to this stream; empty when there is none. Reads
-     * the file only when an archived one has its length.
+     * the file only when an archived one has its length. An entry that cannot be read (the last line cut short by a
+     * crash while it was appended) is passed over: it can only make a copy go unrecognised, never fail a file.
      */
     public synchronized Optional<Entry> copyOf(Path file, String stream) {
         if (!Files.exists(index)) {
@@ -63,15 +65,31 @@ public final class ArchivedCopies {
         try (Reader reader = Files.newBufferedReader(index, StandardCharsets.UTF_8)) {
             long length = Files.size(file);
             for (CSVRecord entry : FORMAT.builder().setSkipHeaderRecord(true).get().parse(reader)) {
-                if (Long.parseLong(entry.get("bytes")) == length && entry.get("stream").equals(stream)
-                        && new FilePrefix(0, length, Long.parseLong(entry.get("crc32c"))).isPrefixOf(file)) {
-                    return Optional.of(new Entry(entry.get("archivedAs"), stream,
-                            Instant.parse(entry.get("archivedAt"))));
+                Optional<Entry> copy = copy(entry, file, length, stream);
+                if (copy.isPresent()) {
+                    return copy;
                 }
             }
             return Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("Cannot read " + index + ": " + e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new UncheckedIOException("Cannot read " + index + " or " + file, e instanceof IOException io ? io
+                    : ((UncheckedIOException) e).getCause());
+        }
+    }
+
+    /** The entry, when it is one of the file's bytes and stream; empty otherwise, and for an entry cut short. */
+    private static Optional<Entry> copy(CSVRecord entry, Path file, long length, String stream) throws IOException {
+        if (!entry.isConsistent()) {
+            return Optional.empty();
+        }
+        try {
+            if (Long.parseLong(entry.get("bytes")) != length || !entry.get("stream").equals(stream)
+                    || !new FilePrefix(0, length, Long.parseLong(entry.get("crc32c"))).isPrefixOf(file)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Entry(entry.get("archivedAs"), stream, Instant.parse(entry.get("archivedAt"))));
+        } catch (NumberFormatException | DateTimeParseException e) {
+            return Optional.empty();
         }
     }
 }

@@ -87,4 +87,31 @@ class CheckpointsTest {
 
         assertEquals(List.of(new Reject(3, "bad", "2")), checkpoints.rejects(file));
     }
+
+    @Test
+    void aFailedFilesCheckpointWaitsUnderItsFailedNameWhileAnotherFileTakesItsOldName() throws Exception {
+        Checkpoints checkpoints = checkpoints();
+        Path file = file(DAY);
+        checkpoints.save(file, new Checkpoints.Checkpoint(2, 1, endOfRow(DAY, 2)), List.of(new Reject(3, "bad", "2")));
+        checkpoints.park(file, "day.1.csv");
+
+        Path other = file("a\n7\n8\n");
+        assertEquals(Checkpoints.Checkpoint.START, checkpoints.load(other), "another file with the old name");
+
+        Path back = Files.writeString(folder.resolve("day.1.csv"), DAY, StandardCharsets.UTF_8);
+        assertEquals(2, checkpoints.load(back).rowsDone(), "moved back under its failed-folder name");
+        assertEquals(List.of(new Reject(3, "bad", "2")), checkpoints.rejects(back));
+    }
+
+    @Test
+    void aCheckpointParkedForAMoveThatFailedIsTheFilesAgain() throws Exception {
+        Checkpoints checkpoints = checkpoints();
+        Path file = file(DAY);
+        checkpoints.save(file, new Checkpoints.Checkpoint(2, 0, endOfRow(DAY, 2)), List.of());
+
+        checkpoints.park(file, "day.csv");
+        checkpoints.unpark(file, "day.csv");
+
+        assertEquals(2, checkpoints.load(file).rowsDone());
+    }
 }
