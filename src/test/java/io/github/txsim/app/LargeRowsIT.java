@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Rows near Kinesis's record limit, in a file larger than the heap: 64 rows of about 900 KB each (58 MB) publish
  * with the runnable jar at -Xmx96m (with -XX:+ExitOnOutOfMemoryError, as the systemd unit and the image run it),
  * because groups are bounded in bytes as well as in rows (publish.groupBytes): one group of all 64 rows would take
- * about three times the file in memory. The benchmark's case {@code large-rows} runs 150 such rows at -Xmx128m.
+ * about three times the file in memory.
  */
 class LargeRowsIT {
 
