@@ -69,7 +69,7 @@ public final class Application {
             main.getShutdownStrategy().shutdown();
             status = 1;
         }
-        if (status == 0 && configuration.runOnceHadFailures()) {
+        if (status == 0 && configuration.hadFailures()) {
             status = 1;
         }
         if (status != 0) {

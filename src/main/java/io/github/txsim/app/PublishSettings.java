@@ -13,10 +13,15 @@ import io.github.txsim.kinesis.RecordSender;
  * @param maxInFlight              groups published at once: publish.maxInFlight, or one when paced
  * @param republishArchivedCopies whether a copy of a file archived earlier is published again
  *                                (publish.archivedCopies=publish) or archived without publishing (skip)
+ * @param outageMaxWait            how long publishing waits for a stream that cannot take records before the
+ *                                application stops (publish.outage.maxWait); null for no limit
  */
 record PublishSettings(String partitionKeyColumn, int groupSize, long groupBytes, int maxInFlight,
         Duration progressInterval, Pacing pacing, boolean dropUnnamedIndexColumn, RecordRetry recordRetry,
-        ReadLock readLock, RateLimit rateLimit, boolean republishArchivedCopies) {
+        ReadLock readLock, RateLimit rateLimit, boolean republishArchivedCopies, Duration outageMaxWait) {
+
+    /** publish.outage.maxWait=auto in run-once mode: a batch job ends rather than wait for long. */
+    static final Duration RUN_ONCE_OUTAGE_MAX_WAIT = Duration.ofMinutes(5);
 
     /** When a file of the source folder is taken (publish.readLock.*). */
     record ReadLock(Duration minAge, Duration checkInterval, Duration timeout) {
@@ -55,7 +60,16 @@ record PublishSettings(String partitionKeyColumn, int groupSize, long groupBytes
                         properties.integer("publish.rateLimit.bytesPerShardPerSecond", 1, Integer.MAX_VALUE),
                         properties.duration("publish.rateLimit.burst"),
                         properties.duration("publish.rateLimit.shardMapRefresh"), share),
-                republishArchivedCopies(properties));
+                republishArchivedCopies(properties), outageMaxWait(properties));
+    }
+
+    /** publish.outage.maxWait: auto (no limit for a service, 5 minutes in run-once mode), none, or a duration. */
+    private static Duration outageMaxWait(AppProperties properties) {
+        String value = properties.text("publish.outage.maxWait");
+        if (value.equalsIgnoreCase("auto")) {
+            return properties.flag("app.runOnce") ? RUN_ONCE_OUTAGE_MAX_WAIT : null;
+        }
+        return value.equalsIgnoreCase("none") ? null : properties.duration("publish.outage.maxWait");
     }
 
     /** publish.archivedCopies: skip (archive a copy of an archived file without publishing it) or publish. */

@@ -21,6 +21,7 @@ import io.github.txsim.files.StuckFilesHealthCheck;
 import io.github.txsim.kinesis.ConnectionSafety;
 import io.github.txsim.kinesis.KinesisStream;
 import io.github.txsim.kinesis.KinesisStreamHealthCheck;
+import io.github.txsim.kinesis.StreamOutage;
 import io.github.txsim.kinesis.PutRecordsProcessor;
 import io.github.txsim.kinesis.RecordSender;
 import io.github.txsim.kinesis.ShardRateLimiter;
@@ -54,6 +55,7 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
 
     private FileTracker files;
     private RunOnce runOnce;
+    private StreamOutage outage;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -93,8 +95,12 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         SettledFileReadLock settledFiles = new SettledFileReadLock(publish.readLock().minAge(),
                 publish.readLock().checkInterval(), publish.readLock().timeout());
         TransactionRecords records = new TransactionRecords(publish.partitionKeyColumn());
+        // an outage that outlasts its limit stops the application; stopping waits for the exchange in flight, which
+        // is the caller's: stop from another thread
+        outage = new StreamOutage(stream, publish.outageMaxWait(), stop,
+                () -> new Thread(context::stop, "outage-stop").start(), Clock.systemUTC());
         RecordSender sender = new RecordSender(stream, publish.recordRetry(), metrics,
-                rateLimiter(publish.rateLimit(), stream, kinesis.local(), generator), stop, Clock.systemUTC(),
+                rateLimiter(publish.rateLimit(), stream, kinesis.local(), generator), stop, outage, Clock.systemUTC(),
                 stop::await);
 
         Registry registry = context.getRegistry();
@@ -113,18 +119,18 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         registry.bind("putRecordsProcessor", new PutRecordsProcessor(records, sender, publish.pacing(),
                 Clock.systemUTC(), metrics, stop, publish.rowsAhead()));
         registry.bind("lastErrorRecorder", new LastErrorRecorder());
-        registry.bind("kinesisStreamHealthCheck", new KinesisStreamHealthCheck(stream));
+        registry.bind("kinesisStreamHealthCheck", new KinesisStreamHealthCheck(stream, outage));
         registry.bind("stuckFilesHealthCheck", new StuckFilesHealthCheck(stuck));
         registry.bind("runOnce", runOnce);
         ManagementAddress.log(properties);
     }
 
     /**
-     * Whether a run-once run ends with a file in the failed folder or stuck in the source folder, or a row missing
-     * from the stream.
+     * Whether the run ended for an outage that outlasted publish.outage.maxWait, or a run-once run ended with a file
+     * in the failed folder or stuck in the source folder, or a row missing from the stream.
      */
-    boolean runOnceHadFailures() {
-        return runOnce != null && runOnce.hadFailures();
+    boolean hadFailures() {
+        return outage != null && outage.gaveUp() || runOnce != null && runOnce.hadFailures();
     }
 
     /** {@code app.verify}: auto verifies in local mode only, where reading the stream back costs nothing. */

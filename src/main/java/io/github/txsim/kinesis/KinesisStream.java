@@ -37,6 +37,8 @@ public final class KinesisStream extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(KinesisStream.class);
     private static final Duration CREATE_TIMEOUT = Duration.ofSeconds(60);
+    /** The {@link #status()} of a stream that does not exist. */
+    static final String NOT_FOUND = "NOT FOUND";
 
     private final CamelContext context;
     private final String streamName;
@@ -91,16 +93,25 @@ public final class KinesisStream extends ServiceSupport {
                     + "~/.aws, EC2 instance profile) found none; on EC2, attach an instance profile", e);
         }
         if (client != null) {
-            String endpoint = client.serviceClientConfiguration().endpointOverride().map(URI::toString)
-                    .orElse("the endpoint of region " + client.serviceClientConfiguration().region());
-            Throwable cause = e;
-            while (cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            return new IllegalStateException(String.format("Cannot reach Kinesis at %s: %s", endpoint,
-                    cause.getMessage()), e);
+            return new IllegalStateException(String.format("Cannot reach Kinesis at %s: %s", endpoint(),
+                    rootMessage(e)), e);
         }
         return e;
+    }
+
+    /** The message of a failure's innermost cause, such as {@code Connection refused}. */
+    static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    /** Where the client sends its requests: the endpoint override, or the region's. */
+    String endpoint() {
+        return client().serviceClientConfiguration().endpointOverride().map(URI::toString)
+                .orElse("the endpoint of region " + client().serviceClientConfiguration().region());
     }
 
     private void checkStream() {
@@ -153,7 +164,7 @@ public final class KinesisStream extends ServiceSupport {
     /** The stream's status now, such as ACTIVE, or NOT FOUND. */
     public String status() {
         StreamStatus status = describeStatus();
-        return status == null ? "NOT FOUND" : status.toString();
+        return status == null ? NOT_FOUND : status.toString();
     }
 
     /** The stream's status, or null when it does not exist. */

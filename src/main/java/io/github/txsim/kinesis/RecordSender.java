@@ -12,6 +12,7 @@ import io.github.txsim.files.StopSignal;
 import io.github.txsim.support.PublishMetrics;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
@@ -41,18 +42,20 @@ public final class RecordSender extends ServiceSupport {
     private final PublishMetrics metrics;
     private final ShardRateLimiter rateLimiter;
     private final StopSignal stop;
+    private final StreamOutage outage;
     private final Clock clock;
     private final Sleeper sleeper;
 
     /** @param rateLimiter keeps requests within the shards' limits; null sends as fast as the stream answers */
     public RecordSender(KinesisStream stream, RecordRetry retry, PublishMetrics metrics, ShardRateLimiter rateLimiter,
-            StopSignal stop, Clock clock, Sleeper sleeper) {
+            StopSignal stop, StreamOutage outage, Clock clock, Sleeper sleeper) {
         this.stream = stream;
         this.retry = retry;
         this.backoff = retry.backoff();
         this.metrics = metrics;
         this.rateLimiter = rateLimiter;
         this.stop = stop;
+        this.outage = outage;
         this.clock = clock;
         this.sleeper = sleeper;
     }
@@ -69,11 +72,16 @@ public final class RecordSender extends ServiceSupport {
 
     /**
      * Sends the group's pending records, each when it is due, then sends the ones Kinesis did not acknowledge again
-     * until it acknowledged them all, or the attempts are used up.
+     * until it acknowledged them all, or the attempts are used up. A request that fails while the stream cannot take
+     * records (deleted, out of reach) waits for it ({@link StreamOutage}) and costs no attempt.
      */
     void deliver(Group group, FileProgress progress, Pacing pacing, Pacing.Pace pace) throws InterruptedException {
-        sendAsDue(group, progress, pacing, pace);
-        for (int attempt = 1; !group.pending().isEmpty(); attempt++) {
+        try {
+            sendAsDue(group, progress, pacing, pace);
+        } catch (SdkException e) {
+            outage.rideOut(e, progress.fileName());
+        }
+        for (int attempt = 1; !group.pending().isEmpty(); ) {
             List<PendingRecord> pending = group.pending();
             if (attempt >= retry.attempts()) {
                 throw new RecordsNotAcknowledgedException(String.format(
@@ -88,9 +96,14 @@ public final class RecordSender extends ServiceSupport {
             }
             List<PendingRecord> notAcknowledged = new ArrayList<>();
             try {
-                send(pending, notAcknowledged, progress);
-            } finally {
-                group.pending(notAcknowledged, progress);
+                try {
+                    send(pending, notAcknowledged, progress);
+                } finally {
+                    group.pending(notAcknowledged, progress);
+                }
+                attempt++;
+            } catch (SdkException e) {
+                outage.rideOut(e, progress.fileName());
             }
         }
     }

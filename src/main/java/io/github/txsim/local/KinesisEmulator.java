@@ -110,6 +110,14 @@ public final class KinesisEmulator extends ServiceSupport implements AutoCloseab
         }
         port = awaitListening();
         LOG.info("Local Kinesis emulator (kinesalite) listening on {}", endpoint());
+        Process started = process;
+        started.onExit().thenAccept(exited -> {
+            if (!isStopping() && !isStopped()) {
+                LOG.error("The local Kinesis emulator (kinesalite, pid {}) exited with status {}: its streams are "
+                        + "gone, and publishing waits until the application is started again", exited.pid(),
+                        exited.exitValue());
+            }
+        });
     }
 
     /** Reads the child's output until it says where it listens; the rest of its output goes to the log. */

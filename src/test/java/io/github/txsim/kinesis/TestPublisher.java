@@ -20,9 +20,10 @@ final class TestPublisher {
     static PutRecordsProcessor processor(CamelContext context, Pacing pacing, Clock clock,
             RecordSender.Sleeper sleeper) {
         StopSignal stop = new StopSignal();
-        RecordSender sender = new RecordSender(new KinesisStream(context, "transactions", false, 1),
-                new RecordRetry(3, Duration.ofMillis(1), Duration.ofMillis(5)), PublishMetrics.none(), null, stop,
-                clock, sleeper);
+        KinesisStream stream = new KinesisStream(context, "transactions", false, 1);
+        RecordSender sender = new RecordSender(stream, new RecordRetry(3, Duration.ofMillis(1), Duration.ofMillis(5)),
+                PublishMetrics.none(), null, stop, new StreamOutage(stream, null, stop, () -> { }, clock), clock,
+                sleeper);
         return new PutRecordsProcessor(new TransactionRecords("CUSTOMER_ID"), sender, pacing, clock,
                 PublishMetrics.none(), stop, Long.MAX_VALUE);
     }
