@@ -42,8 +42,8 @@ public final class Benchmark {
     /** The cases, by the names the optional argument selects them with (comma-separated; all by default). */
     private static final List<String> PUBLISHING_CASES = List.of("million", "limited-1", "limited-4", "limited-16",
             "e2e", "realtime", "speedup", "rate");
-    private static final List<String> CASES = Stream.concat(GenerationCases.NAMES.stream(),
-            PUBLISHING_CASES.stream()).toList();
+    private static final List<String> CASES = Stream.of(GenerationCases.NAMES, PUBLISHING_CASES,
+            List.of(ChaosCase.NAME)).flatMap(List::stream).toList();
 
     public static void main(String[] args) throws Exception {
         Set<String> cases = args.length == 0 || args[0].equals("all") ? Set.copyOf(CASES)
@@ -63,11 +63,16 @@ public final class Benchmark {
         if (PUBLISHING_CASES.stream().anyMatch(cases::contains)) {
             publishAndPace(cases, publishing, pacing);
         }
+        List<String> chaos = ChaosCase.table(cases);
         List<String> tables = new ArrayList<>(generation);
         tables.add("");
         tables.addAll(publishing);
         tables.add("");
         tables.addAll(pacing);
+        if (!chaos.isEmpty()) {
+            tables.add("");
+            tables.addAll(chaos);
+        }
 
         String report = report(tables);
         System.out.println(report);
@@ -458,7 +463,16 @@ public final class Benchmark {
                 .append("divided by the records; peak RSS is the process's VmHWM. Lost and duplicated compare the ")
                 .append("file's transaction ids with what arrived in the stream.\n\n")
                 .append("Pacing: the application publishes through the proxy's sink, which records when each record ")
-                .append("arrived.\n\n");
+                .append("arrived.\n\n")
+                .append("Operations chaos: ").append(ChaosCase.SCHEDULES).append(" seeded schedules of ")
+                .append(ChaosCase.STEPS).append(" actions each against a service process (`OperationsChaos`): files ")
+                .append("handed over, written by a writer that pauses with the file open, appended to after closing, ")
+                .append("truncated while written; the archive folder read-only for a while; kill -9 and SIGTERM with ")
+                .append("restarts (a refused start tried again, as systemd does); a second instance on the folder; the ")
+                .append("endpoint gone; the stream deleted and created again. Then every line of every file must be ")
+                .append("acknowledged or named, no row may be missing from the archive and failed folders (but rows ")
+                .append("a writer cut off), and duplicates stay within the groups in flight (4 x 100 rows) per ")
+                .append("disruption.\n\n");
         table.forEach(line -> text.append(line).append('\n'));
         return text.toString();
     }

@@ -149,6 +149,10 @@ public final class ApplicationProcess implements AutoCloseable {
         }
     }
 
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
     /** Kills the process at once, as kill -9 does. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,6 +37,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.Shard;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A fault-injection proxy between the producer and a Kinesis emulator, on a free loopback port. It speaks the JSON
@@ -74,6 +77,7 @@ public final class KinesisFaultProxy implements AutoCloseable {
     private final AtomicLong resetRecords = new AtomicLong();
     private final AtomicLong resetRequests = new AtomicLong();
     private final AtomicLong sequenceNumbers = new AtomicLong();
+    private final AtomicInteger handling = new AtomicInteger();
     private final List<Arrival> arrivals = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean sink;
     private volatile boolean shardLimits;
@@ -160,6 +164,24 @@ public final class KinesisFaultProxy implements AutoCloseable {
         }, outage.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Refuse connections until {@link #comeBack}. */
+    public synchronized void goAway() {
+        server.stop(0);
+    }
+
+    /** Listen again on the same port. */
+    public void comeBack() throws IOException {
+        listen(port);
+    }
+
+    /**
+     * Waits until no request is being handled: after {@link #goAway}, requests already forwarded may still reach the
+     * emulator until then.
+     */
+    public void awaitIdle(Duration within) {
+        await().atMost(within).pollInterval(Duration.ofMillis(10)).until(() -> handling.get() == 0);
+    }
+
     /** Records answered with ProvisionedThroughputExceededException. */
     public long throttledRecords() {
         return throttledRecords.get();
@@ -196,6 +218,7 @@ public final class KinesisFaultProxy implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        handling.incrementAndGet();
         try (exchange) {
             byte[] body = readAll(exchange.getRequestBody());
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
@@ -218,6 +241,8 @@ public final class KinesisFaultProxy implements AutoCloseable {
             respond(exchange, answer.status(), answer.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            handling.decrementAndGet();
         }
     }
 

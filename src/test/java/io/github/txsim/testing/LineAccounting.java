@@ -85,14 +85,29 @@ public final class LineAccounting {
         Path failed = data.resolve("failed").resolve(name);
         boolean isArchived = Files.exists(archived);
         assertTrue(isArchived != Files.exists(failed), name + ": archived or failed, not both nor neither");
-        Map<Long, String> rejects = rejects(Path.of((isArchived ? archived : failed) + ".rejects"));
+        return assertAccounted(isArchived ? archived : failed, isArchived, file, records, false);
+    }
+
+    /**
+     * Asserts the contract for a file where the application left it, in the archive or the failed folder, with its
+     * {@code .rejects} and {@code .report} beside it.
+     *
+     * @param file               the file's bytes, as written (which may differ from what lies there now)
+     * @param records            the records (JSON) that reached the stream from this file
+     * @param duplicatesAllowed  whether a row may have arrived more than once (after a crash, say); otherwise each
+     *                           row acknowledged arrived exactly once
+     */
+    public static Outcome assertAccounted(Path where, boolean isArchived, byte[] file, List<String> records,
+            boolean duplicatesAllowed) throws IOException {
+        String name = where.getFileName().toString();
+        Map<Long, String> rejects = rejects(Path.of(where + ".rejects"));
         Reading reading = read(file);
         long stop = Long.MAX_VALUE;
         if (isArchived) {
             assertEquals(0, reading.unreadableFrom(), name + " was archived, but from line " + reading.unreadableFrom()
                     + " on it cannot be read");
         } else {
-            String report = Files.readString(Path.of(failed + ".report"), StandardCharsets.UTF_8);
+            String report = Files.readString(Path.of(where + ".report"), StandardCharsets.UTF_8);
             Matcher line = NOT_PUBLISHED.matcher(report);
             assertTrue(line.find(), name + ": the report says from which line nothing was published:\n" + report);
             stop = Long.parseLong(line.group(1).replace(",", ""));
@@ -116,7 +131,7 @@ public final class LineAccounting {
                         + ")");
             }
             published++;
-            if (copies == 1) {
+            if (copies == 1 || duplicatesAllowed) {
                 arrived.remove(row.values());
             } else {
                 arrived.put(row.values(), copies - 1);

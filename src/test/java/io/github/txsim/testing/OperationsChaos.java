@@ -1,0 +1,267 @@
+package io.github.txsim.testing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * One seeded schedule of what operations do to a running service (a process of the application, against a stream of
+ * a real kinesalite behind the fault proxy): files handed over, written slowly by a writer that pauses with the file
+ * open, appended to after they were closed, truncated while written; the archive folder turned read-only for a while;
+ * the instance killed (kill -9) or stopped and started again; a second instance started on the same folder; the
+ * endpoint gone for a while; the stream deleted and created again. Writers run beside the schedule, so their pauses
+ * overlap the other actions. Then {@link ChaosAccounting} checks what the folders and the stream hold.
+ * <p>
+ * The seed chooses the actions, their order, the files' sizes and every pause; the timings of the processes around
+ * them vary from run to run, which is the point: the invariant must hold whatever they are.
+ */
+public final class OperationsChaos {
+
+    /** What a step of the schedule does. */
+    public enum Action {
+        HAND_OVER, SLOW_WRITER, APPEND_AFTER_CLOSE, TRUNCATE_WHILE_WRITTEN, ARCHIVE_READ_ONLY, KILL_AND_RESTART,
+        STOP_AND_RESTART, SECOND_INSTANCE, ENDPOINT_GONE, STREAM_RECREATED
+    }
+
+    static final int GROUP_SIZE = 100;
+    static final int MAX_IN_FLIGHT = 4;
+    private static final String STREAM = "chaos";
+    private static final Duration SETTLE = Duration.ofSeconds(180);
+
+    private final Kinesalite kinesis;
+    private final Path data;
+    private final Path source;
+    private final long seed;
+    private final SplittableRandom random;
+    private final ExecutorService background = Executors.newCachedThreadPool();
+    private final List<Future<?>> writers = new ArrayList<>();
+    private final Map<Action, Integer> performed = new EnumMap<>(Action.class);
+    private final ChaosAccounting accounting;
+    private KinesisFaultProxy proxy;
+    private ApplicationProcess instance;
+    private int instances;
+    private int refusedStarts;
+    private int files;
+    private LocalDate nextDay = LocalDate.of(2027, 1, 1);
+
+    public OperationsChaos(Kinesalite kinesis, Path data, long seed) {
+        this.kinesis = kinesis;
+        this.data = data;
+        this.source = data.resolve("source");
+        this.seed = seed;
+        this.random = new SplittableRandom(seed);
+        this.accounting = new ChaosAccounting(data);
+    }
+
+    /** Runs a schedule of the given number of steps, waits until every file has left the source folder, checks. */
+    public ChaosAccounting.Result run(int steps) throws Exception {
+        long started = System.nanoTime();
+        Files.createDirectories(source);
+        Files.createDirectories(data.resolve("archive"));
+        kinesis.createStream(STREAM, 2);
+        proxy = new KinesisFaultProxy(kinesis.endpoint(), kinesis.client()).limitShards(1_000, 1024 * 1024);
+        try {
+            instance = startInstance();
+            for (int step = 0; step < steps; step++) {
+                Action action = Action.values()[random.nextInt(Action.values().length)];
+                perform(action);
+                performed.merge(action, 1, Integer::sum);
+                pause(0, 800);
+            }
+            for (Future<?> writer : writers) {
+                writer.get(60, TimeUnit.SECONDS);
+            }
+            Folders.makeWritable(data.resolve("archive"));
+            await().atMost(SETTLE).pollInterval(Duration.ofMillis(200)).until(() -> Folders.fileNames(source).stream()
+                    .noneMatch(name -> name.endsWith(".csv")));
+            instance.terminate(Duration.ofSeconds(60));
+            accounting.streamRecords(kinesis.readAll(STREAM));
+            return accounting.check(seed, performed, refusedStarts, MAX_IN_FLIGHT * GROUP_SIZE,
+                    Duration.ofNanos(System.nanoTime() - started));
+        } catch (Throwable failure) {
+            throw new AssertionError("chaos schedule of seed " + seed + " failed (" + performed + "); the last "
+                    + "instance's output:\n" + (instance == null ? "" : instance.output()), failure);
+        } finally {
+            background.shutdownNow();
+            Folders.makeWritable(data.resolve("archive"));
+            if (instance != null) {
+                instance.close();
+            }
+            proxy.close();
+            kinesis.deleteStream(STREAM);
+        }
+    }
+
+    private void perform(Action action) throws Exception {
+        switch (action) {
+            case HAND_OVER -> {
+                List<String> lines = nextFile();
+                TransactionFiles.write(source, nextName(), text(lines));
+            }
+            case SLOW_WRITER -> slowWriter(nextName(), nextFile(), random.nextInt(300, 2_500));
+            case APPEND_AFTER_CLOSE -> appendAfterClose(nextName(), nextFile(), random.nextInt(300, 3_000));
+            case TRUNCATE_WHILE_WRITTEN -> truncateWhileWritten(nextName(), nextFile(), random.nextInt(100, 1_500));
+            case ARCHIVE_READ_ONLY -> {
+                Folders.makeReadOnly(data.resolve("archive"));
+                long millis = random.nextInt(500, 3_000);
+                writers.add(background.submit(() -> {
+                    TimeUnit.MILLISECONDS.sleep(millis);
+                    Folders.makeWritable(data.resolve("archive"));
+                    return null;
+                }));
+            }
+            case KILL_AND_RESTART -> {
+                instance.kill();
+                accounting.disrupted();
+                instance = startInstance();
+            }
+            case STOP_AND_RESTART -> {
+                instance.terminate(Duration.ofSeconds(60));
+                accounting.disrupted();
+                instance = startInstance();
+            }
+            case SECOND_INSTANCE -> secondInstance();
+            case ENDPOINT_GONE -> {
+                proxy.goAway();
+                accounting.disrupted();
+                pause(1_000, 4_000);
+                proxy.comeBack();
+            }
+            case STREAM_RECREATED -> {
+                // no request reaches the stream while the records it holds are read, then it goes
+                proxy.goAway();
+                proxy.awaitIdle(Duration.ofSeconds(30));
+                accounting.streamRecords(kinesis.readAll(STREAM));
+                kinesis.deleteStream(STREAM);
+                proxy.comeBack();
+                accounting.disrupted();
+                pause(500, 2_500);
+                kinesis.createStream(STREAM, 2);
+            }
+        }
+    }
+
+    /**
+     * Starts an instance and waits until it publishes. A start refused (the archive read-only at that moment, the
+     * endpoint gone) is tried again, as systemd's {@code Restart=on-failure} would.
+     */
+    private ApplicationProcess startInstance() throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            instances++;
+            ApplicationProcess started = ApplicationProcess.runOnce(kinesis, STREAM, data, "instance-" + instances)
+                    .set("camel.component.aws2-kinesis.uriEndpointOverride", proxy.endpoint())
+                    .set("app.runOnce", "false")
+                    .set("publish.groupSize", Integer.toString(GROUP_SIZE))
+                    .set("publish.maxInFlight", Integer.toString(MAX_IN_FLIGHT))
+                    .set("publish.pollDelay", "200ms")
+                    .set("publish.readLock.minAge", "1s")
+                    .set("publish.readLock.checkInterval", "100ms")
+                    .start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> !started.isAlive()
+                    || started.output().contains("Kinesis stream '" + STREAM + "' is "));
+            if (started.isAlive()) {
+                return started;
+            }
+            assertTrue(attempt < 20, "the instance does not start:\n" + started.output());
+            refusedStarts++;
+            pause(300, 1_000);
+        }
+    }
+
+    /** A second instance on the folder of the live one: refused, exit status 1. */
+    private void secondInstance() throws Exception {
+        instances++;
+        ApplicationProcess second = ApplicationProcess.runOnce(kinesis, STREAM, data, "second-" + instances)
+                .set("camel.component.aws2-kinesis.uriEndpointOverride", proxy.endpoint()).start();
+        assertEquals(1, second.awaitExit(Duration.ofSeconds(60)), second.output());
+        assertTrue(second.output().contains("is in use by another instance of the application"), second.output());
+    }
+
+    /** Writes part of the file in place, pauses with it open, writes the rest. */
+    private void slowWriter(String name, List<String> lines, long pauseMillis) {
+        int part = random.nextInt(1, lines.size());
+        writers.add(background.submit(() -> {
+            try (OutputStream writer = Files.newOutputStream(source.resolve(name))) {
+                writer.write(text(lines.subList(0, part)));
+                writer.flush();
+                TimeUnit.MILLISECONDS.sleep(pauseMillis);
+                writer.write(text(lines.subList(part, lines.size())));
+            }
+            return null;
+        }));
+    }
+
+    /** Writes part of the file in place and closes it; later opens it again and appends the rest. */
+    private void appendAfterClose(String name, List<String> lines, long pauseMillis) throws IOException {
+        int part = random.nextInt(1, lines.size());
+        Files.write(source.resolve(name), text(lines.subList(0, part)));
+        writers.add(background.submit(() -> {
+            TimeUnit.MILLISECONDS.sleep(pauseMillis);
+            Files.write(source.resolve(name), text(lines.subList(part, lines.size())), StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            return null;
+        }));
+    }
+
+    /**
+     * Writes the file in place; later cuts it at a line, wherever it is then (the writer's handle follows it into
+     * the archive when it was moved meanwhile); the rows cut off exist nowhere but in the stream.
+     */
+    private void truncateWhileWritten(String name, List<String> lines, long pauseMillis) throws IOException {
+        int keep = random.nextInt(1, lines.size());
+        Files.write(source.resolve(name), text(lines));
+        long length = text(lines.subList(0, keep)).length;
+        writers.add(background.submit(() -> {
+            TimeUnit.MILLISECONDS.sleep(pauseMillis);
+            try (FileChannel channel = FileChannel.open(source.resolve(name), StandardOpenOption.WRITE)) {
+                accounting.cutOff(lines.subList(keep, lines.size()));
+                channel.truncate(length);
+            } catch (NoSuchFileException e) {
+                // taken and moved before the cut: nothing is cut
+            }
+            return null;
+        }));
+    }
+
+    /** The lines of the next file: a header and 50 to 1,500 rows of a day no other file has. */
+    private List<String> nextFile() throws IOException {
+        List<String> lines = TransactionFiles.lines(nextDay, random.nextInt(50, 1_500));
+        nextDay = nextDay.plusDays(1);
+        accounting.written(lines.subList(1, lines.size()));
+        return Collections.unmodifiableList(lines);
+    }
+
+    private String nextName() {
+        files++;
+        return String.format("chaos-%03d.csv", files);
+    }
+
+    private void pause(int fromMillis, int toMillis) throws InterruptedException {
+        TimeUnit.MILLISECONDS.sleep(random.nextInt(fromMillis, toMillis));
+    }
+
+    private static byte[] text(List<String> lines) {
+        return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+}
