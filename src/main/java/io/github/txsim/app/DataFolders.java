@@ -21,15 +21,21 @@ record DataFolders(Path source, Path archive, Path failed, Path checkpoints, Pat
     /** Creates the folders that are missing and checks that each one can be written. */
     DataFolders create() {
         for (Path folder : List.of(source, archive, failed, checkpoints, reports)) {
-            try {
-                Files.createDirectories(folder);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot create the data folder " + folder + ": " + e, e);
-            }
-            if (!Files.isWritable(folder)) {
-                throw new IllegalStateException("The data folder " + folder + " is not writable");
-            }
+            writable(folder);
         }
         return this;
+    }
+
+    /** Creates the folder when it is missing and checks that it can be written. */
+    static Path writable(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data folder " + folder + ": " + e, e);
+        }
+        if (!Files.isWritable(folder)) {
+            throw new IllegalStateException("The data folder " + folder + " is not writable");
+        }
+        return folder;
     }
 }

@@ -63,12 +63,14 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         AppProperties properties = new AppProperties(component);
         component.addPropertiesFunction(PropertyFunction.path(properties));
         component.addPropertiesFunction(PropertyFunction.millis(properties));
-        DataFolders folders = DataFolders.from(properties).create();
+        DataFolders folders = DataFolders.from(properties);
+        // the source folder's lock first: a second instance is told that the folder is in use, whatever else it finds
+        context.addService(SourceFolderLock.take(DataFolders.writable(folders.source())), true, true);
+        folders.create();
         GeneratorSettings generator = GeneratorSettings.read(properties);
         KinesisSettings kinesis = KinesisSettings.read(properties);
         PublishSettings publish = PublishSettings.read(properties);
         properties.duration("publish.pollDelay"); // the route's: named here when it is not a duration
-        context.addService(SourceFolderLock.take(folders.source()), true, true);
 
         if (kinesis.local()) {
             startEmulator(context, kinesis.emulator());
