@@ -3,27 +3,48 @@ package io.github.txsim.app;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.util.TimeUtils;
 
 /**
- * Reads the application's settings through Camel's properties component (so environment variables and system
- * properties override application.properties) and says clearly which key is wrong and why.
+ * The one reading and validation of the application's settings: each key read here is checked here, with a message
+ * that says which key is wrong and why. The service reads them through Camel's properties component, a command
+ * through its options over {@link CommandSettings}: either way a system property (-D) overrides an environment
+ * variable, which overrides application.properties.
  */
 final class AppProperties {
 
-    private final PropertiesComponent properties;
+    private final Function<String, Optional<String>> values;
+    private final UnaryOperator<String> named;
 
+    /** The service's settings: Camel's properties (application.properties, environment, system properties). */
     AppProperties(PropertiesComponent properties) {
-        this.properties = properties;
+        this(properties::resolveProperty, key -> "Property " + key);
+    }
+
+    /**
+     * @param values the value of each key, if it has one
+     * @param named  how a message names the setting of a key ({@code Property simulator.customers}, or a command's
+     *               option, {@code --customers})
+     */
+    AppProperties(Function<String, Optional<String>> values, UnaryOperator<String> named) {
+        this.values = values;
+        this.named = named;
+    }
+
+    /** How messages name the setting of a key, such as {@code Property simulator.customers} or {@code --customers}. */
+    String nameOf(String key) {
+        return named.apply(key);
     }
 
     String text(String key) {
-        return properties.resolveProperty(key).map(String::strip).filter(v -> !v.isEmpty())
+        return values.apply(key).map(String::strip).filter(v -> !v.isEmpty())
                 .orElseThrow(() -> new IllegalArgumentException(
-                        "Property " + key + " is not set: add it to application.properties"));
+                        named.apply(key) + " is not set: add it to application.properties"));
     }
 
     int integer(String key, int min, int max) {
@@ -44,11 +65,25 @@ final class AppProperties {
         return parsed(key, "a number", Double::parseDouble);
     }
 
+    /** A number above {@code above} and at most {@code max}. */
+    double decimal(String key, double above, double max) {
+        return within(key, above, max, "");
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
     /** A share: a number above 0 and at most 1. */
     double fraction(String key) {
-        return parsed(key, "a number above 0 and at most 1, such as 0.5", value -> {
+        return within(key, 0, 1, ", such as 0.5");
+    }
+
+    private double within(String key, double above, double max, String example) {
+        String expected = String.format("a number above %s and at most %s%s", number(above), number(max), example);
+        return parsed(key, expected, value -> {
             double number = Double.parseDouble(value);
-            if (!(number > 0 && number <= 1)) {
+            if (!(number > above && number <= max)) {
                 throw new IllegalArgumentException("out of range");
             }
             return number;
@@ -78,7 +113,7 @@ final class AppProperties {
         try {
             return parser.apply(value);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Property " + key + " must be " + expected + ", was '" + value + "'");
+            throw new IllegalArgumentException(named.apply(key) + " must be " + expected + ", was '" + value + "'");
         }
     }
 

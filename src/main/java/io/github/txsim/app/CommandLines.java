@@ -3,13 +3,16 @@ package io.github.txsim.app;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 
 import picocli.CommandLine;
 
 /**
- * What the jar's commands ({@code generate}, {@code verify}, {@code report}) share: their defaults from
- * application.properties ({@link PropertyDefaults}), a bad command line answered in one line with exit status 2, a
- * failure in one line with exit status 1, and the version line.
+ * What the jar's commands ({@code generate}, {@code verify}, {@code report}) share: their defaults from the
+ * settings ({@link CommandSettings}), their options read as settings ({@link #settings}), a bad command line answered
+ * in one line with exit status 2, a failure in one line with exit status 1, and the version line.
  */
 final class CommandLines {
 
@@ -19,13 +22,30 @@ final class CommandLines {
     /** Runs a picocli command with the arguments; returns its exit status. */
     static int execute(Object command, String[] args) {
         return new CommandLine(command)
-                .setDefaultValueProvider(PropertyDefaults.fromApplicationProperties())
+                .setDefaultValueProvider(CommandSettings.load())
                 .setParameterExceptionHandler(CommandLines::badCommandLine)
                 .setExecutionExceptionHandler((e, line, parsed) -> {
                     line.getErr().println(line.getCommandName() + ": " + reason(e));
                     return 1;
                 })
                 .execute(args);
+    }
+
+    /**
+     * A command's settings: the value of each option that names a key (its {@code descriptionKey}), given or defaulted,
+     * named in messages as the option; the other keys from {@link CommandSettings}.
+     */
+    static AppProperties settings(CommandLine.Model.CommandSpec command) {
+        Map<String, CommandLine.Model.OptionSpec> options = new HashMap<>();
+        for (CommandLine.Model.OptionSpec option : command.options()) {
+            if (!option.descriptionKey().isEmpty()) {
+                options.put(option.descriptionKey(), option);
+            }
+        }
+        CommandSettings others = (CommandSettings) command.defaultValueProvider();
+        return new AppProperties(key -> options.containsKey(key)
+                ? Optional.ofNullable(options.get(key).getValue()).map(String::valueOf) : others.value(key),
+                key -> options.containsKey(key) ? options.get(key).longestName() + " (" + key + ")" : "Property " + key);
     }
 
     /** What went wrong, in one line: for a file the JDK names only the path, so the kind of failure is added. */

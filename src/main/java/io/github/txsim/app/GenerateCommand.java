@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code java -jar transaction-stream-simulator.jar generate ...}: writes the simulator's daily files into a folder,
  * without Camel or Kinesis (a backfill, a dataset for a notebook, the benchmark). The defaults are the simulator's
- * settings in application.properties ({@link PropertyDefaults}). It ends with one line: {@code Generated N file(s): R
+ * settings ({@link CommandSettings}). It ends with one line: {@code Generated N file(s): R
  * rows in S s (X rows/s), slowest file F s, peak RSS M MiB, process CPU C s}, where S counts from the start of the
  * command.
  */
@@ -31,7 +31,9 @@ import picocli.CommandLine.Option;
         description = {"Generates daily transaction files (the Fraud Detection Handbook's model) into a folder, one "
                 + "file per day: transactions-DATE.csv, or transactions-DATE-partIofN.csv for a partition. A date "
                 + "whose file is already in the folder is skipped.", ""},
-        footer = {"", "Defaults come from application.properties (the working directory's, then the built-in one). "
+        footer = {"", "Defaults are the settings' values, as the service reads them: -Dkey=value, else the environment "
+                + "variable (SIMULATOR_CUSTOMERS), else application.properties (the working directory's, then the "
+                + "built-in one). "
                 + "Limits: up to 100,000,000 customers and 10,000,000 terminals; see docs/configuration.md."})
 final class GenerateCommand implements Callable<Integer> {
 
@@ -81,7 +83,7 @@ final class GenerateCommand implements Callable<Integer> {
         SimulatorSettings settings = simulation.settings();
         Partition part = simulation.partition();
         simulation.check(days >= 1, "--days must be at least 1, was " + days);
-        simulation.check(threads >= 0, "--threads must be 0 (one per processor) or more, was " + threads);
+        simulation.checked(GeneratorSettings::threads);
         LocalDate first = from == null ? LocalDate.now(clock) : from;
         Path folder = Files.createDirectories(out);
 

@@ -25,16 +25,7 @@ record GeneratorSettings(boolean enabled, int backfillDays, SimulatorSettings si
         int threads, boolean report) {
 
     static GeneratorSettings read(AppProperties properties) {
-        int customers = properties.integer("simulator.customers", 1, SimulatorSettings.MAX_CUSTOMERS);
-        int terminals = properties.integer("simulator.terminals", 1, SimulatorSettings.MAX_TERMINALS);
-        FraudSettings reference = FraudSettings.referenceFractions(customers, terminals);
-        SimulatorSettings simulator = new SimulatorSettings(customers, terminals,
-                properties.decimal("simulator.radius"), properties.wholeNumber("simulator.seed"),
-                properties.date("simulator.startDate"), new FraudSettings(
-                        countOrAuto(properties, "simulator.compromisedTerminalsPerDay", terminals,
-                                reference.compromisedTerminalsPerDay()),
-                        countOrAuto(properties, "simulator.compromisedCustomersPerDay", customers,
-                                reference.compromisedCustomersPerDay())));
+        SimulatorSettings simulator = simulator(properties);
         int backfillDays = properties.integer("generator.backfillDays", 0, 100_000);
         if (LocalDate.now().minusDays(backfillDays).isBefore(simulator.startDate())) {
             throw new IllegalArgumentException(String.format(
@@ -45,8 +36,36 @@ record GeneratorSettings(boolean enabled, int backfillDays, SimulatorSettings si
         properties.duration("generator.delay");
         properties.duration("generator.period");
         return new GeneratorSettings(properties.flag("generator.enabled"), backfillDays, simulator,
-                Partition.parse(properties.text("simulator.partition")),
-                properties.integer("simulator.threads", 0, 1024), properties.flag("generator.report"));
+                partition(properties), threads(properties), properties.flag("generator.report"));
+    }
+
+    /** The model's settings (simulator.*), for the service and for the commands that generate or report days. */
+    static SimulatorSettings simulator(AppProperties properties) {
+        int customers = properties.integer("simulator.customers", 1, SimulatorSettings.MAX_CUSTOMERS);
+        int terminals = properties.integer("simulator.terminals", 1, SimulatorSettings.MAX_TERMINALS);
+        FraudSettings reference = FraudSettings.referenceFractions(customers, terminals);
+        return new SimulatorSettings(customers, terminals,
+                properties.decimal("simulator.radius", 0, 100), properties.wholeNumber("simulator.seed"),
+                properties.date("simulator.startDate"), new FraudSettings(
+                        countOrAuto(properties, "simulator.compromisedTerminalsPerDay", terminals,
+                                reference.compromisedTerminalsPerDay()),
+                        countOrAuto(properties, "simulator.compromisedCustomersPerDay", customers,
+                                reference.compromisedCustomersPerDay())));
+    }
+
+    /** simulator.partition: {@code i/n}. */
+    static Partition partition(AppProperties properties) {
+        String value = properties.text("simulator.partition");
+        try {
+            return Partition.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(properties.nameOf("simulator.partition") + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** simulator.threads: threads that generate a day, 0 for one per processor. */
+    static int threads(AppProperties properties) {
+        return properties.integer("simulator.threads", 0, 1024);
     }
 
     /** A count that may say {@code auto}: then the reference's fraction of the population. */

@@ -31,8 +31,9 @@ import picocli.CommandLine.Parameters;
         description = {"Writes an HTML report of transaction files: transactions per hour against the model's "
                 + "curve, amounts, frauds by scenario, per day for several days, and the key numbers next to the "
                 + "model's expected values. One self-contained page, no network needed to view it.", ""},
-        footer = {"", "The expected values come from the simulator's settings: application.properties (the working "
-                + "directory's, then the built-in one) or the options above; give those the files were made with."})
+        footer = {"", "The expected values come from the simulator's settings: the options above, else -Dkey=value, "
+                + "else the environment variable (SIMULATOR_CUSTOMERS), else application.properties (the working "
+                + "directory's, then the built-in one); give those the files were made with."})
 final class ReportCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Transaction files (CSV with the simulator's "

@@ -1,9 +1,8 @@
 package io.github.txsim.app;
 
 import java.time.LocalDate;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
-import io.github.txsim.simulator.FraudSettings;
 import io.github.txsim.simulator.Partition;
 import io.github.txsim.simulator.SimulatorSettings;
 import picocli.CommandLine;
@@ -11,7 +10,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The simulator's settings as command-line options, shared by the commands that generate days ({@code generate}) and
- * that set files beside the model ({@code report}); each defaults to its key in application.properties.
+ * that set files beside the model ({@code report}); each defaults to its key's value ({@link CommandSettings}) and is
+ * checked where the service checks the key ({@link GeneratorSettings}).
  */
 final class SimulationOptions {
 
@@ -52,40 +52,21 @@ final class SimulationOptions {
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec spec;
 
-    /** The settings the options give; a bad one is a bad command line. */
+    /** The settings the options give, checked as the service checks its keys; a bad one is a bad command line. */
     SimulatorSettings settings() {
-        check(customers >= 1 && customers <= SimulatorSettings.MAX_CUSTOMERS, String.format(
-                "--customers must be from 1 to %,d, was %,d", SimulatorSettings.MAX_CUSTOMERS, customers));
-        check(terminals >= 1 && terminals <= SimulatorSettings.MAX_TERMINALS, String.format(
-                "--terminals must be from 1 to %,d, was %,d", SimulatorSettings.MAX_TERMINALS, terminals));
-        check(radius > 0 && radius <= 100, "--radius must be above 0 and at most 100, was " + radius);
-        FraudSettings reference = FraudSettings.referenceFractions(customers, terminals);
-        FraudSettings fraud = new FraudSettings(
-                countOrAuto("--compromised-terminals-per-day", compromisedTerminals, terminals,
-                        reference.compromisedTerminalsPerDay()),
-                countOrAuto("--compromised-customers-per-day", compromisedCustomers, customers,
-                        reference.compromisedCustomersPerDay()));
-        return new SimulatorSettings(customers, terminals, radius, seed, startDate, fraud);
+        return checked(GeneratorSettings::simulator);
     }
 
     Partition partition() {
-        return parsed("--partition", () -> Partition.parse(partition));
+        return checked(GeneratorSettings::partition);
     }
 
-    private int countOrAuto(String option, String value, int max, int auto) {
-        if (value.equalsIgnoreCase("auto")) {
-            return auto;
-        }
-        int count = parsed(option, () -> Integer.parseInt(value));
-        check(count >= 0 && count <= max, String.format("%s must be auto or from 0 to %,d, was %s", option, max, value));
-        return count;
-    }
-
-    <T> T parsed(String option, Supplier<T> parser) {
+    /** What {@code read} makes of the command's options, each named by its option; a bad one is a bad command line. */
+    <T> T checked(Function<AppProperties, T> read) {
         try {
-            return parser.get();
+            return read.apply(CommandLines.settings(spec));
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), option + ": " + e.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
