@@ -99,9 +99,17 @@ final class AppProperties {
         });
     }
 
-    /** A duration such as {@code 10s}, {@code 1m} or {@code 500} (milliseconds). */
+    /**
+     * A duration with its unit, such as {@code 500ms}, {@code 10s}, {@code 2m} or {@code 1h30m} (Camel's notation);
+     * {@code 0} alone may go without one. A bare number is refused: is {@code 1000} a second or 17 minutes?
+     */
     Duration duration(String key) {
-        return parsed(key, "a duration such as 10s, 1m or 500 (milliseconds)", TimeUtils::toDuration);
+        return parsed(key, "a duration with its unit, such as 500ms, 10s or 2m", value -> {
+            if (value.chars().allMatch(Character::isDigit) && !value.matches("0+")) {
+                throw new IllegalArgumentException("no unit");
+            }
+            return TimeUtils.toDuration(value);
+        });
     }
 
     LocalDate date(String key) {

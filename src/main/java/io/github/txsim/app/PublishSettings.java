@@ -38,6 +38,7 @@ record PublishSettings(String partitionKeyColumn, int groupSize, long groupBytes
     }
 
     static PublishSettings read(AppProperties properties) {
+        checkRedelivery(properties);
         Pacing pacing = Pacing.parse(properties.text("publish.pacing"), properties.text("publish.eventTimeColumn"),
                 ZoneId.systemDefault());
         Boolean enabled = properties.text("publish.rateLimit.enabled").equalsIgnoreCase("auto") ? null
@@ -51,8 +52,8 @@ record PublishSettings(String partitionKeyColumn, int groupSize, long groupBytes
                 properties.duration("publish.progressInterval"), pacing,
                 properties.flag("publish.dropUnnamedIndexColumn"),
                 new RecordRetry(properties.integer("publish.recordRetry.attempts", 1, 100),
-                        Duration.ofMillis(properties.integer("publish.recordRetry.baseDelay", 0, 3_600_000)),
-                        Duration.ofMillis(properties.integer("publish.recordRetry.maxDelay", 0, 3_600_000))),
+                        properties.duration("publish.recordRetry.baseDelay"),
+                        properties.duration("publish.recordRetry.maxDelay")),
                 new ReadLock(properties.duration("publish.readLock.minAge"),
                         properties.duration("publish.readLock.checkInterval"),
                         properties.duration("publish.readLock.timeout")),
@@ -70,6 +71,17 @@ record PublishSettings(String partitionKeyColumn, int groupSize, long groupBytes
             return properties.flag("app.runOnce") ? RUN_ONCE_OUTAGE_MAX_WAIT : null;
         }
         return value.equalsIgnoreCase("none") ? null : properties.duration("publish.outage.maxWait");
+    }
+
+    /**
+     * publish.redelivery.*: Camel's error handler reads them (routes/error-handling.yaml); checked here so that a bad
+     * one is named before anything starts.
+     */
+    private static void checkRedelivery(AppProperties properties) {
+        properties.integer("publish.redelivery.maximumRedeliveries", 0, 1_000);
+        properties.duration("publish.redelivery.initialDelay");
+        properties.decimal("publish.redelivery.backOffMultiplier", 0, 100);
+        properties.duration("publish.redelivery.maximumDelay");
     }
 
     /** publish.archivedCopies: skip (archive a copy of an archived file without publishing it) or publish. */

@@ -56,7 +56,19 @@ class AppPropertiesTest {
         assertEquals("10000", PropertyFunction.millis(properties).apply("publish.readLock.minAge"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PropertyFunction.millis(properties).apply("generator.period"));
-        assertEquals("Property generator.period must be a duration such as 10s, 1m or 500 (milliseconds), was 'soon'",
+        assertEquals("Property generator.period must be a duration with its unit, such as 500ms, 10s or 2m, was 'soon'",
                 e.getMessage());
+    }
+
+    @Test
+    void aDurationWithoutItsUnitIsRefusedWithItsKeyButZeroNeedsNone() {
+        context.getPropertiesComponent().addOverrideProperty("publish.pollDelay", "1000");
+        context.getPropertiesComponent().addOverrideProperty("generator.delay", "0");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> properties.duration("publish.pollDelay"));
+        assertEquals("Property publish.pollDelay must be a duration with its unit, such as 500ms, 10s or 2m, was "
+                + "'1000'", e.getMessage());
+        assertEquals(java.time.Duration.ZERO, properties.duration("generator.delay"));
     }
 }

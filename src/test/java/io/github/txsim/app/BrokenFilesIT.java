@@ -33,7 +33,7 @@ class BrokenFilesIT extends ApplicationIT {
 
     @Override
     TestApplication settings(TestApplication application) {
-        return application.set("generator.enabled", "false").set("publish.redelivery.initialDelay", "60000");
+        return application.set("generator.enabled", "false").set("publish.redelivery.initialDelay", "1m");
     }
 
     /** A valid file's lines: the header and the first {@code rows} rows of a simulated day. */

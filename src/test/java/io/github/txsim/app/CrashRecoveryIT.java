@@ -45,7 +45,7 @@ class CrashRecoveryIT {
                 .set("camel.component.aws2-kinesis.uriEndpointOverride", proxy.endpoint())
                 .set("publish.groupSize", Integer.toString(GROUP_SIZE))
                 .set("publish.maxInFlight", Integer.toString(IN_FLIGHT))
-                .set("publish.pollDelay", "100");
+                .set("publish.pollDelay", "100ms");
     }
 
     private static final Pattern SUMMARY =

@@ -42,7 +42,7 @@ class GracefulStopIT {
     private ApplicationProcess application(String stream, String name) {
         return ApplicationProcess.runOnce(KINESIS, stream, data, name)
                 .set("publish.groupSize", Integer.toString(GROUP_SIZE))
-                .set("publish.pollDelay", "100");
+                .set("publish.pollDelay", "100ms");
     }
 
     @Test

@@ -50,7 +50,7 @@ abstract class MutatedFiles {
                 .set("publish.archivedCopies", "publish")
                 .set("publish.groupSize", "50")
                 .set("publish.maxInFlight", "2")
-                .set("publish.pollDelay", "10");
+                .set("publish.pollDelay", "10ms");
     }
 
     /** Publishes the chosen mutants one at a time and checks each; returns what became of them. */

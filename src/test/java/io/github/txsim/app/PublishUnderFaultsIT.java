@@ -33,8 +33,8 @@ class PublishUnderFaultsIT extends ApplicationIT {
                 .set("publish.groupSize", "100")
                 .set("publish.maxInFlight", "4")
                 .set("publish.redelivery.maximumRedeliveries", "10")
-                .set("publish.redelivery.initialDelay", "1000")
-                .set("publish.redelivery.maximumDelay", "8000");
+                .set("publish.redelivery.initialDelay", "1s")
+                .set("publish.redelivery.maximumDelay", "8s");
     }
 
     @AfterEach

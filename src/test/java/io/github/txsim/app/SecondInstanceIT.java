@@ -41,7 +41,7 @@ class SecondInstanceIT {
                 .set("camel.component.aws2-kinesis.uriEndpointOverride", proxy.endpoint())
                 .set("app.runOnce", Boolean.toString(runOnce))
                 .set("publish.groupSize", "100")
-                .set("publish.pollDelay", "100");
+                .set("publish.pollDelay", "100ms");
     }
 
     @Test

@@ -118,7 +118,7 @@ class StartupChecksIT {
     @Test
     void aDurationThatIsNotOneIsNamedWithItsKey() throws Exception {
         assertFailsWith(againstAws("duration").set("generator.period", "soon"),
-                "Property generator.period must be a duration such as 10s, 1m or 500 (milliseconds), was 'soon'");
+                "Property generator.period must be a duration with its unit, such as 500ms, 10s or 2m, was 'soon'");
     }
 
     @Test

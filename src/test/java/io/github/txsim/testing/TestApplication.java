@@ -65,11 +65,11 @@ public final class TestApplication {
                 .set("publish.maxInFlight", "1")
                 .set("simulator.customers", "1000")
                 .set("simulator.terminals", "2000")
-                .set("publish.pollDelay", "50")
-                .set("publish.recordRetry.baseDelay", "1")
-                .set("publish.recordRetry.maxDelay", "10")
-                .set("publish.redelivery.initialDelay", "10")
-                .set("publish.redelivery.maximumDelay", "50");
+                .set("publish.pollDelay", "50ms")
+                .set("publish.recordRetry.baseDelay", "1ms")
+                .set("publish.recordRetry.maxDelay", "10ms")
+                .set("publish.redelivery.initialDelay", "10ms")
+                .set("publish.redelivery.maximumDelay", "50ms");
         return app;
     }
 
