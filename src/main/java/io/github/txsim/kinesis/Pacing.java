@@ -11,7 +11,7 @@ import io.github.txsim.rows.EventTimes;
 import io.github.txsim.rows.SourceRow;
 
 /**
- * When records go out ({@code publish.pacing}), one of three strategies, each making a {@link Pace} per file that
+ * When records go out ({@code publish.pacing}), one of four strategies, each making a {@link Pace} per file that
  * holds what it remembers of that file:
  * <ul>
  * <li>{@link Max}: as fast as the stream allows;</li>
