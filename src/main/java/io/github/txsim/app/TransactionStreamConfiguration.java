@@ -124,7 +124,7 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         registry.bind("kinesisStreamHealthCheck", new KinesisStreamHealthCheck(stream, outage));
         registry.bind("stuckFilesHealthCheck", new StuckFilesHealthCheck(stuck));
         registry.bind("runOnce", runOnce);
-        ManagementAddress.log(properties);
+        ManagementAddress.log(properties, component);
     }
 
     /**

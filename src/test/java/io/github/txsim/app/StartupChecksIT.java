@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What a user sees when the application cannot start: one line saying why, and a non-zero exit status. Each case
@@ -128,5 +129,27 @@ class StartupChecksIT {
         assertFailsWith(againstAws("refused").setAll(KINESIS.componentProperties())
                         .set("camel.component.aws2-kinesis.uriEndpointOverride", endpoint),
                 "Cannot reach Kinesis at " + endpoint + ": Connection refused");
+    }
+
+    @Test
+    void aManagementPortInTheEnvironmentThatCamelIgnoresIsNamedAndTheLineSaysThePortInUse() throws Exception {
+        int port = LoopbackPorts.free();
+        Path working = Files.createDirectories(data.resolve("working"));
+        Files.writeString(working.resolve("application.properties"), "camel.management.port=" + port + "\n");
+        KINESIS.createStream("management-port", 1);
+        ApplicationProcess application = againstAws("management-port").in(working)
+                .set("kinesis.streamName", "management-port")
+                .set("camel.component.aws2-kinesis.region", "eu-west-1")
+                .set("camel.management.enabled", "true")
+                .set("generator.enabled", "false")
+                .environment("AWS_ACCESS_KEY_ID", "local")
+                .environment("AWS_SECRET_ACCESS_KEY", "local")
+                .environment("CAMEL_MANAGEMENT_PORT", "1");
+
+        assertEquals(0, application.start().awaitExit(Duration.ofSeconds(60)), application.output());
+        assertTrue(application.output().contains("CAMEL_MANAGEMENT_PORT=1 is ignored: Camel skips environment "
+                + "variables whose names end in _PORT"), application.output());
+        assertTrue(application.output().contains("Health and metrics at http://127.0.0.1:" + port + "/observe/health"),
+                application.output());
     }
 }
