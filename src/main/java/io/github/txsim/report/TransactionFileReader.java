@@ -14,7 +14,7 @@ import io.github.txsim.rows.SourceFileReader;
 import io.github.txsim.rows.SourceRow;
 import io.github.txsim.rows.SourceRows;
 import io.github.txsim.rows.SourceText;
-import io.github.txsim.simulator.TransactionColumn;
+import io.github.txsim.schema.TransactionColumn;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 

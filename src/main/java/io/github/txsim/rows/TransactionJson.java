@@ -10,7 +10,7 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import io.github.txsim.simulator.TransactionColumn;
+import io.github.txsim.schema.TransactionColumn;
 
 /**
  * Turns one CSV row into the JSON object that becomes one Kinesis record: the CSV header names are the keys, and each

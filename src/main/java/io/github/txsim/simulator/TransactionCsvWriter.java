@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
+import io.github.txsim.schema.TransactionColumn;
+
 /**
  * Writes a day of transactions as CSV with the handbook's columns ({@link TransactionColumn}), in the handbook's
  * order, one row per line ({@code \n}), in UTF-8 (all ASCII).

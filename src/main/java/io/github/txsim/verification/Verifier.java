@@ -11,7 +11,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import io.github.txsim.simulator.TransactionColumn;
+import io.github.txsim.schema.TransactionColumn;
 import software.amazon.awssdk.core.SdkBytes;
 
 /**

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.txsim.simulator.DayOfTransactions;
 import io.github.txsim.simulator.Transaction;
-import io.github.txsim.simulator.TransactionColumn;
+import io.github.txsim.schema.TransactionColumn;
 import io.github.txsim.testing.Delivery;
 import io.github.txsim.testing.Folders;
 import io.github.txsim.testing.PandasCsv;

@@ -7,7 +7,7 @@ import io.github.txsim.simulator.DayOfTransactions;
 import io.github.txsim.simulator.Population;
 import io.github.txsim.simulator.SimulatorSettings;
 import io.github.txsim.simulator.Transaction;
-import io.github.txsim.simulator.TransactionColumn;
+import io.github.txsim.schema.TransactionColumn;
 
 /**
  * A day of transactions written the way the Fraud Detection Handbook's and the tutorial's Python code writes it, with
