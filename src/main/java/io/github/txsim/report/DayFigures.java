@@ -2,6 +2,8 @@ package io.github.txsim.report;
 
 import java.time.LocalDate;
 
+import io.github.txsim.simulator.FraudScenario;
+
 /**
  * What a report shows of one day, counted row by row in one pass: counts per hour and per fraud scenario, the amounts'
  * histograms (genuine and fraudulent apart) and moments, and which customers and terminals paid or were defrauded.
@@ -16,7 +18,7 @@ public final class DayFigures {
 
     private final LocalDate date;
     private final long[] perHour = new long[24];
-    private final long[] perScenario = new long[4];
+    private final long[] perScenario = new long[FraudScenario.values().length + 1];
     private final long[] genuineAmounts = new long[AMOUNT_BINS];
     private final long[] fraudAmounts = new long[AMOUNT_BINS];
     private final IdSet customers = new IdSet();
@@ -48,9 +50,9 @@ public final class DayFigures {
         amountSquareSum += amount * amount;
         customers.add(customerId);
         terminals.add(terminalId);
-        if (fraudScenario != 0) {
+        if (fraudScenario != FraudScenario.NONE) {
             defraudedCustomers.add(customerId);
-            if (fraudScenario == 2) {
+            if (fraudScenario == FraudScenario.COMPROMISED_TERMINAL.number()) {
                 compromisedTerminals.add(terminalId);
             }
         }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.function.ToIntFunction;
 
 import io.github.txsim.simulator.ExpectedDay;
+import io.github.txsim.simulator.FraudScenario;
 
 /**
  * The report's table of key numbers: each figure of the files next to the model's expected value and their
@@ -30,9 +31,9 @@ final class KeyNumbers {
                 : ""), mean(days, DayFigures::terminals), expected.terminals() / n, n > 1 ? 1 : 0);
         row("frauds", "Fraudulent transactions", frauds, expected.frauds(), 0);
         row("fraud-rate", "Fraud rate (%)", count == 0 ? 0 : 100.0 * frauds / count, expected.fraudPercent(), 3);
-        for (int scenario = 1; scenario <= 3; scenario++) {
-            int s = scenario;
-            row("scenario-" + s, "Frauds of scenario " + s + " (" + ReportPage.SCENARIOS.get(s - 1) + ")",
+        for (FraudScenario scenario : FraudScenario.all()) {
+            int s = scenario.number();
+            row("scenario-" + s, "Frauds of scenario " + s + " (" + scenario.shortName() + ")",
                     days.stream().mapToLong(day -> day.scenario(s)).sum(), expected.scenario(s), 0);
         }
         row("amount-mean", "Mean amount", mean, expected.meanAmount(), 2);

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.ToLongFunction;
 
 import io.github.txsim.simulator.ExpectedDay;
+import io.github.txsim.simulator.FraudScenario;
 import io.github.txsim.simulator.ModelExpectations;
 import io.github.txsim.simulator.SimulatorSettings;
 
@@ -19,7 +20,6 @@ import io.github.txsim.simulator.SimulatorSettings;
  */
 public final class ReportPage {
 
-    static final List<String> SCENARIOS = List.of("amount above 220", "compromised terminal", "compromised card");
     private static final String STYLE = """
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2em auto;max-width:800px;\
             color:#222;padding:0 1em}
@@ -80,12 +80,12 @@ public final class ReportPage {
                 + "over the hours as the time of day, Normal(12:00, 20,000 s) kept within the day, says.",
                 days.size() > 1 ? ", summed over the days" : "")));
         page.append(section("amounts", "Amounts, genuine and fraudulent apart", amounts(days),
-                "The share of each kind's transactions in each 10-wide band of amounts; the last band holds every "
-                + "amount from 1,000 up. Scenario 1 labels amounts above 220; scenario 3 multiplies the amounts of "
-                + "a compromised card's frauds by 5."));
+                String.format("The share of each kind's transactions in each 10-wide band of amounts; the last band "
+                + "holds every amount from 1,000 up. Scenario 1 labels amounts above %d; scenario 3 multiplies the "
+                + "amounts of a compromised card's frauds by %d.", FraudScenario.AMOUNT_THRESHOLD_CENTS / 100,
+                FraudScenario.CUSTOMER_AMOUNT_FACTOR)));
         page.append(section("scenarios", "Frauds by scenario", scenarios(days, expected),
-                "Scenario 1: an amount above 220. Scenario 2: a terminal compromised for 28 days. Scenario 3: a card "
-                + "compromised for 14 days, a third of whose transactions are fraud."));
+                FraudScenario.rules()));
         if (days.size() > 1) {
             page.append(new PerDaySection(days, model).html());
         }
@@ -140,15 +140,16 @@ public final class ReportPage {
     }
 
     private static SvgChart scenarios(List<DayFigures> days, ExpectedDay expected) {
-        double[] actual = new double[3];
-        double[] model = new double[3];
-        for (int s = 1; s <= 3; s++) {
-            int scenario = s;
-            actual[s - 1] = sum(days, day -> day.scenario(scenario));
-            model[s - 1] = expected.scenario(s);
+        List<FraudScenario> scenarios = FraudScenario.all();
+        double[] actual = new double[scenarios.size()];
+        double[] model = new double[scenarios.size()];
+        for (int i = 0; i < scenarios.size(); i++) {
+            int scenario = scenarios.get(i).number();
+            actual[i] = sum(days, day -> day.scenario(scenario));
+            model[i] = expected.scenario(scenario);
         }
-        return new SvgChart("chart-scenarios", "Frauds by scenario", "Fraud scenario", "Fraudulent transactions", 3,
-                s -> (s + 1) + ": " + SCENARIOS.get(s), 1)
+        return new SvgChart("chart-scenarios", "Frauds by scenario", "Fraud scenario", "Fraudulent transactions",
+                scenarios.size(), s -> scenarios.get(s).number() + ": " + scenarios.get(s).shortName(), 1)
                 .bars("In the files", "actual", actual, s -> "Scenario " + (s + 1) + ": " + Numbers.count(actual[s]))
                 .bars("Model's expectation", "expected", model, s -> "Scenario " + (s + 1) + ": "
                         + Numbers.decimal(model[s], 1) + " expected");

@@ -10,14 +10,13 @@ import org.apache.commons.rng.sampling.CombinationSampler;
 
 /**
  * Which terminals (scenario 2) and customers (scenario 3) are compromised on a day. Each day d compromises its own
- * sample, drawn from the seed and d alone, for the days [d, d + 28) (terminals) or [d, d + 14) (customers). So the
+ * sample, drawn from the seed and d alone, for the days [d, d + w), w the scenario's window
+ * ({@link FraudScenario#TERMINAL_WINDOW_DAYS}, {@link FraudScenario#CUSTOMER_WINDOW_DAYS}). So the
  * schedule of any day is known without generating the days before it, and windows that started before the first
  * generated day (even before the simulation's start date) count: every day is a steady-state day.
  */
 public final class CompromiseSchedule {
 
-    public static final int TERMINAL_WINDOW_DAYS = 28;
-    public static final int CUSTOMER_WINDOW_DAYS = 14;
     private static final long TERMINAL_STREAM = 4;
     private static final long CUSTOMER_STREAM = 5;
 
@@ -35,13 +34,13 @@ public final class CompromiseSchedule {
 
     /** The terminals compromised on the day: bits indexed by terminal id. */
     public BitSet terminalsCompromisedOn(long day) {
-        return compromisedOn(day, TERMINAL_WINDOW_DAYS, TERMINAL_STREAM, terminals,
+        return compromisedOn(day, FraudScenario.TERMINAL_WINDOW_DAYS, TERMINAL_STREAM, terminals,
                 fraud.compromisedTerminalsPerDay());
     }
 
     /** The customers compromised on the day: bits indexed by customer id. */
     public BitSet customersCompromisedOn(long day) {
-        return compromisedOn(day, CUSTOMER_WINDOW_DAYS, CUSTOMER_STREAM, customers,
+        return compromisedOn(day, FraudScenario.CUSTOMER_WINDOW_DAYS, CUSTOMER_STREAM, customers,
                 fraud.compromisedCustomersPerDay());
     }
 

@@ -9,7 +9,7 @@ package io.github.txsim.simulator;
  * @param terminals            terminals with at least one transaction
  * @param terminalsApproximate whether {@code terminals} comes from the large-population approximation (every terminal
  *                             drawing the mean share of the rows) rather than from each terminal's own rate
- * @param scenario1            frauds labelled by scenario 1 (amount above 220)
+ * @param scenario1            frauds labelled by scenario 1 ({@link FraudScenario#AMOUNT})
  * @param scenario2            frauds labelled by scenario 2 (compromised terminal)
  * @param scenario3            frauds labelled by scenario 3 (compromised customer)
  * @param amountSum            the sum of the amounts

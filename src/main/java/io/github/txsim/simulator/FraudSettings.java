@@ -3,8 +3,8 @@ package io.github.txsim.simulator;
 /**
  * How many terminals and customers the fraud scenarios compromise each day.
  *
- * @param compromisedTerminalsPerDay scenario 2: terminals compromised each day, each for 28 days
- * @param compromisedCustomersPerDay scenario 3: customers compromised each day, each for 14 days
+ * @param compromisedTerminalsPerDay scenario 2: terminals compromised each day, each for {@link FraudScenario#TERMINAL_WINDOW_DAYS} days
+ * @param compromisedCustomersPerDay scenario 3: customers compromised each day, each for {@link FraudScenario#CUSTOMER_WINDOW_DAYS} days
  */
 public record FraudSettings(int compromisedTerminalsPerDay, int compromisedCustomersPerDay) {
 

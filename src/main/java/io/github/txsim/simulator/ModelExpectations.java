@@ -39,8 +39,8 @@ public final class ModelExpectations {
     /** E[amount^2] / m^2: the normal's part above 0 ((m^2 + s^2 m^2) P + m s m phi), and the uniform's 4 m^2 / 3. */
     static final double AMOUNT_SQUARE_FACTOR = (1 + SPREAD * SPREAD) * (1 - NEGATIVE)
             + SPREAD * STANDARD_NORMAL.density(1 / SPREAD) + 4.0 / 3 * NEGATIVE;
-    private static final double THIRD = FraudLabeler.COMPROMISED_CUSTOMER_FRAUD_PROBABILITY;
-    private static final int FACTOR = FraudLabeler.COMPROMISED_CUSTOMER_AMOUNT_FACTOR;
+    private static final double THIRD = FraudScenario.CUSTOMER_FRAUD_SHARE;
+    private static final int FACTOR = FraudScenario.CUSTOMER_AMOUNT_FACTOR;
 
     private final SimulatorSettings settings;
     private final Population population;
@@ -121,7 +121,7 @@ public final class ModelExpectations {
     private static final double[] TAIL = tail();
 
     private static double[] tail() {
-        double threshold = FraudLabeler.AMOUNT_THRESHOLD_CENTS / 100.0;
+        double threshold = FraudScenario.AMOUNT_THRESHOLD_CENTS / 100.0;
         double[] tail = new double[(int) Math.round(100 / TAIL_STEP) + 2];
         for (int i = 1; i < tail.length; i++) {
             double mean = i * TAIL_STEP;

@@ -6,7 +6,7 @@ import java.util.List;
  * How many rows a day (or part of one) has, and how many of them each fraud scenario labels.
  *
  * @param rows      transactions
- * @param scenario1 labelled by scenario 1 (amount above 220)
+ * @param scenario1 labelled by scenario 1 ({@link FraudScenario#AMOUNT})
  * @param scenario2 labelled by scenario 2 (compromised terminal)
  * @param scenario3 labelled by scenario 3 (compromised customer)
  */
