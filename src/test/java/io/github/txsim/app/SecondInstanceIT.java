@@ -25,8 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A second instance started on the source folder of a live one is refused, saying who holds the folder, so a file is
  * published by one instance only; once the first is killed (kill -9), the folder is free again and the second resumes
- * the file from its checkpoint. Both run as processes, against a stream whose shard is slowed by the fault proxy so
- * that the first is still publishing when the second starts.
+ * the file from its checkpoint. Both run as processes, against a stream whose shard is slowed by the fault proxy (to
+ * 150 records/s: the day's 1,900 rows take some 13 s) so that the first is still publishing when it is killed, however
+ * long the refused instance takes to start on a busy machine.
  */
 class SecondInstanceIT {
 
@@ -41,6 +42,7 @@ class SecondInstanceIT {
                 .set("camel.component.aws2-kinesis.uriEndpointOverride", proxy.endpoint())
                 .set("app.runOnce", Boolean.toString(runOnce))
                 .set("publish.groupSize", "100")
+                .set("publish.rateLimit.recordsPerShardPerSecond", "150")
                 .set("publish.pollDelay", "100ms");
     }
 
@@ -51,7 +53,7 @@ class SecondInstanceIT {
         Path file = TransactionFiles.writeDay(data.resolve("source"), LocalDate.of(2026, 11, 7));
         List<CSVRecord> rows = PublishPipelineIT.readCsv(file);
         try (KinesisFaultProxy proxy = new KinesisFaultProxy(KINESIS.endpoint(), KINESIS.client())
-                .limitShards(400, 1024 * 1024)) {
+                .limitShards(150, 1024 * 1024)) {
             ApplicationProcess first = instance(proxy, "first", false).start();
             await().atMost(Duration.ofSeconds(60)).until(() -> KINESIS.readAll("shared-folder").size() >= 200);
 
