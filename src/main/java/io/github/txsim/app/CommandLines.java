@@ -42,7 +42,8 @@ final class CommandLines {
                 options.put(option.descriptionKey(), option);
             }
         }
-        CommandSettings others = (CommandSettings) command.defaultValueProvider();
+        CommandSettings others = command.defaultValueProvider() instanceof CommandSettings settings ? settings
+                : CommandSettings.load();
         return new AppProperties(key -> options.containsKey(key)
                 ? Optional.ofNullable(options.get(key).getValue()).map(String::valueOf) : others.value(key),
                 key -> options.containsKey(key) ? options.get(key).longestName() + " (" + key + ")" : "Property " + key);
