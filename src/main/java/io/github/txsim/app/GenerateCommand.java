@@ -83,7 +83,7 @@ final class GenerateCommand implements Callable<Integer> {
         SimulatorSettings settings = simulation.settings();
         Partition part = simulation.partition();
         simulation.check(days >= 1, "--days must be at least 1, was " + days);
-        simulation.checked(GeneratorSettings::threads);
+        int generatingThreads = simulation.checked(GeneratorSettings::threads);
         LocalDate first = from == null ? LocalDate.now(clock) : from;
         Path folder = Files.createDirectories(out);
 
@@ -92,7 +92,8 @@ final class GenerateCommand implements Callable<Integer> {
         double slowestFile = 0;
         Population population = Population.generate(settings);
         DayReporter reporter = report ? Reports.forGeneratedDays(settings, population, part, reports) : DayReporter.NONE;
-        try (DailyTransactionGenerator generator = new DailyTransactionGenerator(settings, population, part, threads)) {
+        try (DailyTransactionGenerator generator = new DailyTransactionGenerator(settings, population, part,
+                generatingThreads)) {
             DailyFileGenerator fileGenerator = new DailyFileGenerator(generator, folder, List.of(), clock, 0,
                     file -> { }, reporter);
             for (int day = 0; day < days; day++) {
