@@ -41,6 +41,11 @@ final class AppProperties {
         return named.apply(key);
     }
 
+    /** Whether the key has a value, empty or not. */
+    boolean isSet(String key) {
+        return values.apply(key).isPresent();
+    }
+
     String text(String key) {
         return values.apply(key).map(String::strip).filter(v -> !v.isEmpty())
                 .orElseThrow(() -> new IllegalArgumentException(

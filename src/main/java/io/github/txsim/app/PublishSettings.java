@@ -2,9 +2,9 @@ package io.github.txsim.app;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 
 import io.github.txsim.kinesis.Pacing;
-import io.github.txsim.kinesis.RecordRetry;
 import io.github.txsim.kinesis.RecordSender;
 
 /**
@@ -13,15 +13,20 @@ import io.github.txsim.kinesis.RecordSender;
  * @param maxInFlight              groups published at once: publish.maxInFlight, or one when paced
  * @param republishArchivedCopies whether a copy of a file archived earlier is published again
  *                                (publish.archivedCopies=publish) or archived without publishing (skip)
+ * @param recordTimeout            how long a group's records not acknowledged are retried (publish.recordTimeout)
  * @param outageMaxWait            how long publishing waits for a stream that cannot take records before the
  *                                application stops (publish.outage.maxWait); null for no limit
  */
 record PublishSettings(String partitionKeyColumn, int groupSize, long groupBytes, int maxInFlight,
-        Duration progressInterval, Pacing pacing, boolean dropUnnamedIndexColumn, RecordRetry recordRetry,
+        Duration progressInterval, Pacing pacing, boolean dropUnnamedIndexColumn, Duration recordTimeout,
         ReadLock readLock, RateLimit rateLimit, boolean republishArchivedCopies, Duration outageMaxWait) {
 
     /** publish.outage.maxWait=auto in run-once mode: a batch job ends rather than wait for long. */
     static final Duration RUN_ONCE_OUTAGE_MAX_WAIT = Duration.ofMinutes(5);
+    /** The settings of the two retry layers that publish.recordTimeout and publish.retry.* replaced. */
+    private static final List<String> REPLACED = List.of("publish.recordRetry.attempts",
+            "publish.recordRetry.baseDelay", "publish.recordRetry.maxDelay", "publish.redelivery.maximumRedeliveries",
+            "publish.redelivery.initialDelay", "publish.redelivery.backOffMultiplier", "publish.redelivery.maximumDelay");
 
     /** When a file of the source folder is taken (publish.readLock.*). */
     record ReadLock(Duration minAge, Duration checkInterval, Duration timeout) {
@@ -38,7 +43,8 @@ record PublishSettings(String partitionKeyColumn, int groupSize, long groupBytes
     }
 
     static PublishSettings read(AppProperties properties) {
-        checkRedelivery(properties);
+        refuseReplaced(properties);
+        checkRetry(properties);
         Pacing pacing = Pacing.parse(properties.text("publish.pacing"), properties.text("publish.eventTimeColumn"),
                 ZoneId.systemDefault());
         Boolean enabled = properties.text("publish.rateLimit.enabled").equalsIgnoreCase("auto") ? null
@@ -51,9 +57,7 @@ record PublishSettings(String partitionKeyColumn, int groupSize, long groupBytes
                 pacing.isPaced() ? 1 : properties.integer("publish.maxInFlight", 1, 64),
                 properties.duration("publish.progressInterval"), pacing,
                 properties.flag("publish.dropUnnamedIndexColumn"),
-                new RecordRetry(properties.integer("publish.recordRetry.attempts", 1, 100),
-                        properties.duration("publish.recordRetry.baseDelay"),
-                        properties.duration("publish.recordRetry.maxDelay")),
+                properties.duration("publish.recordTimeout"),
                 new ReadLock(properties.duration("publish.readLock.minAge"),
                         properties.duration("publish.readLock.checkInterval"),
                         properties.duration("publish.readLock.timeout")),
@@ -74,14 +78,29 @@ record PublishSettings(String partitionKeyColumn, int groupSize, long groupBytes
     }
 
     /**
-     * publish.redelivery.*: Camel's error handler reads them (routes/error-handling.yaml); checked here so that a bad
-     * one is named before anything starts.
+     * publish.retry.*: the error handler's back-off (routes/error-handling.yaml) reads them; checked here so that a
+     * bad one is named before anything starts.
      */
-    private static void checkRedelivery(AppProperties properties) {
-        properties.integer("publish.redelivery.maximumRedeliveries", 0, 1_000);
-        properties.duration("publish.redelivery.initialDelay");
-        properties.decimal("publish.redelivery.backOffMultiplier", 0, 100);
-        properties.duration("publish.redelivery.maximumDelay");
+    private static void checkRetry(AppProperties properties) {
+        Duration initial = properties.duration("publish.retry.initialDelay");
+        properties.decimal("publish.retry.backOffMultiplier", 1, 10);
+        Duration maximum = properties.duration("publish.retry.maximumDelay");
+        if (initial.isZero() || maximum.compareTo(initial) < 0) {
+            throw new IllegalArgumentException(String.format("%s (%s) must be above 0 and at most %s (%s)",
+                    properties.nameOf("publish.retry.initialDelay"), properties.text("publish.retry.initialDelay"),
+                    properties.nameOf("publish.retry.maximumDelay"), properties.text("publish.retry.maximumDelay")));
+        }
+    }
+
+    /** A setting of the retry layers that one policy replaced is refused, so that it does not go unheeded. */
+    private static void refuseReplaced(AppProperties properties) {
+        for (String key : REPLACED) {
+            if (properties.isSet(key)) {
+                throw new IllegalArgumentException(key + " is no longer read: one retry policy replaced "
+                        + "publish.recordRetry.* and publish.redelivery.*. Set publish.recordTimeout (how long a "
+                        + "record is retried) and publish.retry.* (the back-off) instead; docs/configuration.md");
+            }
+        }
     }
 
     /** publish.archivedCopies: skip (archive a copy of an archived file without publishing it) or publish. */

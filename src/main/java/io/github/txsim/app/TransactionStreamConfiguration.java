@@ -24,6 +24,7 @@ import io.github.txsim.kinesis.KinesisStreamHealthCheck;
 import io.github.txsim.kinesis.StreamOutage;
 import io.github.txsim.kinesis.PutRecordsProcessor;
 import io.github.txsim.kinesis.RecordSender;
+import io.github.txsim.kinesis.RecordTimeout;
 import io.github.txsim.kinesis.ShardRateLimiter;
 import io.github.txsim.local.KinesisEmulator;
 import io.github.txsim.rows.ColumnRules;
@@ -101,7 +102,7 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         // is the caller's: stop from another thread
         outage = new StreamOutage(stream, publish.outageMaxWait(), stop,
                 () -> new Thread(context::stop, "outage-stop").start(), Clock.systemUTC());
-        RecordSender sender = new RecordSender(stream, publish.recordRetry(), metrics,
+        RecordSender sender = new RecordSender(stream, metrics,
                 rateLimiter(publish.rateLimit(), stream, kinesis.local(), generator), stop, outage, Clock.systemUTC(),
                 stop::await);
 
@@ -121,6 +122,7 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         registry.bind("putRecordsProcessor", new PutRecordsProcessor(records, sender, publish.pacing(),
                 Clock.systemUTC(), metrics, stop, publish.rowsAhead()));
         registry.bind("lastErrorRecorder", new LastErrorRecorder());
+        registry.bind("recordTimeout", new RecordTimeout(publish.recordTimeout(), stop, Clock.systemUTC()));
         registry.bind("kinesisStreamHealthCheck", new KinesisStreamHealthCheck(stream, outage));
         registry.bind("stuckFilesHealthCheck", new StuckFilesHealthCheck(stuck));
         registry.bind("runOnce", runOnce);

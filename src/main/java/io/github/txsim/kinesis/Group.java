@@ -1,5 +1,7 @@
 package io.github.txsim.kinesis;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import io.github.txsim.files.FileProgress;
@@ -8,8 +10,9 @@ import io.github.txsim.rows.Reject;
 import io.github.txsim.rows.SourceRow;
 
 /**
- * A group of rows in flight: its records not acknowledged yet, its rows rejected, its first and last rows, and where
- * its last row ends in the file. It stays on the group's exchange, so a redelivery sends only what is still pending.
+ * A group of rows in flight: its records not acknowledged yet, its rows rejected, its first and last rows, where its
+ * last row ends in the file, and since when it has records not acknowledged (the start of {@link RecordTimeout}'s
+ * budget). It stays on the group's exchange, so a redelivery sends only what is still pending.
  */
 final class Group {
 
@@ -18,6 +21,8 @@ final class Group {
     private final long firstRow;
     private final long lastRow;
     private final FilePrefix end;
+    private int sends;
+    private Instant notAcknowledgedSince;
 
     Group(List<PendingRecord> pending, List<Reject> rejects, SourceRow first, SourceRow last) {
         this.pending = pending;
@@ -35,6 +40,33 @@ final class Group {
     void pending(List<PendingRecord> records, FileProgress progress) {
         pending = records;
         progress.undelivered(firstRow, records.stream().map(PendingRecord::undelivered).toList());
+    }
+
+    /** Counts a delivery of the group (its first send, or a redelivery); answers whether it is the first. */
+    boolean firstDelivery() {
+        return sends++ == 0;
+    }
+
+    /** How many times the group was delivered. */
+    int deliveries() {
+        return sends;
+    }
+
+    /** Notes that the group has records not acknowledged at {@code now}, unless it had already. */
+    void notAcknowledged(Instant now) {
+        if (notAcknowledgedSince == null) {
+            notAcknowledgedSince = now;
+        }
+    }
+
+    /** The stream took records again after an outage: the group's retries start afresh. */
+    void afterOutage(Instant now) {
+        notAcknowledgedSince = now;
+    }
+
+    /** How long the group has had records not acknowledged, outages aside. */
+    Duration notAcknowledgedFor(Instant now) {
+        return notAcknowledgedSince == null ? Duration.ZERO : Duration.between(notAcknowledgedSince, now);
     }
 
     /** Every record of the group is acknowledged: the file's checkpoint may move past it. */

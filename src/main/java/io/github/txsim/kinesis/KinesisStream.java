@@ -11,6 +11,8 @@ import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
@@ -39,6 +41,8 @@ public final class KinesisStream extends ServiceSupport {
     private static final Duration CREATE_TIMEOUT = Duration.ofSeconds(60);
     /** The {@link #status()} of a stream that does not exist. */
     static final String NOT_FOUND = "NOT FOUND";
+    private static final SdkPlugin NO_SDK_RETRIES = configuration -> configuration.overrideConfiguration(
+            configuration.overrideConfiguration().toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
 
     private final CamelContext context;
     private final String streamName;
@@ -65,8 +69,15 @@ public final class KinesisStream extends ServiceSupport {
         return client;
     }
 
+    /**
+     * One PutRecords request, made once: the SDK's own retries are turned off for it (a request plugin sets its retry
+     * strategy to none), so that a failed request comes back at once to the publisher's one retry policy
+     * ({@link RecordTimeout}) instead of being retried by two layers, each with its own back-off. The stream's other
+     * calls (DescribeStreamSummary, ListShards) keep the SDK's standard retries.
+     */
     public PutRecordsResponse putRecords(List<PutRecordsRequestEntry> entries) {
-        return client().putRecords(PutRecordsRequest.builder().streamName(streamName).records(entries).build());
+        return client().putRecords(PutRecordsRequest.builder().streamName(streamName).records(entries)
+                .overrideConfiguration(o -> o.addPlugin(NO_SDK_RETRIES)).build());
     }
 
     @Override

@@ -13,16 +13,15 @@ import io.github.txsim.support.PublishMetrics;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 
 /**
  * Sends a group's records to the stream with PutRecords: each when it is due ({@link Pacing}), in requests within
  * Kinesis's limits, each request waiting for room in its shards ({@link ShardRateLimiter}, when given). PutRecords can
- * succeed for some records and fail others without throwing: only the failed ones are sent again, with the SDK's
- * exponential back-off and full jitter ({@link RecordRetry}), so an acknowledged record is never sent twice. When
- * the attempts are used up it throws, the records still pending left on the group for Camel's redeliveries.
+ * succeed for some records and fail others without throwing: the group keeps the failed ones, and the error handler's
+ * redeliveries send only them again ({@link RecordTimeout}), so an acknowledged record is never sent twice. The SDK
+ * itself does not retry PutRecords ({@link KinesisStream#putRecords}): one retry policy, not two multiplied.
  */
 public final class RecordSender extends ServiceSupport {
 
@@ -37,8 +36,6 @@ public final class RecordSender extends ServiceSupport {
     }
 
     private final KinesisStream stream;
-    private final RecordRetry retry;
-    private final BackoffStrategy backoff;
     private final PublishMetrics metrics;
     private final ShardRateLimiter rateLimiter;
     private final StopSignal stop;
@@ -47,11 +44,9 @@ public final class RecordSender extends ServiceSupport {
     private final Sleeper sleeper;
 
     /** @param rateLimiter keeps requests within the shards' limits; null sends as fast as the stream answers */
-    public RecordSender(KinesisStream stream, RecordRetry retry, PublishMetrics metrics, ShardRateLimiter rateLimiter,
+    public RecordSender(KinesisStream stream, PublishMetrics metrics, ShardRateLimiter rateLimiter,
             StopSignal stop, StreamOutage outage, Clock clock, Sleeper sleeper) {
         this.stream = stream;
-        this.retry = retry;
-        this.backoff = retry.backoff();
         this.metrics = metrics;
         this.rateLimiter = rateLimiter;
         this.stop = stop;
@@ -71,40 +66,38 @@ public final class RecordSender extends ServiceSupport {
     }
 
     /**
-     * Sends the group's pending records, each when it is due, then sends the ones Kinesis did not acknowledge again
-     * until it acknowledged them all, or the attempts are used up. A request that fails while the stream cannot take
-     * records (deleted, out of reach) waits for it ({@link StreamOutage}) and costs no attempt.
+     * Delivers the group once: at its first delivery sends its records, each when it is due; at a redelivery sends
+     * again the ones Kinesis did not acknowledge. When some are still not acknowledged it throws, for the error
+     * handler to redeliver the group while {@link RecordTimeout} allows. A request that fails while the stream cannot
+     * take records (deleted, out of reach) waits for it ({@link StreamOutage}), and the group's budget starts again.
      */
     void deliver(Group group, FileProgress progress, Pacing pacing, Pacing.Pace pace) throws InterruptedException {
         try {
-            sendAsDue(group, progress, pacing, pace);
-        } catch (SdkException e) {
-            outage.rideOut(e, progress.fileName());
-        }
-        for (int attempt = 1; !group.pending().isEmpty(); ) {
-            List<PendingRecord> pending = group.pending();
-            if (attempt >= retry.attempts()) {
-                throw new RecordsNotAcknowledgedException(String.format(
-                        "%s: %d records (lines %d to %d) not acknowledged by stream %s after %d attempts; last "
-                                + "error: %s", progress.fileName(), pending.size(), pending.get(0).row().line(),
-                        pending.get(pending.size() - 1).row().line(), stream.name(), attempt,
-                        pending.get(0).lastError()));
-            }
-            stop.await(backoff.computeDelay(attempt).toMillis());
-            if (stop.isRaised()) {
-                throw new PublishingStoppedException(progress.fileName());
-            }
-            List<PendingRecord> notAcknowledged = new ArrayList<>();
-            try {
+            if (group.firstDelivery()) {
+                sendAsDue(group, progress, pacing, pace);
+            } else {
+                List<PendingRecord> notAcknowledged = new ArrayList<>();
                 try {
-                    send(pending, notAcknowledged, progress);
+                    send(group.pending(), notAcknowledged, progress);
                 } finally {
                     group.pending(notAcknowledged, progress);
                 }
-                attempt++;
-            } catch (SdkException e) {
-                outage.rideOut(e, progress.fileName());
             }
+        } catch (SdkException e) {
+            group.notAcknowledged(clock.instant());
+            outage.rideOut(e, progress.fileName());
+            group.afterOutage(clock.instant());
+        }
+        List<PendingRecord> pending = group.pending();
+        if (!pending.isEmpty()) {
+            Instant now = clock.instant();
+            group.notAcknowledged(now);
+            throw new RecordsNotAcknowledgedException(String.format(
+                    "%s: %d records (lines %d to %d) not acknowledged by stream %s after %d deliveries over %d s; "
+                            + "last error: %s", progress.fileName(), pending.size(), pending.get(0).row().line(),
+                    pending.get(pending.size() - 1).row().line(), stream.name(), group.deliveries(),
+                    group.notAcknowledgedFor(now).toSeconds(), pending.get(0).lastError()),
+                    pending.stream().allMatch(r -> r.lastError() != null && r.lastError().startsWith(THROTTLED)));
         }
     }
 

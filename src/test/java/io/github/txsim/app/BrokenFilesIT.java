@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A corpus of broken files, as other programs write them, each published through kinesalite and read back: every
  * line is acknowledged once or named with its line and reason ({@link LineAccounting}), and each file ends where it
- * should. A redelivery would wait a minute here, so a file that fails does so at once.
+ * should. A retry would wait a minute here: a broken file is never retried, so it fails at once.
  */
 class BrokenFilesIT extends ApplicationIT {
 
@@ -33,7 +33,8 @@ class BrokenFilesIT extends ApplicationIT {
 
     @Override
     TestApplication settings(TestApplication application) {
-        return application.set("generator.enabled", "false").set("publish.redelivery.initialDelay", "1m");
+        return application.set("generator.enabled", "false").set("publish.retry.initialDelay", "1m")
+                .set("publish.retry.maximumDelay", "1m");
     }
 
     /** A valid file's lines: the header and the first {@code rows} rows of a simulated day. */

@@ -48,8 +48,8 @@ abstract class FullDayThroughLimitedShards extends ApplicationIT {
         return application.set("camel.component.aws2-kinesis.uriEndpointOverride", proxy.endpoint())
                 .set("simulator.customers", "50000")
                 .set("simulator.terminals", "100000")
-                .set("publish.recordRetry.baseDelay", "100ms")
-                .set("publish.recordRetry.maxDelay", "2s")
+                .set("publish.retry.initialDelay", "100ms")
+                .set("publish.retry.maximumDelay", "2s")
                 .set("publish.rateLimit.enabled", Boolean.toString(rateLimiter()))
                 .set("publish.maxInFlight", "4");
     }

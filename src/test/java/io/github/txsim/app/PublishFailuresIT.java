@@ -38,8 +38,7 @@ class PublishFailuresIT extends ApplicationIT {
     @Override
     TestApplication settings(TestApplication application) {
         return application.set("generator.enabled", "false")
-                .set("publish.recordRetry.attempts", "2")
-                .set("publish.redelivery.maximumRedeliveries", "2")
+                .set("publish.recordTimeout", "2s")
                 .set("camel.component.aws2-kinesis.amazonKinesisClient", "#bean:faultInjectingClient")
                 .bind("faultInjectingClient", client);
     }
@@ -88,7 +87,7 @@ class PublishFailuresIT extends ApplicationIT {
         String message = streamHealth.call().getMessage().orElseThrow();
         assertTrue(message.contains("Kinesis stream '" + stream + "' does not exist (any longer): create it again"),
                 message);
-        // longer than the redeliveries (2, after 1 s and 2 s) the test allows would take to fail the file
+        // longer than the 2 s of retries the test allows a record: waiting for the stream does not use them up
         await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() ->
                 Folders.fileNames(data.resolve("source")).equals(List.of(file.getFileName().toString()))
                         && Folders.fileNames(data.resolve("failed")).isEmpty());

@@ -32,9 +32,8 @@ class PublishUnderFaultsIT extends ApplicationIT {
                 .set("generator.enabled", "false")
                 .set("publish.groupSize", "100")
                 .set("publish.maxInFlight", "4")
-                .set("publish.redelivery.maximumRedeliveries", "10")
-                .set("publish.redelivery.initialDelay", "1s")
-                .set("publish.redelivery.maximumDelay", "8s");
+                .set("publish.retry.initialDelay", "200ms")
+                .set("publish.retry.maximumDelay", "2s");
     }
 
     @AfterEach

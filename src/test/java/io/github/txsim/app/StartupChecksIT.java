@@ -117,6 +117,14 @@ class StartupChecksIT {
     }
 
     @Test
+    void aSettingOfTheRetryLayersThatOnePolicyReplacedIsRefusedWithWhatToSetInstead() throws Exception {
+        assertFailsWith(againstAws("replaced").set("publish.redelivery.maximumRedeliveries", "10"),
+                "publish.redelivery.maximumRedeliveries is no longer read: one retry policy replaced "
+                        + "publish.recordRetry.* and publish.redelivery.*. Set publish.recordTimeout (how long a record "
+                        + "is retried) and publish.retry.* (the back-off) instead; docs/configuration.md");
+    }
+
+    @Test
     void aDurationThatIsNotOneIsNamedWithItsKey() throws Exception {
         assertFailsWith(againstAws("duration").set("generator.period", "soon"),
                 "Property generator.period must be a duration with its unit, such as 500ms, 10s or 2m, was 'soon'");

@@ -3,12 +3,14 @@ package io.github.txsim.kinesis;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 import io.github.txsim.files.Checkpoints;
 import io.github.txsim.files.FileProgress;
+import io.github.txsim.files.StopSignal;
 import io.github.txsim.rows.Reject;
 import io.github.txsim.rows.SourceRow;
 import io.github.txsim.rows.TransactionRecord;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +49,7 @@ class PutRecordsProcessorTest {
     private CamelContext context;
     private Checkpoints checkpoints;
     private PutRecordsProcessor processor;
+    private final PacingTest.ManualClock clock = new PacingTest.ManualClock(Instant.EPOCH);
 
     @BeforeEach
     void start() throws Exception {
@@ -54,7 +58,7 @@ class PutRecordsProcessorTest {
                 .setAmazonKinesisClient(kinesis);
         context.start();
         checkpoints = new Checkpoints(Files.createDirectory(folder.resolve("checkpoints")));
-        processor = TestPublisher.processor(context);
+        processor = TestPublisher.processor(context, new Pacing.Max(), clock, clock::sleep);
         processor.start();
     }
 
@@ -105,35 +109,76 @@ class PutRecordsProcessorTest {
         assertEquals(List.of(4L, 0L), done(file));
     }
 
+    /**
+     * Delivers the group as the route's error handler does: again, after a failure, while the record timeout allows,
+     * the clock moving on by {@code step} each time. Answers how many deliveries it took.
+     */
+    private int deliver(Exchange exchange, RecordTimeout timeout, Duration step)
+            throws Exception {
+        for (int deliveries = 1; ; deliveries++) {
+            try {
+                processor.process(exchange);
+                return deliveries;
+            } catch (RecordsNotAcknowledgedException e) {
+                exchange.setProperty(Exchange.EXCEPTION_CAUGHT, e);
+                if (!timeout.matches(exchange)) {
+                    throw e;
+                }
+                clock.sleep(step.toMillis());
+            }
+        }
+    }
+
     @Test
     void throttledRecordsAreSentAgainAloneUntilAcknowledged() throws Exception {
         kinesis.throttleOnce("20").throttle("30", 2);
         FileProgress progress = progressOf(file(CSV));
 
-        processor.process(group(Rows.of(CSV), progress));
+        int deliveries = deliver(group(Rows.of(CSV), progress), timeout(Duration.ofMinutes(2)),
+                Duration.ofSeconds(1));
 
+        assertEquals(3, deliveries);
         assertEquals(List.of("1", "4", "2", "3"), acknowledgedIds(), "each record acknowledged once");
         assertEquals(List.of(4, 2, 1), kinesis.requestSizes(), "each request carries only what is not acknowledged");
         assertEquals(3, progress.retried());
         assertEquals(4, progress.acknowledged());
+        assertEquals(List.of(4L, 0L), done(progress.file()));
     }
 
     @Test
-    void whenTheAttemptsAreUsedUpOnlyTheUnacknowledgedRecordsWaitForTheRedelivery() throws Exception {
-        kinesis.throttle("30", 3);
+    void recordsStillNotAcknowledgedWhenTheirTimeoutRunsOutFailTheGroupNamingTheirLines() throws Exception {
+        kinesis.throttle("30", 1_000);
         FileProgress progress = progressOf(file(CSV));
         Exchange exchange = group(Rows.of(CSV), progress);
 
         RecordsNotAcknowledgedException e = assertThrows(RecordsNotAcknowledgedException.class,
-                () -> processor.process(exchange));
+                () -> deliver(exchange, timeout(Duration.ofSeconds(30)), Duration.ofSeconds(7)));
+
         assertTrue(e.getMessage().contains("1 records (lines 4 to 4) not acknowledged"), e.getMessage());
+        assertTrue(e.getMessage().contains("after 6 deliveries over 35 s"), e.getMessage());
         assertTrue(e.getMessage().contains("ProvisionedThroughputExceededException"), e.getMessage());
-        assertEquals(List.of(0L, 0L), done(progress.file()), "no checkpoint yet");
+        assertTrue(e.throttledOnly());
+        assertEquals(List.of(0L, 0L), done(progress.file()), "no checkpoint past the group");
+        assertEquals(List.of("1", "2", "4"), acknowledgedIds(), "the others acknowledged once each");
+        assertEquals(List.of(4, 1, 1, 1, 1, 1), kinesis.requestSizes());
+    }
 
-        processor.process(exchange);
+    @Test
+    void aFailureBeforeTheGroupExistsOrAfterAStopIsNotRetried() throws Exception {
+        StopSignal stop = new StopSignal();
+        RecordTimeout timeout = new RecordTimeout(Duration.ofMinutes(2), stop, clock);
+        kinesis.throttle("30", 1);
+        Exchange exchange = group(Rows.of(CSV), progressOf(file(CSV)));
+        assertFalse(timeout.matches(exchange), "no group yet");
 
-        assertEquals(List.of("1", "2", "4", "3"), acknowledgedIds(), "each record acknowledged once");
-        assertEquals(List.of(4, 1, 1, 1), kinesis.requestSizes());
+        assertThrows(RecordsNotAcknowledgedException.class, () -> processor.process(exchange));
+        assertTrue(timeout.matches(exchange));
+        stop.raise();
+        assertFalse(timeout.matches(exchange));
+    }
+
+    private RecordTimeout timeout(Duration timeout) {
+        return new RecordTimeout(timeout, new StopSignal(), clock);
     }
 
     @Test

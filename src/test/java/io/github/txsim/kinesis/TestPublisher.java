@@ -1,7 +1,6 @@
 package io.github.txsim.kinesis;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import io.github.txsim.files.StopSignal;
 import io.github.txsim.rows.TransactionRecords;
@@ -9,8 +8,8 @@ import io.github.txsim.support.PublishMetrics;
 import org.apache.camel.CamelContext;
 
 /**
- * The publish route's group step as the application wires it, partition key CUSTOMER_ID, quick retries, no rate
- * limiter, against whatever Kinesis client the test set on the context's aws2-kinesis component.
+ * The publish route's group step as the application wires it, partition key CUSTOMER_ID, no rate limiter, against
+ * whatever Kinesis client the test set on the context's aws2-kinesis component.
  */
 final class TestPublisher {
 
@@ -21,8 +20,7 @@ final class TestPublisher {
             RecordSender.Sleeper sleeper) {
         StopSignal stop = new StopSignal();
         KinesisStream stream = new KinesisStream(context, "transactions", false, 1);
-        RecordSender sender = new RecordSender(stream, new RecordRetry(3, Duration.ofMillis(1), Duration.ofMillis(5)),
-                PublishMetrics.none(), null, stop, new StreamOutage(stream, null, stop, () -> { }, clock), clock,
+        RecordSender sender = new RecordSender(stream, PublishMetrics.none(), null, stop, new StreamOutage(stream, null, stop, () -> { }, clock), clock,
                 sleeper);
         return new PutRecordsProcessor(new TransactionRecords("CUSTOMER_ID"), sender, pacing, clock,
                 PublishMetrics.none(), stop, Long.MAX_VALUE);

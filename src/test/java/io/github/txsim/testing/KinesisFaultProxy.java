@@ -84,6 +84,7 @@ public final class KinesisFaultProxy implements AutoCloseable {
     private volatile double recordsPerShardPerSecond = 1_000;
     private volatile double bytesPerShardPerSecond = 1024 * 1024;
     private volatile double failRate;
+    private volatile double failPutRecordsRate;
     private volatile double resetRate;
     private volatile HttpServer server;
     private int port;
@@ -143,6 +144,12 @@ public final class KinesisFaultProxy implements AutoCloseable {
     /** Answer this share of requests with HTTP 500 or 503, without forwarding them. */
     public KinesisFaultProxy failRequests(double rate) {
         this.failRate = rate;
+        return this;
+    }
+
+    /** Answer this share of PutRecords requests (only they) with HTTP 500 or 503, without forwarding them. */
+    public KinesisFaultProxy failPutRecords(double rate) {
+        this.failPutRecordsRate = rate;
         return this;
     }
 
@@ -222,7 +229,7 @@ public final class KinesisFaultProxy implements AutoCloseable {
         try (exchange) {
             byte[] body = readAll(exchange.getRequestBody());
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            if (draw() < failRate) {
+            if (draw() < failRate || PUT_RECORDS.equals(target) && draw() < failPutRecordsRate) {
                 failedRequests.incrementAndGet();
                 boolean unavailable = draw() < 0.5;
                 respond(exchange, unavailable ? 503 : 500, error(unavailable ? "ServiceUnavailable" : "InternalFailure",

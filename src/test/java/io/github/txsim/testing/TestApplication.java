@@ -66,10 +66,8 @@ public final class TestApplication {
                 .set("simulator.customers", "1000")
                 .set("simulator.terminals", "2000")
                 .set("publish.pollDelay", "50ms")
-                .set("publish.recordRetry.baseDelay", "1ms")
-                .set("publish.recordRetry.maxDelay", "10ms")
-                .set("publish.redelivery.initialDelay", "10ms")
-                .set("publish.redelivery.maximumDelay", "50ms");
+                .set("publish.retry.initialDelay", "1ms")
+                .set("publish.retry.maximumDelay", "20ms");
         return app;
     }
 
