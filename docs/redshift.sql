@@ -94,7 +94,7 @@ ORDER BY frauds DESC, fraud_pct DESC
 LIMIT 20;
 
 -- 4c. Customers with sudden amount spikes: transactions over five times the customer's average of the 30 days
---     before (scenario 3 multiplies a third of a compromised customer's amounts by 5 for 14 days).
+--     before (scenario 3 multiplies by 5 the amounts of a third, rounded down, of a compromised customer's transactions in 14 days).
 WITH history AS (
     SELECT
         customer_id,

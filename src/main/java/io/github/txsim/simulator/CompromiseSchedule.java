@@ -46,17 +46,26 @@ public final class CompromiseSchedule {
 
     private BitSet compromisedOn(long day, int windowDays, long stream, int population, int perDay) {
         BitSet compromised = new BitSet(population);
-        int sampleSize = Math.min(perDay, population);
-        if (sampleSize == 0) {
-            return compromised;
-        }
         for (long start = day - windowDays + 1; start <= day; start++) {
-            UniformRandomProvider rng = new SplitMix64(Seeds.derive(seed, stream, start));
-            for (int id : distinctIds(rng, population, sampleSize)) {
+            for (int id : compromisedFrom(start, stream, population, perDay)) {
                 compromised.set(id);
             }
         }
         return compromised;
+    }
+
+    /** The customers whose compromise starts on the day (a customer may be among them on another day as well). */
+    int[] customersCompromisedFrom(long start) {
+        return compromisedFrom(start, CUSTOMER_STREAM, customers, fraud.compromisedCustomersPerDay());
+    }
+
+    /** The sample a day draws: from the seed, the scenario's stream and the day alone. */
+    private int[] compromisedFrom(long start, long stream, int population, int perDay) {
+        int sampleSize = Math.min(perDay, population);
+        if (sampleSize == 0) {
+            return new int[0];
+        }
+        return distinctIds(new SplitMix64(Seeds.derive(seed, stream, start)), population, sampleSize);
     }
 
     /**

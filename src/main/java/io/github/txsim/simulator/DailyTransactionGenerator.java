@@ -80,7 +80,8 @@ public final class DailyTransactionGenerator implements AutoCloseable {
     public <T> void generate(LocalDate date, Function<List<Transaction>, T> inWorker, Consumer<T> inOrder) {
         long day = dayIndex(date);
         DayDraws draws = new DayDraws(settings.seed(), population, partition, day, schedule.terminalsCompromisedOn(day),
-                schedule.customersCompromisedOn(day));
+                schedule.customersCompromisedOn(day), CompromisedCards.on(day, settings.seed(), population, schedule,
+                        partition, DayDraws.TIME_OF_DAY));
         int tasks = (DayDraws.WINDOWS + windowsPerTask - 1) / windowsPerTask;
         InOrder.run(executor, tasks, threads * TASKS_AHEAD_PER_THREAD, task -> {
             List<Transaction> rows = new ArrayList<>();

@@ -21,8 +21,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * transactions as the handbook's loop over customers (Poisson counts, independent times) but in time order. Then each
  * transaction draws, from its own random stream (keyed by its second, customer and number within the second), its
  * amount ~ Normal(mean, std), a negative draw replaced by U(0, 2 mean), rounded to cents; its terminal, uniform among
- * those within the radius (none: no transaction, as in the handbook); and last the coin of a compromised customer
- * ({@link FraudLabeler}).
+ * those within the radius (none: no transaction, as in the handbook). A customer whose card is compromised draws its
+ * day from its own stream instead ({@link CompromisedCards}): its arrivals among the others' are left out.
  */
 final class DayDraws {
 
@@ -31,7 +31,7 @@ final class DayDraws {
     static final int WINDOWS = Transaction.SECONDS_PER_DAY / WINDOW_SECONDS;
     private static final long ARRIVAL_STREAM = 7;
     private static final long TRANSACTION_STREAM = 8;
-    private static final TimeOfDay TIME_OF_DAY = new TimeOfDay();
+    static final TimeOfDay TIME_OF_DAY = new TimeOfDay();
 
     private final long arrivalSeeds;
     private final long transactionSeeds;
@@ -40,9 +40,11 @@ final class DayDraws {
     private final long dayIndex;
     private final BitSet compromisedTerminals;
     private final BitSet compromisedCustomers;
+    private final CompromisedCards cards;
 
+    /** @param compromisedCustomers the customers compromised on the day, every partition's; cards the partition's */
     DayDraws(long seed, Population population, Partition partition, long dayIndex, BitSet compromisedTerminals,
-            BitSet compromisedCustomers) {
+            BitSet compromisedCustomers, CompromisedCards cards) {
         this.arrivalSeeds = Seeds.derive(seed, ARRIVAL_STREAM);
         this.transactionSeeds = Seeds.derive(seed, TRANSACTION_STREAM);
         this.population = population;
@@ -50,6 +52,7 @@ final class DayDraws {
         this.dayIndex = dayIndex;
         this.compromisedTerminals = compromisedTerminals;
         this.compromisedCustomers = compromisedCustomers;
+        this.cards = cards;
     }
 
     /** How many transactions the whole population draws on a day, on average (every partition's). */
@@ -84,18 +87,31 @@ final class DayDraws {
     private record Arrivals(int[] start, int[] customers) {
     }
 
-    /** Draws the window's arrivals from the window's own stream, then sorts them by second and customer. */
+    /**
+     * Draws the window's arrivals from the window's own stream, leaves out those of compromised customers and adds
+     * the partition's card transactions instead, then sorts them by second and customer.
+     */
     private Arrivals arrivals(int window) {
         int from = window * WINDOW_SECONDS;
         UniformRandomProvider rng = new SplitMix64(Seeds.extend(Seeds.extend(arrivalSeeds, dayIndex), window));
         double mean = population.totalMeanTransactionsPerDay() * TIME_OF_DAY.probability(from, from + WINDOW_SECONDS);
-        int count = mean > 0 ? PoissonSampler.of(rng, mean).sample() : 0;
-        int[] offsets = new int[count];
-        int[] drawn = new int[count];
+        int draws = mean > 0 ? PoissonSampler.of(rng, mean).sample() : 0;
+        int capacity = draws + cards.count(from, from + WINDOW_SECONDS);
+        int[] offsets = new int[capacity];
+        int[] drawn = new int[capacity];
+        int count = 0;
+        for (int i = 0; i < draws; i++) {
+            int second = TIME_OF_DAY.second(from, from + WINDOW_SECONDS, rng.nextDouble());
+            int customer = population.drawPayingCustomer(rng);
+            if (!compromisedCustomers.get(customer)) {
+                offsets[count] = second;
+                drawn[count++] = customer;
+            }
+        }
+        count += cards.arrivals(from, from + WINDOW_SECONDS, offsets, drawn, count);
         int[] start = new int[WINDOW_SECONDS + 1];
         for (int i = 0; i < count; i++) {
-            offsets[i] = TIME_OF_DAY.second(from, from + WINDOW_SECONDS, rng.nextDouble()) - from;
-            drawn[i] = population.drawPayingCustomer(rng);
+            offsets[i] -= from;
             start[offsets[i] + 1]++;
         }
         // a counting sort by second, then a sort of each second's few hundred customers at most
@@ -130,6 +146,6 @@ final class DayDraws {
         Transaction drawn = new Transaction(TransactionIds.of(timeSeconds, customerId, n), timeSeconds, customerId,
                 terminal, Math.round(amount * 100), 0);
         return FraudLabeler.label(drawn, compromisedTerminals.get(terminal),
-                compromisedCustomers.get(customerId) ? rng : null);
+                compromisedCustomers.get(customerId) && cards.isFraud(customerId, secondOfDay, n));
     }
 }

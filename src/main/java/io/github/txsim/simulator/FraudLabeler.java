@@ -1,15 +1,14 @@
 package io.github.txsim.simulator;
 
-import org.apache.commons.rng.UniformRandomProvider;
-
 /**
  * Labels a transaction with the handbook's fraud scenarios ({@link FraudScenario}), in the reference's order of
  * precedence:
  * <ol>
  * <li>an amount above the threshold is fraud (scenario 1);</li>
  * <li>a transaction at a compromised terminal is fraud (scenario 2, overriding 1);</li>
- * <li>a transaction of a compromised customer is, with its probability, fraud (scenario 3, overriding both), and
- * its amount is multiplied by its factor, once, however many of the customer's compromise windows overlap.</li>
+ * <li>a transaction of a compromised customer chosen by {@link CompromisedCards} is fraud (scenario 3, overriding
+ * both), and its amount is multiplied by its factor, once, however many of the customer's compromise windows
+ * overlap.</li>
  * </ol>
  */
 final class FraudLabeler {
@@ -20,11 +19,10 @@ final class FraudLabeler {
     /**
      * @param drawn                the transaction as drawn, not labelled
      * @param terminalCompromised  whether its terminal is compromised on its day
-     * @param customerCoin         for a customer compromised on the day, the random stream that decides which of its
-     *                             transactions are fraud (one draw per transaction); null otherwise
+     * @param cardFraud            whether it is one of its compromised customer's transactions chosen as fraud
      */
-    static Transaction label(Transaction drawn, boolean terminalCompromised, UniformRandomProvider customerCoin) {
-        if (customerCoin != null && customerCoin.nextDouble() < FraudScenario.CUSTOMER_FRAUD_SHARE) {
+    static Transaction label(Transaction drawn, boolean terminalCompromised, boolean cardFraud) {
+        if (cardFraud) {
             return new Transaction(drawn.transactionId(), drawn.timeSeconds(), drawn.customerId(),
                     drawn.terminalId(), drawn.amountCents() * FraudScenario.CUSTOMER_AMOUNT_FACTOR,
                     FraudScenario.COMPROMISED_CUSTOMER.number());

@@ -15,8 +15,9 @@ public enum FraudScenario {
     /** A transaction at a terminal compromised within the last {@link #TERMINAL_WINDOW_DAYS} days is fraud. */
     COMPROMISED_TERMINAL(2, "compromised terminal"),
     /**
-     * A transaction of a customer compromised within the last {@link #CUSTOMER_WINDOW_DAYS} days is fraud with
-     * probability {@link #CUSTOMER_FRAUD_SHARE}, its amount multiplied by {@link #CUSTOMER_AMOUNT_FACTOR}.
+     * Of a compromised customer's transactions in the {@link #CUSTOMER_WINDOW_DAYS} days from its compromise, exactly
+     * one in {@link #CUSTOMER_FRAUD_ONE_IN} (rounded down) are fraud, chosen at random, their amounts multiplied by
+     * {@link #CUSTOMER_AMOUNT_FACTOR} ({@link CompromisedCards}).
      */
     COMPROMISED_CUSTOMER(3, "compromised card");
 
@@ -26,8 +27,8 @@ public enum FraudScenario {
     public static final int TERMINAL_WINDOW_DAYS = 28;
     /** Scenario 3: the days a customer stays compromised. */
     public static final int CUSTOMER_WINDOW_DAYS = 14;
-    /** Scenario 3: the share of a compromised customer's transactions that are fraud. */
-    public static final double CUSTOMER_FRAUD_SHARE = 1.0 / 3;
+    /** Scenario 3: one in this many of a compromise's transactions (rounded down) are fraud. */
+    public static final int CUSTOMER_FRAUD_ONE_IN = 3;
     /** Scenario 3: what a fraudulent transaction's amount is multiplied by. */
     public static final int CUSTOMER_AMOUNT_FACTOR = 5;
     /** The {@code TX_FRAUD_SCENARIO} of a genuine transaction. */
@@ -59,8 +60,8 @@ public enum FraudScenario {
     /** The rules of the three scenarios in one sentence each, as the report states them. */
     public static String rules() {
         return String.format("Scenario 1: an amount above %d. Scenario 2: a terminal compromised for %d days. "
-                + "Scenario 3: a card compromised for %d days, a third of whose transactions are fraud, their amounts "
-                + "multiplied by %d.", AMOUNT_THRESHOLD_CENTS / 100, TERMINAL_WINDOW_DAYS, CUSTOMER_WINDOW_DAYS,
-                CUSTOMER_AMOUNT_FACTOR);
+                + "Scenario 3: a card compromised for %d days, one in %d of whose transactions (rounded down) are "
+                + "fraud, their amounts multiplied by %d.", AMOUNT_THRESHOLD_CENTS / 100, TERMINAL_WINDOW_DAYS,
+                CUSTOMER_WINDOW_DAYS, CUSTOMER_FRAUD_ONE_IN, CUSTOMER_AMOUNT_FACTOR);
     }
 }

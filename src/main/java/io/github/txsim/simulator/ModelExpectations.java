@@ -16,8 +16,9 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * <li>each of c's n(c) terminals draws {@code rate(c) / n(c)} of them, so terminal t takes {@code lambda(t)}, the sum
  * over its customers, and pays out with probability {@code 1 - exp(-lambda(t))};</li>
  * <li>an amount is Normal(m, s m) with a negative draw replaced by U(0, 2m): its mean and square are m and m^2 times
- * constants ({@link #AMOUNT_FACTOR}, {@link #AMOUNT_SQUARE_FACTOR}); a third of a compromised customer's payments
- * are fraud and 5 times larger;</li>
+ * constants ({@link #AMOUNT_FACTOR}, {@link #AMOUNT_SQUARE_FACTOR}); of a compromised customer's N payments in its
+ * window, N ~ Poisson(14 rate(c)), floor(N / 3) are fraud and 5 times larger: a share of
+ * {@code E[floor(N / 3)] / E[N]} of them ({@link #cardFraudShare}), a little under a third;</li>
  * <li>the scenarios take precedence as {@link FraudLabeler} says: 3 over 2 over 1.</li>
  * </ul>
  * Per-terminal rates need each customer's terminals listed; when that is more than {@link #TERMINAL_LOOKUPS} look-ups
@@ -39,7 +40,6 @@ public final class ModelExpectations {
     /** E[amount^2] / m^2: the normal's part above 0 ((m^2 + s^2 m^2) P + m s m phi), and the uniform's 4 m^2 / 3. */
     static final double AMOUNT_SQUARE_FACTOR = (1 + SPREAD * SPREAD) * (1 - NEGATIVE)
             + SPREAD * STANDARD_NORMAL.density(1 / SPREAD) + 4.0 / 3 * NEGATIVE;
-    private static final double THIRD = FraudScenario.CUSTOMER_FRAUD_SHARE;
     private static final int FACTOR = FraudScenario.CUSTOMER_AMOUNT_FACTOR;
 
     private final SimulatorSettings settings;
@@ -88,7 +88,7 @@ public final class ModelExpectations {
         double amounts = base.amountSum;
         double squares = base.amountSquareSum;
         double share = (double) terminals.cardinality() / settings.terminals();
-        // a compromised customer: a third of its payments are scenario 3, 5 times larger, and neither 1 nor 2
+        // a compromised customer: about a third of its payments are scenario 3, 5 times larger, and neither 1 nor 2
         for (int c = customers.nextSetBit(0); c >= 0; c = customers.nextSetBit(c + 1)) {
             if (!partition.includes(c)) {
                 continue;
@@ -96,11 +96,12 @@ public final class ModelExpectations {
             CustomerProfile customer = population.customer(c);
             double rate = base.rate(customer);
             double compromisedShare = base.compromisedShare(customer, terminals, share);
-            s3 += THIRD * rate;
-            s2 -= THIRD * rate * compromisedShare;
-            s1 -= THIRD * rate * overThreshold(customer) * (1 - compromisedShare);
-            amounts += THIRD * rate * (FACTOR - 1) * AMOUNT_FACTOR * customer.meanAmount();
-            squares += THIRD * rate * (FACTOR * FACTOR - 1) * AMOUNT_SQUARE_FACTOR * square(customer.meanAmount());
+            double fraudShare = cardFraudShare(rate);
+            s3 += fraudShare * rate;
+            s2 -= fraudShare * rate * compromisedShare;
+            s1 -= fraudShare * rate * overThreshold(customer) * (1 - compromisedShare);
+            amounts += fraudShare * rate * (FACTOR - 1) * AMOUNT_FACTOR * customer.meanAmount();
+            squares += fraudShare * rate * (FACTOR * FACTOR - 1) * AMOUNT_SQUARE_FACTOR * square(customer.meanAmount());
         }
         // the other payments at a compromised terminal are scenario 2, and not 1
         if (base.lambda != null) {
@@ -114,6 +115,26 @@ public final class ModelExpectations {
         }
         return new ExpectedDay(base.rows, base.customers, base.terminals(), base.lambda == null, s1, s2, s3, amounts,
                 squares);
+    }
+
+    /**
+     * The share of a compromised customer's payments that scenario 3 makes fraud: {@code E[floor(N / k)] / E[N]} for
+     * N ~ Poisson(w x rate), w the window's days and k {@link FraudScenario#CUSTOMER_FRAUD_ONE_IN} (the sum over N
+     * up to far in its tail).
+     */
+    static double cardFraudShare(double rate) {
+        double mean = FraudScenario.CUSTOMER_WINDOW_DAYS * rate;
+        if (mean <= 0) {
+            return 0;
+        }
+        int last = (int) Math.ceil(mean + 12 * Math.sqrt(mean) + 30);
+        double probability = Math.exp(-mean);
+        double frauds = 0;
+        for (int n = 1; n <= last; n++) {
+            probability *= mean / n;
+            frauds += probability * (n / FraudScenario.CUSTOMER_FRAUD_ONE_IN);
+        }
+        return frauds / mean;
     }
 
     /** P(amount above the scenario 1 threshold) for mean amounts from 0 in steps of {@link #TAIL_STEP}. */
