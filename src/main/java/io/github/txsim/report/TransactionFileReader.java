@@ -2,26 +2,31 @@ package io.github.txsim.report;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Map;
 
 import io.github.txsim.rows.ColumnRules;
 import io.github.txsim.rows.CsvHeader;
+import io.github.txsim.rows.InvalidRowException;
 import io.github.txsim.rows.SourceFileReader;
 import io.github.txsim.rows.SourceRow;
 import io.github.txsim.rows.SourceRows;
 import io.github.txsim.rows.SourceText;
+import io.github.txsim.rows.TransactionJson;
 import io.github.txsim.schema.TransactionColumn;
+import io.github.txsim.simulator.FraudScenario;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 
 /**
  * Reads a transaction file into a report's figures, in one streaming pass: the same strict reading as the publisher's
- * ({@link SourceText}, Commons CSV, {@link SourceRows}), so a line the publisher would reject is not counted here
- * either, and the report names it. Memory stays bounded whatever the file holds.
+ * ({@link SourceText}, Commons CSV, {@link SourceRows}) and the same validation of each value ({@link TransactionJson}),
+ * so a line the publisher would reject is not counted here either, and the report names it with the publisher's
+ * reason. On top of that the report needs ids it can count (0 to 2,147,483,647), an amount of 0 or more and a
+ * scenario it knows. Memory stays bounded whatever the file holds.
  */
 public final class TransactionFileReader {
 
@@ -31,6 +36,9 @@ public final class TransactionFileReader {
             TransactionColumn.TERMINAL_ID.name(), "the terminal of each transaction",
             TransactionColumn.TX_AMOUNT.name(), "the amount of each transaction",
             TransactionColumn.TX_FRAUD_SCENARIO.name(), "the fraud scenario of each transaction"), true);
+    private static final String TX_DATETIME = TransactionColumn.TX_DATETIME.name();
+    private static final String TX_AMOUNT = TransactionColumn.TX_AMOUNT.name();
+    private static final String TX_FRAUD_SCENARIO = TransactionColumn.TX_FRAUD_SCENARIO.name();
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).build();
 
     /**
@@ -52,7 +60,7 @@ public final class TransactionFileReader {
             Dates dates = new Dates();
             while (rows.hasNext()) {
                 SourceRow row = rows.next();
-                String problem = row.problem() != null ? row.problem() : count(row, at, dates, data);
+                String problem = row.problem() != null ? row.problem() : count(row, at, dates, data, name);
                 if (problem != null) {
                     data.uncounted(name, row.line(), problem);
                 }
@@ -66,55 +74,45 @@ public final class TransactionFileReader {
     }
 
     /** Counts the row; returns why it cannot be counted, or null. */
-    private static String count(SourceRow row, Positions at, Dates dates, ReportData data) {
-        String time = row.value(at.time);
-        if (time.length() != 19 || time.charAt(10) != ' ' || time.charAt(13) != ':' || time.charAt(16) != ':') {
-            return "TX_DATETIME is not yyyy-MM-dd HH:mm:ss: '" + time + "'";
-        }
-        LocalDate date = dates.of(time.substring(0, 10));
-        int hour = digits(time, 11);
-        int minute = digits(time, 14);
-        int second = digits(time, 17);
-        if (date == null || hour > 23 || minute > 59 || second > 59) {
-            return "TX_DATETIME is not a valid yyyy-MM-dd HH:mm:ss: '" + time + "'";
-        }
-        int customer = id(row.value(at.customer));
-        int terminal = id(row.value(at.terminal));
-        if (customer < 0 || terminal < 0) {
-            return (customer < 0 ? "CUSTOMER_ID" : "TERMINAL_ID") + " is not a whole number from 0 to 2,147,483,647";
-        }
-        double amount;
+    private static String count(SourceRow row, Positions at, Dates dates, ReportData data, String name) {
         try {
-            amount = Double.parseDouble(row.value(at.amount));
-        } catch (NumberFormatException e) {
-            amount = Double.NaN;
+            String time = TransactionJson.dateTime(TX_DATETIME, row.value(at.time), name, row);
+            int customer = id(TransactionColumn.CUSTOMER_ID.name(), row.value(at.customer), name, row);
+            int terminal = id(TransactionColumn.TERMINAL_ID.name(), row.value(at.terminal), name, row);
+            BigDecimal amount = TransactionJson.amount(TX_AMOUNT, row.value(at.amount), name, row);
+            if (amount.signum() < 0) {
+                return TX_AMOUNT + " is not an amount of 0 or more: '" + row.value(at.amount) + "'";
+            }
+            long scenario = TransactionJson.integer(TX_FRAUD_SCENARIO, row.value(at.scenario), name, row);
+            if (scenario < FraudScenario.NONE || scenario > FraudScenario.all().size()) {
+                return TX_FRAUD_SCENARIO + " is not a fraud scenario (0 to " + FraudScenario.all().size() + "): '"
+                        + row.value(at.scenario) + "'";
+            }
+            data.day(dates.of(time.substring(0, 10))).add(secondOfDay(time), customer, terminal,
+                    amount.movePointRight(2).longValueExact(), (int) scenario);
+            return null;
+        } catch (InvalidRowException e) {
+            return e.reason();
         }
-        if (!(amount >= 0 && amount < 1e15)) {
-            return "TX_AMOUNT is not an amount of 0 or more: '" + row.value(at.amount) + "'";
-        }
-        String scenario = row.value(at.scenario);
-        if (scenario.length() != 1 || scenario.charAt(0) < '0' || scenario.charAt(0) > '3') {
-            return "TX_FRAUD_SCENARIO is not 0, 1, 2 or 3: '" + scenario + "'";
-        }
-        data.day(date).add(hour * 3600 + minute * 60 + second, customer, terminal, Math.round(amount * 100),
-                scenario.charAt(0) - '0');
-        return null;
     }
 
-    /** Two digits at the position, or 99 when they are not digits. */
+    /** The second of the day of a valid {@code yyyy-MM-dd HH:mm:ss}. */
+    private static int secondOfDay(String time) {
+        return digits(time, 11) * 3600 + digits(time, 14) * 60 + digits(time, 17);
+    }
+
     private static int digits(String text, int at) {
-        char tens = text.charAt(at);
-        char units = text.charAt(at + 1);
-        return tens >= '0' && tens <= '9' && units >= '0' && units <= '9' ? (tens - '0') * 10 + units - '0' : 99;
+        return (text.charAt(at) - '0') * 10 + text.charAt(at + 1) - '0';
     }
 
-    /** The id, or -1 when the text is not a whole number from 0 to Integer.MAX_VALUE. */
-    private static int id(String text) {
-        try {
-            return Math.max(-1, Integer.parseInt(text));
-        } catch (NumberFormatException e) {
-            return -1;
+    /** An id the report can count: a whole number (as the publisher reads it) from 0 to Integer.MAX_VALUE. */
+    private static int id(String column, String value, String name, SourceRow row) {
+        long id = TransactionJson.integer(column, value, name, row);
+        if (id < 0 || id > Integer.MAX_VALUE) {
+            throw new InvalidRowException(name, row, column + " is not an id from 0 to 2,147,483,647: '" + value
+                    + "'");
         }
+        return (int) id;
     }
 
     private static final class Positions {
@@ -133,7 +131,7 @@ public final class TransactionFileReader {
         }
     }
 
-    /** The date of the last row's date text, parsed again only when it changes (a file holds a day or a few). */
+    /** The date of the last row's (valid) date text, parsed again only when it changes (a file holds a day or a few). */
     private static final class Dates {
         private String text;
         private LocalDate date;
@@ -141,11 +139,7 @@ public final class TransactionFileReader {
         LocalDate of(String dateText) {
             if (!dateText.equals(text)) {
                 text = dateText;
-                try {
-                    date = LocalDate.parse(dateText);
-                } catch (DateTimeException e) {
-                    date = null;
-                }
+                date = LocalDate.parse(dateText);
             }
             return date;
         }

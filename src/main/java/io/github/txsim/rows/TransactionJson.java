@@ -93,7 +93,7 @@ public final class TransactionJson {
      * A whole number. pandas writes an integer column as floats once it held a missing value ({@code 348.0}): a
      * number with a fractional part of zero is that integer; {@code 348.5} is refused.
      */
-    static long integer(String column, String value, String fileName, SourceRow row) {
+    public static long integer(String column, String value, String fileName, SourceRow row) {
         String text = value.strip();
         try {
             return Long.parseLong(text);
@@ -110,7 +110,7 @@ public final class TransactionJson {
      * A date and time, {@code yyyy-MM-dd HH:mm:ss}, that exists in the calendar: the consumers cast it to a
      * timestamp (docs/redshift.sql), which a value such as {@code 2018-02-30 25:61:61} would break.
      */
-    static String dateTime(String column, String value, String fileName, SourceRow row) {
+    public static String dateTime(String column, String value, String fileName, SourceRow row) {
         String text = value.strip();
         if (!EventTimes.isValid(text)) {
             throw new InvalidRowException(fileName, row, column + " is not a date and time (yyyy-MM-dd HH:mm:ss): '"
@@ -125,7 +125,7 @@ public final class TransactionJson {
      * {@link #FLOAT_NOISE} of a whole number of cents is that number of cents; one further away ({@code 12.345}) is
      * refused rather than rounded.
      */
-    static BigDecimal amount(String column, String value, String fileName, SourceRow row) {
+    public static BigDecimal amount(String column, String value, String fileName, SourceRow row) {
         BigDecimal number;
         try {
             number = new BigDecimal(value.strip());

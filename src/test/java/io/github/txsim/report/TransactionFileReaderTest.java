@@ -5,8 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
+import io.github.txsim.rows.InvalidRowException;
+import io.github.txsim.rows.SourceRow;
+import io.github.txsim.rows.TransactionRecords;
 import io.github.txsim.rows.UnreadableFileException;
 import io.github.txsim.simulator.DailyTransactionGenerator;
 import io.github.txsim.simulator.Population;
@@ -14,6 +19,7 @@ import io.github.txsim.simulator.SimulatorSettings;
 import io.github.txsim.simulator.TransactionCsvWriter;
 import io.github.txsim.testing.LineAccounting;
 import io.github.txsim.testing.Mutants;
+import io.github.txsim.testing.Rows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,15 +58,34 @@ class TransactionFileReaderTest {
         assertEquals(2, report.rows());
         assertEquals(6, report.uncounted());
         assertEquals(List.of(
-                "file.csv line 3: TX_DATETIME is not a valid yyyy-MM-dd HH:mm:ss: '2018-07-01 25:00:01'",
-                "file.csv line 4: CUSTOMER_ID is not a whole number from 0 to 2,147,483,647",
-                "file.csv line 5: TX_AMOUNT is not an amount of 0 or more: 'ten'",
-                "file.csv line 6: TX_FRAUD_SCENARIO is not 0, 1, 2 or 3: '7'",
+                "file.csv line 3: TX_DATETIME is not a date and time (yyyy-MM-dd HH:mm:ss): '2018-07-01 25:00:01'",
+                "file.csv line 4: CUSTOMER_ID is not an id from 0 to 2,147,483,647: '-5'",
+                "file.csv line 5: TX_AMOUNT is not a number: 'ten'",
+                "file.csv line 6: TX_FRAUD_SCENARIO is not a fraud scenario (0 to 3): '7'",
                 "file.csv line 7: 4 fields where the header has 9",
                 "file.csv line 8: blank line"), report.uncountedExamples());
         assertEquals(List.of(LocalDate.of(2018, 7, 1), LocalDate.of(2018, 7, 2)),
                 report.days().stream().map(DayFigures::date).toList());
         assertEquals(1, report.days().get(1).scenario(1));
+    }
+
+    @Test
+    void aRowThePublisherRejectsIsLeftOutWithThePublishersOwnReason() throws Exception {
+        List<String> bad = List.of("2018-02-30 10:00:00,5,6,10.50", "2018-07-01 10:00:00,five,6,10.50",
+                "2018-07-01 10:00:00,5,6,12.345", "2018-07-01 10:00:00,5,6,", "2018-07-01 10:00,5,6,1.00");
+        String header = "TX_DATETIME,CUSTOMER_ID,TERMINAL_ID,TX_AMOUNT,TX_FRAUD_SCENARIO\n";
+        String csv = header + bad.stream().map(row -> row + ",0\n").collect(Collectors.joining());
+        TransactionRecords publisher = new TransactionRecords("CUSTOMER_ID");
+        List<String> rejected = new ArrayList<>();
+        for (SourceRow row : Rows.of(csv)) {
+            InvalidRowException e = assertThrows(InvalidRowException.class, () -> publisher.of(row, "file.csv"));
+            rejected.add("file.csv line " + row.line() + ": " + e.reason());
+        }
+
+        ReportData report = read(csv.getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(0, report.rows());
+        assertEquals(rejected, report.uncountedExamples());
     }
 
     @Test
