@@ -13,20 +13,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts the Transaction Stream Simulator on Camel Main. {@code application.properties} and the YAML routes in
  * {@code routes/} are read from the working directory, so an operator can change them without a rebuild; the copies
- * built into the jar serve where the working directory has none. With a command as its first argument it runs that
+ * built into the jar serve where the working directory has none; a settings file the user names goes above them
+ * ({@link CommandSettings}). With a command as its first argument it runs that
  * instead: {@code generate} ({@link GenerateCommand}), {@code verify} ({@link VerifyCommand}) or {@code report}
  * ({@link ReportCommand}).
  */
 public final class Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
-
-    /**
-     * The working directory's file overrides the built-in one, key by key: Camel takes each key from the first
-     * location that has it.
-     */
-    static final String PROPERTY_LOCATIONS =
-            "file:application.properties;optional=true,classpath:application.properties;optional=true";
 
     /** The command that generates files instead of running the application. */
     static final String GENERATE = "generate";
@@ -54,9 +48,17 @@ public final class Application {
             System.out.print(ApplicationHelp.TEXT);
             return;
         }
+        String settings;
+        try {
+            settings = CommandSettings.propertyLocations();
+        } catch (IllegalArgumentException e) {
+            LOG.error("Cannot start: {}", e.getMessage());
+            System.exit(1);
+            return;
+        }
         TransactionStreamConfiguration configuration = new TransactionStreamConfiguration();
         Main main = new Main();
-        main.setPropertyPlaceholderLocations(PROPERTY_LOCATIONS);
+        main.setPropertyPlaceholderLocations(settings);
         main.configure().addConfiguration(configuration);
         main.configure().withRoutesIncludePattern(routesIncludePattern(Path.of("routes")));
         int status;

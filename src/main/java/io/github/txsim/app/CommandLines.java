@@ -21,8 +21,15 @@ final class CommandLines {
 
     /** Runs a picocli command with the arguments; returns its exit status. */
     static int execute(Object command, String[] args) {
-        return new CommandLine(command)
-                .setDefaultValueProvider(CommandSettings.load())
+        CommandLine commandLine = new CommandLine(command);
+        CommandSettings settings;
+        try {
+            settings = CommandSettings.load();
+        } catch (RuntimeException e) {
+            commandLine.getErr().println(commandLine.getCommandName() + ": " + e.getMessage());
+            return 1;
+        }
+        return commandLine.setDefaultValueProvider(settings)
                 .setParameterExceptionHandler(CommandLines::badCommandLine)
                 .setExecutionExceptionHandler((e, line, parsed) -> {
                     line.getErr().println(line.getCommandName() + ": " + reason(e));

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -15,16 +16,20 @@ import org.apache.camel.util.IOHelper;
 import picocli.CommandLine;
 
 /**
- * The settings of the jar's commands ({@code generate}, {@code verify}, {@code report}), found in the order the
- * service finds them through Camel's properties component: a system property ({@code -Dsimulator.customers=100}) over
- * an environment variable named as Camel names it ({@code SIMULATOR_CUSTOMERS=100}) over application.properties (the
- * working directory's file, key by key over the built-in copy, as {@link Application#PROPERTY_LOCATIONS}). A
- * command-line option is above them all: an option names its key by its {@code descriptionKey}, and its default is the
- * key's value here; the values are then checked as the service checks them ({@link AppProperties}).
+ * Where every command finds its settings, in one order, lowest first: the built-in application.properties, the working
+ * directory's, a settings file the user names ({@code -Dapp.settingsFile=FILE} or {@code APP_SETTINGSFILE=FILE}), an
+ * environment variable named as Camel names it ({@code SIMULATOR_CUSTOMERS=100}), a system property
+ * ({@code -Dsimulator.customers=100}), and for the jar's commands ({@code generate}, {@code verify}, {@code report}) a
+ * command-line option. The service hands the files to Camel's properties component ({@link #propertyLocations()}),
+ * which puts the environment and system properties above them; the commands read them here, key by key in the same
+ * order: an option names its key by its {@code descriptionKey}, and its default is the key's value here. Either way the
+ * values are then checked by {@link AppProperties}.
  */
 final class CommandSettings implements CommandLine.IDefaultValueProvider {
 
     private static final String FILE = "application.properties";
+    /** The key that names the user's settings file: it can only come from a system property or the environment. */
+    static final String SETTINGS_FILE = "app.settingsFile";
 
     private final Properties files;
 
@@ -34,29 +39,58 @@ final class CommandSettings implements CommandLine.IDefaultValueProvider {
 
     static CommandSettings load() {
         Properties properties = new Properties();
+        Optional<Path> named = namedFile();
         try (InputStream builtIn = CommandSettings.class.getClassLoader().getResourceAsStream(FILE)) {
             if (builtIn != null) {
                 properties.load(new InputStreamReader(builtIn, StandardCharsets.UTF_8));
             }
-            Path working = Path.of(FILE);
-            if (Files.isRegularFile(working)) {
-                try (Reader reader = Files.newBufferedReader(working, StandardCharsets.UTF_8)) {
-                    properties.load(reader);
+            for (Path file : named.isPresent() ? List.of(Path.of(FILE), named.get()) : List.of(Path.of(FILE))) {
+                if (Files.isRegularFile(file)) {
+                    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                        properties.load(reader);
+                    }
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + FILE + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot read the settings: " + e.getMessage(), e);
         }
         return new CommandSettings(properties);
     }
 
-    /** The key's value: its system property, else its environment variable, else application.properties's. */
-    Optional<String> value(String key) {
+    /**
+     * The settings files for Camel's properties component, the first that has a key giving its value: the user's file
+     * (when named), the working directory's application.properties, the built-in one.
+     */
+    static String propertyLocations() {
+        String files = "file:" + FILE + ";optional=true,classpath:" + FILE + ";optional=true";
+        return namedFile().map(file -> "file:" + file + "," + files).orElse(files);
+    }
+
+    /**
+     * The settings file the user named, if any.
+     *
+     * @throws IllegalArgumentException when it names no readable file: a file named and not read would go unheeded
+     */
+    static Optional<Path> namedFile() {
+        return fromEnvironment(SETTINGS_FILE).map(String::strip).filter(name -> !name.isEmpty()).map(name -> {
+            Path file = Path.of(name).toAbsolutePath().normalize();
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                throw new IllegalArgumentException(SETTINGS_FILE + " names " + file + ", which is not a file that can "
+                        + "be read");
+            }
+            return file;
+        });
+    }
+
+    /** The key's system property, else its environment variable. */
+    private static Optional<String> fromEnvironment(String key) {
         String value = System.getProperty(key);
-        if (value == null) {
-            value = IOHelper.lookupEnvironmentVariable(key);
-        }
-        return Optional.ofNullable(value != null ? value : files.getProperty(key));
+        return Optional.ofNullable(value != null ? value : IOHelper.lookupEnvironmentVariable(key));
+    }
+
+    /** The key's value: its system property, else its environment variable, else the settings files'. */
+    Optional<String> value(String key) {
+        return fromEnvironment(key).or(() -> Optional.ofNullable(files.getProperty(key)));
     }
 
     @Override

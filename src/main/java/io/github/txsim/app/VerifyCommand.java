@@ -69,7 +69,7 @@ final class VerifyCommand implements Callable<Integer> {
             }
         }
         try (CamelContext context = new DefaultCamelContext()) {
-            context.getPropertiesComponent().setLocation(Application.PROPERTY_LOCATIONS);
+            context.getPropertiesComponent().setLocation(CommandSettings.propertyLocations());
             configureKinesisComponent(context);
             context.start();
             KinesisStream kinesis = new KinesisStream(context, stream, false, 0);

@@ -13,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Each command of the jar reads its settings as the service does: -Dkey=value over the environment variable over
- * application.properties, and an option over all of them; a bad value from any of them is named with its option and
+ * Each command of the jar reads its settings as the service does: -Dkey=value over the environment variable over the
+ * settings file the user names (app.settingsFile) over application.properties, and an option over all of them; a bad value from any of them is named with its option and
  * key. Run from the jar that {@code mvn package} builds.
  */
 class CommandSettingsIT {
@@ -56,6 +56,42 @@ class CommandSettingsIT {
         for (String name : new String[] {"property", "environment", "all"}) {
             assertArrayEquals(expected, generated(name), name + ": the same day as --customers 100");
         }
+    }
+
+    @Test
+    void aSettingsFileTheUserNamesGoesAboveApplicationPropertiesAndBelowTheEnvironment() throws Exception {
+        Files.writeString(Files.createDirectories(data.resolve("working")).resolve("application.properties"),
+                "simulator.customers=9\n");
+        Path named = Files.writeString(data.resolve("production.properties"), "simulator.customers=100\n");
+        Path other = Files.writeString(data.resolve("other.properties"), "simulator.customers=9\n");
+        run(generate("option").arguments("--customers", "100"), 0);
+        run(generate("named").set("app.settingsFile", named.toString()), 0);
+        run(generate("named-env").environment("APP_SETTINGSFILE", named.toString()), 0);
+        run(generate("env-over-named").set("app.settingsFile", other.toString())
+                .environment("SIMULATOR_CUSTOMERS", "100"), 0);
+
+        byte[] expected = generated("option");
+        for (String name : new String[] {"named", "named-env", "env-over-named"}) {
+            assertArrayEquals(expected, generated(name), name + ": the same day as --customers 100");
+        }
+    }
+
+    @Test
+    void theServiceReadsTheNamedSettingsFileToo() throws Exception {
+        Path named = Files.writeString(data.resolve("production.properties"), "publish.groupSize=600\n");
+        String output = run(jar("service").set("app.settingsFile", named.toString()), 1);
+        assertTrue(output.contains("Cannot start: Property publish.groupSize must be a whole number from 1 to 500, "
+                + "was '600'"), output);
+    }
+
+    @Test
+    void aSettingsFileNamedThatIsNotThereIsRefusedByEveryCommand() throws Exception {
+        Path missing = data.resolve("missing.properties");
+        String expected = "app.settingsFile names " + missing + ", which is not a file that can be read";
+        String service = run(jar("service-missing").set("app.settingsFile", missing.toString()), 1);
+        assertTrue(service.contains("Cannot start: " + expected), service);
+        String generate = run(generate("generate-missing").set("app.settingsFile", missing.toString()), 1);
+        assertTrue(generate.contains("generate: " + expected), generate);
     }
 
     @Test
