@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -170,9 +171,11 @@ public final class DailyFileGenerator {
     }
 
     static String summary(String name, RowCounts counts, long bytes, double seconds) {
-        return String.format("Generated %s: %,d rows, %,d frauds (scenario 1: %,d, 2: %,d, 3: %,d), fraud rate %.3f%%, "
-                + "%,d bytes, %.2f s", name, counts.rows(), counts.frauds(), counts.scenario1(), counts.scenario2(),
-                counts.scenario3(), counts.fraudPercent(), bytes, seconds);
+        String byScenario = FraudScenario.all().stream()
+                .map(scenario -> String.format("%d: %,d", scenario.number(), counts.scenario(scenario.number())))
+                .collect(Collectors.joining(", "));
+        return String.format("Generated %s: %,d rows, %,d frauds (scenario %s), fraud rate %.3f%%, %,d bytes, %.2f s",
+                name, counts.rows(), counts.frauds(), byScenario, counts.fraudPercent(), bytes, seconds);
     }
 
     private static void deleteQuietly(Path file) {

@@ -1,5 +1,8 @@
 package io.github.txsim.simulator;
 
+import java.util.EnumMap;
+import java.util.Map;
+
 /**
  * What the model expects of one day's file (or of several days', summed): the means of its random draws, given the
  * population and the day's compromised terminals and customers ({@link ModelExpectations}).
@@ -9,19 +12,21 @@ package io.github.txsim.simulator;
  * @param terminals            terminals with at least one transaction
  * @param terminalsApproximate whether {@code terminals} comes from the large-population approximation (every terminal
  *                             drawing the mean share of the rows) rather than from each terminal's own rate
- * @param scenario1            frauds labelled by scenario 1 ({@link FraudScenario#AMOUNT})
- * @param scenario2            frauds labelled by scenario 2 (compromised terminal)
- * @param scenario3            frauds labelled by scenario 3 (compromised customer)
+ * @param byScenario           the frauds each scenario labels
  * @param amountSum            the sum of the amounts
  * @param amountSquareSum      the sum of the amounts' squares
  */
 public record ExpectedDay(double rows, double customers, double terminals, boolean terminalsApproximate,
-        double scenario1, double scenario2, double scenario3, double amountSum, double amountSquareSum) {
+        Map<FraudScenario, Double> byScenario, double amountSum, double amountSquareSum) {
 
-    public static final ExpectedDay NONE = new ExpectedDay(0, 0, 0, false, 0, 0, 0, 0, 0);
+    public static final ExpectedDay NONE = new ExpectedDay(0, 0, 0, false, Map.of(), 0, 0);
+
+    public ExpectedDay {
+        byScenario = Map.copyOf(byScenario);
+    }
 
     public double frauds() {
-        return scenario1 + scenario2 + scenario3;
+        return byScenario.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     /** Frauds in percent of the rows. */
@@ -29,14 +34,9 @@ public record ExpectedDay(double rows, double customers, double terminals, boole
         return rows == 0 ? 0 : 100 * frauds() / rows;
     }
 
-    /** The expected frauds of the scenario, 1 to 3. */
-    public double scenario(int scenario) {
-        return switch (scenario) {
-            case 1 -> scenario1;
-            case 2 -> scenario2;
-            case 3 -> scenario3;
-            default -> throw new IllegalArgumentException("the fraud scenarios are 1, 2 and 3, not " + scenario);
-        };
+    /** The expected frauds of the scenario of the given number, 1 to 3. */
+    public double scenario(int number) {
+        return byScenario.getOrDefault(FraudScenario.of(number), 0.0);
     }
 
     public double meanAmount() {
@@ -55,8 +55,14 @@ public record ExpectedDay(double rows, double customers, double terminals, boole
      */
     public ExpectedDay plus(ExpectedDay other) {
         return new ExpectedDay(rows + other.rows, customers + other.customers, terminals + other.terminals,
-                terminalsApproximate || other.terminalsApproximate, scenario1 + other.scenario1,
-                scenario2 + other.scenario2, scenario3 + other.scenario3, amountSum + other.amountSum,
-                amountSquareSum + other.amountSquareSum);
+                terminalsApproximate || other.terminalsApproximate, sum(byScenario, other.byScenario),
+                amountSum + other.amountSum, amountSquareSum + other.amountSquareSum);
+    }
+
+    private static Map<FraudScenario, Double> sum(Map<FraudScenario, Double> one, Map<FraudScenario, Double> other) {
+        Map<FraudScenario, Double> sum = new EnumMap<>(FraudScenario.class);
+        sum.putAll(one);
+        other.forEach((scenario, frauds) -> sum.merge(scenario, frauds, Double::sum));
+        return sum;
     }
 }

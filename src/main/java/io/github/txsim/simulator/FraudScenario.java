@@ -52,6 +52,16 @@ public enum FraudScenario {
         return shortName;
     }
 
+    /** The scenario of a {@code TX_FRAUD_SCENARIO} value, 1 to 3. */
+    public static FraudScenario of(int number) {
+        for (FraudScenario scenario : values()) {
+            if (scenario.number == number) {
+                return scenario;
+            }
+        }
+        throw new IllegalArgumentException("the fraud scenarios are 1 to " + values().length + ", not " + number);
+    }
+
     /** The scenarios, in number order. */
     public static List<FraudScenario> all() {
         return Arrays.asList(values());

@@ -3,6 +3,7 @@ package io.github.txsim.simulator;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.BitSet;
+import java.util.Map;
 
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
@@ -113,8 +114,9 @@ public final class ModelExpectations {
             s2 += (base.rows - s3) * share;
             s1 *= 1 - share;
         }
-        return new ExpectedDay(base.rows, base.customers, base.terminals(), base.lambda == null, s1, s2, s3, amounts,
-                squares);
+        return new ExpectedDay(base.rows, base.customers, base.terminals(), base.lambda == null, Map.of(
+                FraudScenario.AMOUNT, s1, FraudScenario.COMPROMISED_TERMINAL, s2, FraudScenario.COMPROMISED_CUSTOMER, s3),
+                amounts, squares);
     }
 
     /**

@@ -1,44 +1,47 @@
 package io.github.txsim.simulator;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How many rows a day (or part of one) has, and how many of them each fraud scenario labels.
  *
- * @param rows      transactions
- * @param scenario1 labelled by scenario 1 ({@link FraudScenario#AMOUNT})
- * @param scenario2 labelled by scenario 2 (compromised terminal)
- * @param scenario3 labelled by scenario 3 (compromised customer)
+ * @param rows       transactions
+ * @param byScenario the rows each scenario labels (a scenario without any may be left out)
  */
-public record RowCounts(long rows, long scenario1, long scenario2, long scenario3) {
+public record RowCounts(long rows, Map<FraudScenario, Long> byScenario) {
 
-    public static final RowCounts NONE = new RowCounts(0, 0, 0, 0);
+    public static final RowCounts NONE = new RowCounts(0, Map.of());
+
+    public RowCounts {
+        byScenario = Map.copyOf(byScenario);
+    }
 
     public static RowCounts of(List<Transaction> transactions) {
-        long[] byScenario = new long[4];
+        Map<FraudScenario, Long> byScenario = new EnumMap<>(FraudScenario.class);
         for (Transaction t : transactions) {
-            byScenario[t.fraudScenario()]++;
+            if (t.fraudScenario() != FraudScenario.NONE) {
+                byScenario.merge(FraudScenario.of(t.fraudScenario()), 1L, Long::sum);
+            }
         }
-        return new RowCounts(transactions.size(), byScenario[1], byScenario[2], byScenario[3]);
+        return new RowCounts(transactions.size(), byScenario);
     }
 
     public RowCounts plus(RowCounts other) {
-        return new RowCounts(rows + other.rows, scenario1 + other.scenario1, scenario2 + other.scenario2,
-                scenario3 + other.scenario3);
+        Map<FraudScenario, Long> sum = new EnumMap<>(FraudScenario.class);
+        sum.putAll(byScenario);
+        other.byScenario.forEach((scenario, count) -> sum.merge(scenario, count, Long::sum));
+        return new RowCounts(rows + other.rows, sum);
     }
 
-    /** The rows labelled by the given scenario, 1 to 3. */
-    public long scenario(int scenario) {
-        return switch (scenario) {
-            case 1 -> scenario1;
-            case 2 -> scenario2;
-            case 3 -> scenario3;
-            default -> throw new IllegalArgumentException("the fraud scenarios are 1, 2 and 3, not " + scenario);
-        };
+    /** The rows labelled by the scenario of the given number, 1 to 3. */
+    public long scenario(int number) {
+        return byScenario.getOrDefault(FraudScenario.of(number), 0L);
     }
 
     public long frauds() {
-        return scenario1 + scenario2 + scenario3;
+        return byScenario.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Frauds in percent of the rows (0 for no rows). */

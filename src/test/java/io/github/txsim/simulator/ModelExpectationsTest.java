@@ -51,9 +51,9 @@ class ModelExpectationsTest {
         assertCount(expected.rows(), rows, "rows");
         assertCount(expected.customers(), customers, "customers who paid");
         assertCount(expected.terminals(), terminals, "terminals used");
-        assertCount(expected.scenario1(), scenarios[1], "scenario 1");
-        assertCount(expected.scenario2(), scenarios[2], "scenario 2");
-        assertCount(expected.scenario3(), scenarios[3], "scenario 3");
+        assertCount(expected.scenario(1), scenarios[1], "scenario 1");
+        assertCount(expected.scenario(2), scenarios[2], "scenario 2");
+        assertCount(expected.scenario(3), scenarios[3], "scenario 3");
         double mean = amounts / rows;
         assertEquals(expected.meanAmount(), mean, 0.01 * expected.meanAmount(), "mean amount");
         assertEquals(expected.amountStandardDeviation(), Math.sqrt(squares / rows - mean * mean),
@@ -102,9 +102,9 @@ class ModelExpectationsTest {
         assertTrue(approximate.terminalsApproximate());
         assertEquals(exact.rows(), approximate.rows(), 1e-6);
         assertEquals(exact.terminals(), approximate.terminals(), 0.005 * exact.terminals());
-        assertEquals(exact.scenario1(), approximate.scenario1(), 0.03 * exact.scenario1());
-        assertEquals(exact.scenario2(), approximate.scenario2(), 0.15 * exact.scenario2());
-        assertEquals(exact.scenario3(), approximate.scenario3(), 1e-6);
+        assertEquals(exact.scenario(1), approximate.scenario(1), 0.03 * exact.scenario(1));
+        assertEquals(exact.scenario(2), approximate.scenario(2), 0.15 * exact.scenario(2));
+        assertEquals(exact.scenario(3), approximate.scenario(3), 1e-6);
     }
 
     @Test
