@@ -17,9 +17,9 @@ final class ApplicationHelp {
               verify     read the stream back and reconcile it with files ('verify --help')
               report     write an HTML report of transaction files against the model ('report --help')
 
-            Main settings (application.properties in the working directory, the built-in copy for the rest; each
-            key can also be set as -Dkey=value or as an environment variable, kinesis.streamName as
-            KINESIS_STREAM_NAME):
+            Main settings (application.properties in the working directory, the built-in copy for the rest; a file
+            of your own above them with -Dapp.settingsFile=FILE; each key can also be set as an environment
+            variable, kinesis.streamName as KINESIS_STREAM_NAME, and above all as -Dkey=value):
               app.runOnce=true                 false runs as a service: a new file each day, the folder watched
               kinesis.local.enabled=true       false publishes to AWS (credentials from the default chain)
               kinesis.streamName=transactions  the stream
