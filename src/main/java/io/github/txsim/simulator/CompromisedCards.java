@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.core.source64.SplitMix64;
@@ -29,16 +30,14 @@ final class CompromisedCards {
     private static final long CHOICE_STREAM = 10;
     private static final int WINDOW = FraudScenario.CUSTOMER_WINDOW_DAYS;
 
-    /** A compromised customer's day: the seconds of its transactions in order, and which of them are fraud. */
-    private record Card(int[] seconds, BitSet fraud) {
-    }
-
-    private final Map<Integer, Card> cards;
-    /** Every card transaction of the day as second x 2^32 + customer, in order. */
+    /**
+     * Every card transaction of the day as {@code second << 32 | customer << 1 | fraud}, in order: one array, the
+     * day's only memory of its cards (a customer's transactions within one second are interchangeable, so which of
+     * them comes first is the array's order).
+     */
     private final long[] arrivals;
 
-    private CompromisedCards(Map<Integer, Card> cards, long[] arrivals) {
-        this.cards = cards;
+    private CompromisedCards(long[] arrivals) {
         this.arrivals = arrivals;
     }
 
@@ -46,25 +45,34 @@ final class CompromisedCards {
     static CompromisedCards on(long day, long seed, Population population, CompromiseSchedule schedule,
             Partition partition, TimeOfDay timeOfDay) {
         Draws draws = new Draws(seed, population, timeOfDay);
-        Map<Integer, Card> cards = new HashMap<>();
+        Map<Integer, int[]> seconds = new HashMap<>();
+        Map<Integer, BitSet> frauds = new HashMap<>();
         for (long start = day - WINDOW + 1; start <= day; start++) {
             for (int customer : schedule.customersCompromisedFrom(start)) {
                 if (partition.includes(customer)) {
                     double rate = draws.rate(customer);
-                    Card card = cards.computeIfAbsent(customer,
-                            c -> new Card(draws.seconds(c, rate, day), new BitSet()));
-                    draws.chooseFrauds(customer, rate, start, day, card.fraud());
+                    seconds.computeIfAbsent(customer, c -> draws.seconds(c, rate, day));
+                    draws.chooseFrauds(customer, rate, start, day, frauds.computeIfAbsent(customer, c -> new BitSet()));
                 }
             }
         }
-        long[] arrivals = cards.entrySet().stream()
-                .flatMapToLong(e -> Arrays.stream(e.getValue().seconds()).mapToLong(s -> key(s, e.getKey())))
-                .sorted().toArray();
-        return new CompromisedCards(cards, arrivals);
+        long[] arrivals = seconds.entrySet().stream().flatMapToLong(card -> {
+            BitSet fraud = frauds.get(card.getKey());
+            int[] times = card.getValue();
+            return IntStream.range(0, times.length)
+                    .mapToLong(rank -> key(times[rank], card.getKey(), fraud.get(rank)));
+        }).sorted().toArray();
+        return new CompromisedCards(arrivals);
     }
 
-    private static long key(int second, int customer) {
-        return (long) second << 32 | customer;
+    private static long key(int second, int customer, boolean fraud) {
+        return (long) second << 32 | (long) customer << 1 | (fraud ? 1 : 0);
+    }
+
+    /** The index of the first arrival at or after the second and customer. */
+    private int first(int second, int customer) {
+        int i = Arrays.binarySearch(arrivals, key(second, customer, false));
+        return i < 0 ? -i - 1 : i;
     }
 
     /**
@@ -72,34 +80,24 @@ final class CompromisedCards {
      * seconds to {@code seconds}; answers how many it added.
      */
     int arrivals(int from, int to, int[] seconds, int[] customers, int at) {
-        int i = Arrays.binarySearch(arrivals, key(from, 0));
-        i = i < 0 ? -i - 1 : i;
         int added = 0;
-        for (; i < arrivals.length && (int) (arrivals[i] >>> 32) < to; i++, added++) {
+        for (int i = first(from, 0); i < arrivals.length && (int) (arrivals[i] >>> 32) < to; i++, added++) {
             seconds[at + added] = (int) (arrivals[i] >>> 32);
-            customers[at + added] = (int) arrivals[i];
+            customers[at + added] = (int) arrivals[i] >>> 1;
         }
         return added;
     }
 
     /** How many card transactions fall in the seconds from .. to-1. */
     int count(int from, int to) {
-        int low = Arrays.binarySearch(arrivals, key(from, 0));
-        int high = Arrays.binarySearch(arrivals, key(to, 0));
-        return (high < 0 ? -high - 1 : high) - (low < 0 ? -low - 1 : low);
+        return first(to, 0) - first(from, 0);
     }
 
     /** Whether the customer's n-th transaction of the second is a scenario 3 fraud. */
     boolean isFraud(int customer, int second, int n) {
-        Card card = cards.get(customer);
-        if (card == null) {
-            return false;
-        }
-        int first = Arrays.binarySearch(card.seconds(), second);
-        while (first > 0 && card.seconds()[first - 1] == second) {
-            first--;
-        }
-        return first >= 0 && card.fraud().get(first + n);
+        int i = first(second, customer) + n;
+        return i < arrivals.length && arrivals[i] >>> 1 == key(second, customer, false) >>> 1
+                && (arrivals[i] & 1) == 1;
     }
 
     /** A compromised customer's draws: its day's transactions, and which of a window's are fraud. */
