@@ -46,6 +46,11 @@ final class AppProperties {
         return values.apply(key).isPresent();
     }
 
+    /** The key's value, or empty when it has none. */
+    String optionalText(String key) {
+        return values.apply(key).map(String::strip).orElse("");
+    }
+
     String text(String key) {
         return values.apply(key).map(String::strip).filter(v -> !v.isEmpty())
                 .orElseThrow(() -> new IllegalArgumentException(

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 
-import io.github.txsim.kinesis.Pacing;
-import io.github.txsim.kinesis.RecordSender;
+import io.github.txsim.kinesis.KinesisSink;
+import io.github.txsim.publish.Pacing;
 
 /**
  * The publisher's settings ({@code publish.*}, and the partition-key column), read once at start-up.
@@ -52,7 +52,7 @@ record PublishSettings(String partitionKeyColumn, int groupSize, long groupBytes
         Double share = properties.text("publish.rateLimit.share").equalsIgnoreCase("auto") ? null
                 : properties.fraction("publish.rateLimit.share");
         return new PublishSettings(properties.text("kinesis.partitionKeyColumn"),
-                properties.integer("publish.groupSize", 1, RecordSender.MAX_RECORDS_PER_REQUEST),
+                properties.integer("publish.groupSize", 1, KinesisSink.MAX_RECORDS_PER_REQUEST),
                 properties.integer("publish.groupBytes", 1, Integer.MAX_VALUE),
                 pacing.isPaced() ? 1 : properties.integer("publish.maxInFlight", 1, 64),
                 properties.duration("publish.progressInterval"), pacing,

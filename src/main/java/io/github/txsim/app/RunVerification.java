@@ -5,30 +5,33 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
-import io.github.txsim.kinesis.KinesisStream;
 import io.github.txsim.verification.FileResult;
-import io.github.txsim.verification.StreamReader;
+import io.github.txsim.verification.RecordSource;
 import io.github.txsim.verification.Verifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code app.verify}: at the end of a run-once run, reads the stream back and reconciles it with the files the run
- * archived, one line a file ({@link Verifier}). In local mode the emulator's stream holds this run's records only,
+ * {@code app.verify}: at the end of a run-once run, reads the stream (or topic) back and reconciles it with the files the run
+ * archived, one line a file ({@link Verifier}). In local mode the emulator's stream (the local broker's topic) holds this run's records only,
  * so it is read from its oldest record; against AWS from the run's start.
  */
 final class RunVerification {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunVerification.class);
 
-    private final KinesisStream stream;
+    private final Supplier<RecordSource> source;
     private final Instant since;
     private volatile boolean missing;
 
-    /** @param since the first arrival time to read, or null for the stream's oldest record */
-    RunVerification(KinesisStream stream, Instant since) {
-        this.stream = stream;
+    /**
+     * @param source      reads the destination back (once it has started)
+     * @param since       the first arrival time to read, or null for the destination's oldest record
+     */
+    RunVerification(Supplier<RecordSource> source, Instant since) {
+        this.source = source;
         this.since = since;
     }
 
@@ -37,7 +40,7 @@ final class RunVerification {
             return;
         }
         try {
-            Verifier.Report report = Verifier.verify(files, new StreamReader(stream.client(), stream.name()), since);
+            Verifier.Report report = Verifier.verify(files, source.get(), since);
             for (FileResult file : report.files()) {
                 if (file.missing() > 0) {
                     LOG.error(file.summary());

@@ -18,15 +18,11 @@ import io.github.txsim.files.SourceFolderLock;
 import io.github.txsim.files.StopSignal;
 import io.github.txsim.files.StuckFiles;
 import io.github.txsim.files.StuckFilesHealthCheck;
-import io.github.txsim.kinesis.ConnectionSafety;
-import io.github.txsim.kinesis.KinesisStream;
-import io.github.txsim.kinesis.KinesisStreamHealthCheck;
-import io.github.txsim.kinesis.StreamOutage;
-import io.github.txsim.kinesis.PutRecordsProcessor;
-import io.github.txsim.kinesis.RecordSender;
-import io.github.txsim.kinesis.RecordTimeout;
-import io.github.txsim.kinesis.ShardRateLimiter;
-import io.github.txsim.local.KinesisEmulator;
+import io.github.txsim.publish.GroupPublisher;
+import io.github.txsim.publish.Outage;
+import io.github.txsim.publish.RecordSender;
+import io.github.txsim.publish.RecordTimeout;
+import io.github.txsim.publish.Sink;
 import io.github.txsim.rows.ColumnRules;
 import io.github.txsim.rows.SourceFileReader;
 import io.github.txsim.rows.TransactionRecords;
@@ -56,7 +52,7 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
 
     private FileTracker files;
     private RunOnce runOnce;
-    private StreamOutage outage;
+    private Outage outage;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -69,24 +65,18 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         context.addService(SourceFolderLock.take(DataFolders.writable(folders.source())), true, true);
         folders.create();
         GeneratorSettings generator = GeneratorSettings.read(properties);
-        KinesisSettings kinesis = KinesisSettings.read(properties);
         PublishSettings publish = PublishSettings.read(properties);
         properties.duration("publish.pollDelay"); // the route's: named here when it is not a duration
 
-        if (kinesis.local()) {
-            startEmulator(context, kinesis.emulator());
-        }
-        ConnectionSafety.check(option -> component.resolveProperty(ConnectionSafety.PREFIX + option)
-                .map(String::strip).filter(value -> !value.isEmpty()));
-        KinesisStream stream = new KinesisStream(context, kinesis.streamName(), kinesis.local(),
-                kinesis.emulator().shardCount());
         PublishMetrics metrics = new PublishMetrics(context);
+        Destination destination = Destination.choose(context, properties, publish, generator, metrics);
+        Sink sink = destination.sink();
         StopSignal stop = new StopSignal();
         ProgressLog progress = new ProgressLog(publish.progressInterval(), publish.progressInterval().isZero() ? null
                 : context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "publish-progress"));
         Checkpoints checkpoints = new Checkpoints(folders.checkpoints());
         ArchivedCopies copies = new ArchivedCopies(folders.checkpoints());
-        files = new FileTracker(kinesis.streamName(), checkpoints, copies, publish.republishArchivedCopies(),
+        files = new FileTracker(sink.destination(), sink.name(), checkpoints, copies, publish.republishArchivedCopies(),
                 folders.archive(), folders.failed(), progress, metrics, stop);
         context.addService(files, true, true);
         StuckFiles stuck = new StuckFiles();
@@ -94,24 +84,22 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         // run-once ends with a file it cannot move; a service tries the move again at every poll
         SourceFiles sourceFiles = new SourceFiles(runOnceMode ? stuck::isStuck : file -> false);
         runOnce = new RunOnce(runOnceMode, generator.enabled(), folders.source(), sourceFiles, context, files, stuck,
-                verification(properties, stream, kinesis.local()));
+                verification(properties, destination));
         SettledFileReadLock settledFiles = new SettledFileReadLock(publish.readLock().minAge(),
                 publish.readLock().checkInterval(), publish.readLock().timeout());
-        TransactionRecords records = new TransactionRecords(publish.partitionKeyColumn());
+        TransactionRecords records = new TransactionRecords(publish.partitionKeyColumn(), sink.limits());
         // an outage that outlasts its limit stops the application; stopping waits for the exchange in flight, which
         // is the caller's: stop from another thread
-        outage = new StreamOutage(stream, publish.outageMaxWait(), stop,
+        outage = new Outage(sink, publish.outageMaxWait(), stop,
                 () -> new Thread(context::stop, "outage-stop").start(), Clock.systemUTC());
-        RecordSender sender = new RecordSender(stream, metrics,
-                rateLimiter(publish.rateLimit(), stream, kinesis.local(), generator), stop, outage, Clock.systemUTC(),
-                stop::await);
+        RecordSender sender = new RecordSender(sink, metrics, stop, outage, Clock.systemUTC(), stop::await);
 
         Registry registry = context.getRegistry();
         registry.bind("dailyFileGenerator", generator.dailyFiles(folders, settledFiles::announce));
         registry.bind("sourceFiles", sourceFiles);
         registry.bind("settledFileReadLock", settledFiles);
         registry.bind("resumableFileStrategy", new ResumableFileStrategy(stop,
-                new FileArchiver(files, checkpoints, copies, stuck, kinesis.streamName())));
+                new FileArchiver(files, checkpoints, copies, stuck, sink.name())));
         registry.bind("fileTracker", files);
         registry.bind("sourceFileReader", new SourceFileReader(new ColumnRules(records.requiredColumns(),
                 publish.dropUnnamedIndexColumn()), GrowingFile.forExchanges(publish.readLock().minAge(),
@@ -119,11 +107,11 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         // camel-csv converts each record; the rows are made from Commons CSV's records as they are
         registry.bind("csvRecordAsParsed", (CsvRecordConverter<CSVRecord>) record -> record);
         registry.bind("publishThreads", publishThreads(context, publish.maxInFlight()));
-        registry.bind("putRecordsProcessor", new PutRecordsProcessor(records, sender, publish.pacing(),
+        registry.bind("groupPublisher", new GroupPublisher(records, sender, publish.pacing(),
                 Clock.systemUTC(), metrics, stop, publish.rowsAhead()));
         registry.bind("lastErrorRecorder", new LastErrorRecorder());
         registry.bind("recordTimeout", new RecordTimeout(publish.recordTimeout(), stop, Clock.systemUTC()));
-        registry.bind("kinesisStreamHealthCheck", new KinesisStreamHealthCheck(stream, outage));
+        registry.bind("destinationHealthCheck", destination.healthCheck().apply(outage));
         registry.bind("stuckFilesHealthCheck", new StuckFilesHealthCheck(stuck));
         registry.bind("runOnce", runOnce);
         ManagementAddress.log(properties, component);
@@ -138,10 +126,10 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
     }
 
     /** {@code app.verify}: auto verifies in local mode only, where reading the stream back costs nothing. */
-    private static RunVerification verification(AppProperties properties, KinesisStream stream, boolean local) {
+    private static RunVerification verification(AppProperties properties, Destination destination) {
         String setting = properties.text("app.verify");
-        boolean on = setting.equalsIgnoreCase("auto") ? local : properties.flag("app.verify");
-        return on ? new RunVerification(stream, local ? null : Instant.now()) : null;
+        boolean on = setting.equalsIgnoreCase("auto") ? destination.local() : properties.flag("app.verify");
+        return on ? new RunVerification(destination.reader(), destination.local() ? null : Instant.now()) : null;
     }
 
     /**
@@ -160,36 +148,5 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         return context.getExecutorServiceManager().newThreadPool(this, "publish", new ThreadPoolProfileBuilder(
                 "publish").poolSize(maxInFlight).maxPoolSize(maxInFlight).maxQueueSize(1)
                 .rejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns).build());
-    }
-
-    /**
-     * The per-shard rate limiter: {@code auto} turns it on against AWS and off in local mode. It takes
-     * {@code publish.rateLimit.share} of each shard's limits: by default 1/n for partition i/n, as n producers share
-     * the stream.
-     */
-    private static ShardRateLimiter rateLimiter(PublishSettings.RateLimit limit, KinesisStream stream, boolean local,
-            GeneratorSettings generator) {
-        boolean on = limit.enabled() != null ? limit.enabled() : !local;
-        if (!on) {
-            return null;
-        }
-        boolean auto = limit.share() == null;
-        double share = auto ? 1.0 / generator.partition().count() : limit.share();
-        LOG.info(String.format("Rate limiting each shard to %,.0f records/s and %,.0f bytes/s (%s of its limits%s)",
-                limit.recordsPerShardPerSecond() * share, limit.bytesPerShardPerSecond() * share,
-                share == 1 ? "all" : String.format("%.3g", share),
-                auto && share < 1 ? ", as partition " + generator.partition() + " of the producers sharing the stream"
-                        : ""));
-        return new ShardRateLimiter(stream, limit.recordsPerShardPerSecond() * share,
-                limit.bytesPerShardPerSecond() * share, limit.burst(), limit.shardMapRefresh());
-    }
-
-    /** Starts kinesalite on loopback and points camel-aws2-kinesis at it. */
-    private static void startEmulator(CamelContext context, KinesisSettings.LocalEmulator settings) throws Exception {
-        KinesisEmulator emulator = KinesisEmulator.startNew(new KinesisEmulator.Options(settings.folder(),
-                settings.node(), settings.port(), 100));
-        context.addService(emulator, true, true);
-        emulator.componentOptions().forEach((option, value) ->
-                context.getPropertiesComponent().addOverrideProperty(ConnectionSafety.PREFIX + option, value));
     }
 }

@@ -11,10 +11,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import io.github.txsim.kafka.TopicReader;
 import io.github.txsim.kinesis.ConnectionSafety;
 import io.github.txsim.kinesis.KinesisStream;
+import io.github.txsim.kinesis.StreamReader;
 import io.github.txsim.verification.FileResult;
-import io.github.txsim.verification.StreamReader;
+import io.github.txsim.verification.RecordSource;
 import io.github.txsim.verification.Verifier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.aws2.kinesis.Kinesis2Component;
@@ -35,8 +37,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "verify", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
         versionProvider = CommandLines.Version.class,
-        description = {"Reads the Kinesis stream back and reconciles it with the files: for each file the records "
-                + "found, missing (with their line numbers) and duplicated, and the records of the stream that belong "
+        description = {"Reads the Kinesis stream (with publish.sink=kafka, the Kafka topic of kafka.*) back and "
+                + "reconciles it with the files: for each file the records found, missing (with their line numbers) and duplicated, and the records of the stream that belong "
                 + "to none of the files. Exit status 1 when a row is missing.", ""},
         footer = {"", "It needs kinesis:ListShards, kinesis:GetShardIterator and kinesis:GetRecords on the stream "
                 + "(deploy/iam-policy-verify.json)."})
@@ -70,11 +72,19 @@ final class VerifyCommand implements Callable<Integer> {
         }
         try (CamelContext context = new DefaultCamelContext()) {
             context.getPropertiesComponent().setLocation(CommandSettings.propertyLocations());
-            configureKinesisComponent(context);
-            context.start();
-            KinesisStream kinesis = new KinesisStream(context, stream, false, 0);
-            kinesis.start();
-            Verifier.Report report = Verifier.verify(files, new StreamReader(kinesis.client(), stream), since);
+            AppProperties properties = new AppProperties(context.getPropertiesComponent());
+            RecordSource source;
+            if (properties.text("publish.sink").equalsIgnoreCase("kafka")) {
+                // the topic as the application reaches it (kafka.*); a local broker lives only while the application runs
+                source = new TopicReader(KafkaSettings.options(properties, null));
+            } else {
+                configureKinesisComponent(context);
+                context.start();
+                KinesisStream kinesis = new KinesisStream(context, stream, false, 0);
+                kinesis.start();
+                source = new StreamReader(kinesis.client(), stream);
+            }
+            Verifier.Report report = Verifier.verify(files, source, since);
             for (FileResult file : report.files()) {
                 spec.commandLine().getOut().println(file.summary());
             }

@@ -29,15 +29,15 @@ public final class FileArchiver {
     private final Checkpoints checkpoints;
     private final ArchivedCopies copies;
     private final StuckFiles stuck;
-    private final String streamName;
+    private final String destinationName;
 
     public FileArchiver(FileTracker tracker, Checkpoints checkpoints, ArchivedCopies copies, StuckFiles stuck,
-            String streamName) {
+            String destinationName) {
         this.tracker = tracker;
         this.checkpoints = checkpoints;
         this.copies = copies;
         this.stuck = stuck;
-        this.streamName = streamName;
+        this.destinationName = destinationName;
     }
 
     /**
@@ -74,7 +74,7 @@ public final class FileArchiver {
         }
         FilePrefix whole = progress.done().end();
         if (progress.copyOf() == null && whole.length() == sizeOf(target)) {
-            copies.add(target.getFileName().toString(), whole, streamName);
+            copies.add(target.getFileName().toString(), whole, destinationName);
         }
         checkpoints.clear(file);
         tracker.archived(progress, target);

@@ -41,7 +41,8 @@ public final class FileTracker extends ServiceSupport {
     public static final String NOTHING_TO_PUBLISH = "nothingToPublish";
     private static final Logger LOG = LoggerFactory.getLogger(FileTracker.class);
 
-    private final String streamName;
+    private final String destination;
+    private final String destinationName;
     private final Checkpoints checkpoints;
     private final ArchivedCopies copies;
     private final boolean republishCopies;
@@ -63,21 +64,24 @@ public final class FileTracker extends ServiceSupport {
      * @param filesPublished files whose every row was acknowledged or rejected (archived)
      * @param filesFailed    files moved to the failed folder
      * @param filesSkipped   copies of files archived earlier, archived without publishing (publish.archivedCopies)
-     * @param records        records acknowledged by Kinesis, from all files
+     * @param records        records acknowledged by the destination, from all files
      * @param rejected       rows rejected, from all files
      */
     public record Totals(long filesPublished, long filesFailed, long filesSkipped, long records, long rejected) {
     }
 
     /**
+     * @param destination     where the records go, for the log: {@code Kinesis stream 'transactions'}
+     * @param destinationName the destination's name, which a copy of an archived file must share with it
      * @param copies          the files archived so far, to recognise a copy of one
      * @param republishCopies whether a copy of an archived file is published again (publish.archivedCopies=publish)
      *                        or archived without publishing
      * @param stop            raised when the application stops: a file that ends then was cut short, not failed
      */
-    public FileTracker(String streamName, Checkpoints checkpoints, ArchivedCopies copies, boolean republishCopies,
+    public FileTracker(String destination, String destinationName, Checkpoints checkpoints, ArchivedCopies copies, boolean republishCopies,
             Path archiveFolder, Path failedFolder, ProgressLog progressLog, PublishMetrics metrics, StopSignal stop) {
-        this.streamName = streamName;
+        this.destination = destination;
+        this.destinationName = destinationName;
         this.checkpoints = checkpoints;
         this.copies = copies;
         this.republishCopies = republishCopies;
@@ -111,7 +115,7 @@ public final class FileTracker extends ServiceSupport {
             return;
         }
         if (checkpoint.rowsDone() == 0) {
-            Optional<ArchivedCopies.Entry> copy = copies.copyOf(file, streamName);
+            Optional<ArchivedCopies.Entry> copy = copies.copyOf(file, destinationName);
             if (copy.isPresent() && !republishCopies) {
                 progress.copyOf(copy.get());
                 exchange.setProperty(NOTHING_TO_PUBLISH, true);
@@ -124,11 +128,11 @@ public final class FileTracker extends ServiceSupport {
         progressLog.add(progress);
         if (checkpoint.rowsDone() > 0) {
             LOG.info(String.format("Resuming %s after row %,d (line %,d; %,d records acknowledged and %,d rows "
-                    + "rejected by an earlier run) to Kinesis stream '%s'", progress.fileName(),
+                    + "rejected by an earlier run) to %s", progress.fileName(),
                     checkpoint.rowsDone(), checkpoint.end().lines(), checkpoint.acknowledged(), checkpoint.rejected(),
-                    streamName));
+                    destination));
         } else {
-            LOG.info("Publishing {} to Kinesis stream '{}'", progress.fileName(), streamName);
+            LOG.info("Publishing {} to {}", progress.fileName(), destination);
         }
     }
 

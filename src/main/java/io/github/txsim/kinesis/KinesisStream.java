@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -72,7 +73,7 @@ public final class KinesisStream extends ServiceSupport {
     /**
      * One PutRecords request, made once: the SDK's own retries are turned off for it (a request plugin sets its retry
      * strategy to none), so that a failed request comes back at once to the publisher's one retry policy
-     * ({@link RecordTimeout}) instead of being retried by two layers, each with its own back-off. The stream's other
+     * ({@link io.github.txsim.publish.RecordTimeout}) instead of being retried by two layers, each with its own back-off. The stream's other
      * calls (DescribeStreamSummary, ListShards) keep the SDK's standard retries.
      */
     public PutRecordsResponse putRecords(List<PutRecordsRequestEntry> entries) {
@@ -176,6 +177,27 @@ public final class KinesisStream extends ServiceSupport {
     public String status() {
         StreamStatus status = describeStatus();
         return status == null ? NOT_FOUND : status.toString();
+    }
+
+    /** Why the stream cannot take records now, said for an operator, or null when it can. */
+    String unavailable() {
+        try {
+            String status = status();
+            if (acceptsRecords(status)) {
+                return null;
+            }
+            return NOT_FOUND.equals(status)
+                    ? String.format("Kinesis stream '%s' does not exist (any longer): create it again, or set "
+                            + "kinesis.streamName to the stream to use and restart (a deleted stream's records went "
+                            + "with it; the archive folder holds them, and verify names what a stream lacks)",
+                            streamName)
+                    : String.format("Kinesis stream '%s' is %s: it takes records again once ACTIVE", streamName,
+                            status);
+        } catch (SdkException e) {
+            return String.format("Cannot reach Kinesis at %s (%s): check the network path to it (security groups, "
+                    + "VPC endpoint, proxy, DNS), the AWS Health Dashboard, or in local mode whether the emulator "
+                    + "still runs", endpoint(), rootMessage(e));
+        }
     }
 
     /** The stream's status, or null when it does not exist. */

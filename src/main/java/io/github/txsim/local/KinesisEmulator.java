@@ -1,20 +1,11 @@
 package io.github.txsim.local;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.camel.support.service.ServiceSupport;
@@ -108,7 +99,7 @@ public final class KinesisEmulator extends ServiceSupport implements AutoCloseab
                     + "' could not be started (" + e.getMessage() + "): install Node.js or set kinesis.local.node",
                     e);
         }
-        port = awaitListening();
+        port = ListeningChild.awaitListening(process, LISTENING, "kinesalite", START_TIMEOUT_SECONDS, LOG);
         LOG.info("Local Kinesis emulator (kinesalite) listening on {}", endpoint());
         Process started = process;
         started.onExit().thenAccept(exited -> {
@@ -120,50 +111,10 @@ public final class KinesisEmulator extends ServiceSupport implements AutoCloseab
         });
     }
 
-    /** Reads the child's output until it says where it listens; the rest of its output goes to the log. */
-    private int awaitListening() throws InterruptedException {
-        CompletableFuture<Integer> listening = new CompletableFuture<>();
-        List<String> earlyOutput = new ArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    Matcher m = LISTENING.matcher(line);
-                    if (!listening.isDone() && m.find()) {
-                        listening.complete(Integer.parseInt(m.group(1)));
-                    } else if (!listening.isDone()) {
-                        earlyOutput.add(line);
-                    } else {
-                        LOG.debug("kinesalite: {}", line);
-                    }
-                }
-            } catch (IOException e) {
-                LOG.debug("kinesalite output closed: {}", e.getMessage());
-            }
-            listening.completeExceptionally(new IllegalStateException(
-                    "kinesalite exited before listening: " + String.join(" | ", earlyOutput)));
-        }, "kinesalite-output");
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            return listening.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            process.destroyForcibly();
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            process.destroyForcibly();
-            throw new IllegalStateException("kinesalite did not listen within " + START_TIMEOUT_SECONDS + " s");
-        }
-    }
-
     @Override
     protected void doStop() throws Exception {
         if (process != null && process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+            ListeningChild.stop(process);
             LOG.info("Local Kinesis emulator stopped");
         }
     }

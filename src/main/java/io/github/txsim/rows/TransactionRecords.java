@@ -3,17 +3,22 @@ package io.github.txsim.rows;
 import java.util.Map;
 
 /**
- * Where a row becomes a Kinesis record, or a reject: its JSON ({@link TransactionJson}), its partition key (the
- * value of the partition-key column as the JSON holds it), and Kinesis's limits on one record.
+ * Where a row becomes a record, or a reject: its JSON ({@link TransactionJson}), its partition key (the value of the
+ * partition-key column as the JSON holds it), and the destination's limits on one record ({@link RecordLimits}).
  */
 public final class TransactionRecords {
 
     private final TransactionJson json = new TransactionJson();
     private final String partitionKeyColumn;
+    private final RecordLimits limits;
 
-    /** @param partitionKeyColumn the column whose value is each record's partition key */
-    public TransactionRecords(String partitionKeyColumn) {
+    /**
+     * @param partitionKeyColumn the column whose value is each record's partition key
+     * @param limits             what one record may be at its destination
+     */
+    public TransactionRecords(String partitionKeyColumn, RecordLimits limits) {
         this.partitionKeyColumn = partitionKeyColumn;
+        this.limits = limits;
     }
 
     /** The columns a file must have for its rows to become records, each with what it is for. */
@@ -24,7 +29,7 @@ public final class TransactionRecords {
     /**
      * @throws InvalidRowException naming the line and the reason, for a row that cannot be a record: one
      *                             {@link SourceRows} found wrong, a value that is not of its column's type, an empty or
-     *                             too long partition key, a record over 1 MiB
+     *                             too long partition key, a record over the destination's limit
      */
     public TransactionRecord of(SourceRow row, String fileName) {
         if (row.problem() != null) {
@@ -32,15 +37,17 @@ public final class TransactionRecords {
         }
         String value = row.get(partitionKeyColumn);
         String partitionKey = value.isBlank() ? "" : json.canonical(partitionKeyColumn, value, fileName, row);
-        if (partitionKey.isEmpty() || partitionKey.length() > TransactionRecord.MAX_KEY_LENGTH) {
-            throw new InvalidRowException(fileName, row, String.format("%s must have 1 to %d characters: it is the "
-                    + "partition key, was '%s'", partitionKeyColumn, TransactionRecord.MAX_KEY_LENGTH, partitionKey));
+        if (partitionKey.isEmpty() || partitionKey.length() > limits.maxKeyLength()) {
+            throw new InvalidRowException(fileName, row, limits.maxKeyLength() == Integer.MAX_VALUE
+                    ? partitionKeyColumn + " must not be empty: it is the record's key"
+                    : String.format("%s must have 1 to %d characters: it is the partition key, was '%s'",
+                            partitionKeyColumn, limits.maxKeyLength(), partitionKey));
         }
         TransactionRecord record = new TransactionRecord(row, partitionKey, json.toJson(row, fileName));
-        if (record.size() > TransactionRecord.MAX_BYTES) {
+        if (record.size() > limits.maxBytes()) {
             throw new InvalidRowException(fileName, row, String.format(
-                    "the record would be %,d bytes, over Kinesis's limit of %,d", record.size(),
-                    TransactionRecord.MAX_BYTES));
+                    "the record would be %,d bytes, over %s's limit of %,d", record.size(), limits.destination(),
+                    limits.maxBytes()));
         }
         return record;
     }

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.txsim.schema.TransactionColumn;
-import software.amazon.awssdk.core.SdkBytes;
 
 /**
  * Reads a stream back and reconciles it with files: for each file, how many of its rows the stream holds, which are
@@ -55,7 +54,7 @@ public final class Verifier {
     }
 
     /** Reconciles the stream (from {@code since}, or its oldest record when null) with the files. */
-    public static Report verify(List<Path> files, StreamReader stream, Instant since)
+    public static Report verify(List<Path> files, RecordSource stream, Instant since)
             throws IOException, InterruptedException {
         List<FileCheck> checks = new ArrayList<>();
         for (Path file : files) {
@@ -81,8 +80,8 @@ public final class Verifier {
     }
 
     /** The record's TRANSACTION_ID, read with a streaming parser (the other fields are skipped), or null. */
-    static Long transactionId(SdkBytes data) {
-        try (JsonParser parser = JSON.createParser(data.asByteArrayUnsafe())) {
+    public static Long transactionId(byte[] data) {
+        try (JsonParser parser = JSON.createParser(data)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }

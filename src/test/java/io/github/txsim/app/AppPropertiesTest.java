@@ -2,7 +2,7 @@ package io.github.txsim.app;
 
 import java.nio.file.Path;
 
-import io.github.txsim.kinesis.RecordSender;
+import io.github.txsim.kinesis.KinesisSink;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class AppPropertiesTest {
         context.getPropertiesComponent().addOverrideProperty("publish.groupSize", "600");
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> properties.integer("publish.groupSize", 1, RecordSender.MAX_RECORDS_PER_REQUEST));
+                () -> properties.integer("publish.groupSize", 1, KinesisSink.MAX_RECORDS_PER_REQUEST));
 
         assertEquals("Property publish.groupSize must be a whole number from 1 to 500, was '600'", e.getMessage());
     }

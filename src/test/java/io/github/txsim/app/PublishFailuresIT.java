@@ -30,7 +30,7 @@ class PublishFailuresIT extends ApplicationIT {
 
     private static final LocalDate DAY = LocalDate.of(2026, 11, 2);
 
-    @BeanInject("kinesisStreamHealthCheck")
+    @BeanInject("destinationHealthCheck")
     HealthCheck streamHealth;
 
     private final FaultInjectingKinesisClient client = new FaultInjectingKinesisClient(KINESIS.client());

@@ -54,6 +54,28 @@ class QuickStartConsoleIT {
         theGenerationLineNamesAReportThatOpensWithEveryFigure(info);
     }
 
+    @Test
+    void theKafkaQuickStartStartsItsOwnBrokerAndEndsWithItsVerification() throws Exception {
+        String output;
+        try (ApplicationProcess application = new ApplicationProcess(data.resolve("quick-start-kafka.log"))
+                .set("publish.sink", "kafka")
+                .set("generator.report", "false")
+                .dataFolders(data)
+                .start()) {
+            assertEquals(0, application.awaitExit(Duration.ofSeconds(180)), application.output());
+            output = application.output();
+        }
+        List<String> info = output.lines().filter(line -> line.contains(" INFO ")).toList();
+        assertTrue(info.size() <= 15, info.size() + " lines at INFO:\n" + output);
+        for (String expected : List.of("Local Kafka broker (KRaft, one node) listening on 127.0.0.1:",
+                "Creating Kafka topic 'transactions'", "Published transactions-", "to Kafka topic 'transactions'",
+                " records in the stream, 0 missing, 0 duplicated", "Run complete: 1 file(s) published, 0 failed",
+                "Local Kafka broker stopped")) {
+            assertTrue(info.stream().anyMatch(line -> line.contains(expected)), expected + " in:\n" + output);
+        }
+        assertFalse(output.contains(" WARN ") || output.contains(" ERROR "), output);
+    }
+
     private void theGenerationLineNamesAReportThatOpensWithEveryFigure(List<String> info) throws Exception {
         String generated = info.stream().filter(line -> line.contains("Generated transactions-")).findFirst()
                 .orElseThrow();

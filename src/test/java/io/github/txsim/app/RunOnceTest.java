@@ -42,7 +42,7 @@ class RunOnceTest {
 
     private RunOnce runOnce(boolean enabled, boolean awaitGeneration) {
         return new RunOnce(enabled, awaitGeneration, source, new SourceFiles(file -> false), context,
-                new FileTracker("transactions", new Checkpoints(source), new ArchivedCopies(source), false, source,
+                new FileTracker("Kinesis stream 'transactions'", "transactions", new Checkpoints(source), new ArchivedCopies(source), false, source,
                         source, new ProgressLog(Duration.ZERO, null), PublishMetrics.none(), new StopSignal()),
                 new StuckFiles(), null);
     }

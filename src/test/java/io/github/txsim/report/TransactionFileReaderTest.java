@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.github.txsim.kinesis.KinesisSink;
 import io.github.txsim.rows.InvalidRowException;
 import io.github.txsim.rows.SourceRow;
 import io.github.txsim.rows.TransactionRecords;
@@ -75,7 +76,7 @@ class TransactionFileReaderTest {
                 "2018-07-01 10:00:00,5,6,12.345", "2018-07-01 10:00:00,5,6,", "2018-07-01 10:00,5,6,1.00");
         String header = "TX_DATETIME,CUSTOMER_ID,TERMINAL_ID,TX_AMOUNT,TX_FRAUD_SCENARIO\n";
         String csv = header + bad.stream().map(row -> row + ",0\n").collect(Collectors.joining());
-        TransactionRecords publisher = new TransactionRecords("CUSTOMER_ID");
+        TransactionRecords publisher = new TransactionRecords("CUSTOMER_ID", KinesisSink.LIMITS);
         List<String> rejected = new ArrayList<>();
         for (SourceRow row : Rows.of(csv)) {
             InvalidRowException e = assertThrows(InvalidRowException.class, () -> publisher.of(row, "file.csv"));

@@ -3,6 +3,7 @@ package io.github.txsim.rows;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.github.txsim.kinesis.KinesisSink;
 import io.github.txsim.testing.Rows;
 import org.junit.jupiter.api.Test;
 
@@ -116,7 +117,7 @@ class TransactionJsonTest {
 
     @Test
     void thePartitionKeyIsTheValueTheJsonHolds() throws Exception {
-        TransactionRecords records = new TransactionRecords("CUSTOMER_ID");
+        TransactionRecords records = new TransactionRecords("CUSTOMER_ID", KinesisSink.LIMITS);
         for (String value : List.of(" 17 ", "17.0", "17", "1.7e1")) {
             TransactionRecord record = records.of(rows("CUSTOMER_ID\n\"" + value + "\"\n").get(0), "day.csv");
             assertEquals("17", record.partitionKey(), value);

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.github.txsim.support.ProcessResources;
-import software.amazon.awssdk.core.SdkBytes;
 
 /**
  * The verifier's memory for a large file, measured in its own JVM by the benchmark: it reads the file's ids, then
@@ -27,7 +26,7 @@ public final class VerificationMemoryProbe {
             reader.readLine();
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 String record = "{\"TRANSACTION_ID\":" + line.substring(0, line.indexOf(',')) + ",\"TX_FRAUD\":0}";
-                Long id = Verifier.transactionId(SdkBytes.fromUtf8String(record));
+                Long id = Verifier.transactionId(record.getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 if (id == null || !check.arrived(id)) {
                     throw new IllegalStateException("not found: " + line);
                 }

@@ -1,4 +1,4 @@
-package io.github.txsim.verification;
+package io.github.txsim.kinesis;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
-import software.amazon.awssdk.core.SdkBytes;
+import io.github.txsim.verification.RecordSource;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.ListShardsRequest;
@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
  * call waits 200 ms after the answer to the one before it, and longer after a large answer. A throttled call is retried with the
  * SDK client's own back-off.
  */
-public final class StreamReader {
+public final class StreamReader implements RecordSource {
 
     /** Kinesis allows 5 GetRecords calls per second per shard. */
     static final Duration MIN_INTERVAL = Duration.ofMillis(200);
@@ -47,7 +47,8 @@ public final class StreamReader {
      *
      * @param since the first arrival time to read, or null for the oldest record
      */
-    public void read(Instant since, Consumer<SdkBytes> each) throws InterruptedException {
+    @Override
+    public void read(Instant since, Consumer<byte[]> each) throws InterruptedException {
         List<Shard> shards = shards();
         ExecutorService threads = Executors.newFixedThreadPool(Math.max(1, Math.min(MAX_THREADS, shards.size())));
         try {
@@ -88,7 +89,7 @@ public final class StreamReader {
         return shards;
     }
 
-    private void readShard(String shardId, Instant since, Consumer<SdkBytes> each) throws InterruptedException {
+    private void readShard(String shardId, Instant since, Consumer<byte[]> each) throws InterruptedException {
         String iterator = client.getShardIterator(b -> {
             b.streamName(stream).shardId(shardId);
             if (since == null) {
@@ -104,7 +105,7 @@ public final class StreamReader {
             GetRecordsResponse response = client.getRecords(b -> b.shardIterator(current).limit(RECORDS_PER_CALL));
             long bytes = 0;
             for (Record record : response.records()) {
-                each.accept(record.data());
+                each.accept(record.data().asByteArrayUnsafe());
                 bytes += record.data().asByteArrayUnsafe().length;
             }
             boolean atTip = response.records().isEmpty()

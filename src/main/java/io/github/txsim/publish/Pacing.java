@@ -1,4 +1,4 @@
-package io.github.txsim.kinesis;
+package io.github.txsim.publish;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +14,7 @@ import io.github.txsim.rows.SourceRow;
  * When records go out ({@code publish.pacing}), one of four strategies, each making a {@link Pace} per file that
  * holds what it remembers of that file:
  * <ul>
- * <li>{@link Max}: as fast as the stream allows;</li>
+ * <li>{@link Max}: as fast as the destination allows;</li>
  * <li>{@link Realtime}: when the wall clock reaches the record's event time (in the machine's time zone); records
  * whose time has passed go at once, so today's file becomes a live feed of today's payments;</li>
  * <li>{@link SpeedUp}: event time runs k times faster than wall time from the file's first record (k = 60 plays an
@@ -85,7 +85,7 @@ public sealed interface Pacing {
                         + "0), was '" + text + "'");
     }
 
-    /** As fast as the stream allows. */
+    /** As fast as the destination allows. */
     record Max() implements Pacing {
         @Override
         public Pace startFile(Clock clock) {

@@ -1,4 +1,4 @@
-package io.github.txsim.kinesis;
+package io.github.txsim.publish;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -34,15 +34,16 @@ import org.slf4j.LoggerFactory;
  * its records' time, or between retries, is abandoned (its records not acknowledged yet go again at the next start,
  * from the checkpoint); a group whose requests are on their way finishes them.</li>
  * </ul>
- * Camel's own aws2-kinesis producer uses one partition key per batch and resends whole batches, hence a processor that
- * calls the SDK itself. It starts and stops the stream with the route, so the stream is checked before the route
- * takes its first file.
+ * It knows nothing of where the records go ({@link Sink}). Camel's own producers cannot answer per record (aws2-kinesis
+ * uses one partition key per batch and resends whole batches; kafka fails an exchange as a whole), hence a processor
+ * with sinks that call the SDK or the client themselves. It starts and stops the sink with the route, so the sink is
+ * checked before the route takes its first file.
  */
-public final class PutRecordsProcessor extends ServiceSupport implements Processor, ShutdownPrepared {
+public final class GroupPublisher extends ServiceSupport implements Processor, ShutdownPrepared {
 
     /** The exchange property that holds the group being published. */
     static final String GROUP = "txsim.group";
-    private static final Logger LOG = LoggerFactory.getLogger(PutRecordsProcessor.class);
+    private static final Logger LOG = LoggerFactory.getLogger(GroupPublisher.class);
     private static final int REJECTS_LOGGED_PER_GROUP = 5;
 
     private final TransactionRecords records;
@@ -63,7 +64,7 @@ public final class PutRecordsProcessor extends ServiceSupport implements Process
      * @param rowsAhead how far past the file's checkpoint a group may start, in rows: the groups in flight
      *                  (publish.maxInFlight x publish.groupSize)
      */
-    public PutRecordsProcessor(TransactionRecords records, RecordSender sender, Pacing pacing, Clock clock,
+    public GroupPublisher(TransactionRecords records, RecordSender sender, Pacing pacing, Clock clock,
             PublishMetrics metrics, StopSignal stop, long rowsAhead) {
         this.records = records;
         this.sender = sender;

@@ -1,4 +1,4 @@
-package io.github.txsim.kinesis;
+package io.github.txsim.publish;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +90,7 @@ class PacingTest {
                 .setAmazonKinesisClient(kinesis);
         context.start();
         Checkpoints checkpoints = new Checkpoints(Files.createDirectory(folder.resolve("checkpoints")));
-        PutRecordsProcessor processor = TestPublisher.processor(context, Pacing.parse(pacing, "TX_DATETIME", ZONE),
+        GroupPublisher processor = TestPublisher.processor(context, Pacing.parse(pacing, "TX_DATETIME", ZONE),
                 clock, clock::sleep);
         processor.start();
         Path file = Files.writeString(folder.resolve("day.csv"), csv);

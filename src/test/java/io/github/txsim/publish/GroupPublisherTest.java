@@ -1,11 +1,10 @@
-package io.github.txsim.kinesis;
+package io.github.txsim.publish;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import io.github.txsim.files.Checkpoints;
@@ -13,7 +12,6 @@ import io.github.txsim.files.FileProgress;
 import io.github.txsim.files.StopSignal;
 import io.github.txsim.rows.Reject;
 import io.github.txsim.rows.SourceRow;
-import io.github.txsim.rows.TransactionRecord;
 import io.github.txsim.testing.InMemoryKinesisClient;
 import io.github.txsim.testing.Rows;
 import org.apache.camel.CamelContext;
@@ -32,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class PutRecordsProcessorTest {
+class GroupPublisherTest {
 
     private static final String CSV = """
             TRANSACTION_ID,CUSTOMER_ID,TX_AMOUNT
@@ -48,7 +46,7 @@ class PutRecordsProcessorTest {
     private final InMemoryKinesisClient kinesis = new InMemoryKinesisClient();
     private CamelContext context;
     private Checkpoints checkpoints;
-    private PutRecordsProcessor processor;
+    private GroupPublisher processor;
     private final PacingTest.ManualClock clock = new PacingTest.ManualClock(Instant.EPOCH);
 
     @BeforeEach
@@ -219,16 +217,6 @@ class PutRecordsProcessorTest {
     }
 
     @Test
-    void requestsHoldAtMost500RecordsAndFiveMebibytes() throws Exception {
-        SourceRow row = Rows.of(CSV).get(0);
-        List<PendingRecord> small = Collections.nCopies(1_001, record(row, 100));
-        assertEquals(List.of(500, 500, 1), sizes(RecordSender.requests(small)));
-
-        List<PendingRecord> large = Collections.nCopies(12, record(row, 1_000_000));
-        assertEquals(List.of(5, 5, 2), sizes(RecordSender.requests(large)), "5 x 1,000,000 bytes fit 5 MiB");
-    }
-
-    @Test
     void aRecordOverOneMebibyteIsRejectedNotSent() throws Exception {
         String csv = "CUSTOMER_ID,NOTE\n7,\"" + "x".repeat(1_048_576) + "\"\n8,fine\n";
         Path file = file(csv);
@@ -239,15 +227,5 @@ class PutRecordsProcessorTest {
         assertEquals(1, checkpoints.rejects(file).size());
         assertTrue(checkpoints.rejects(file).get(0).reason().startsWith("the record would be 1,048,"),
                 checkpoints.rejects(file).get(0).reason());
-    }
-
-    private static PendingRecord record(SourceRow row, int bytes) {
-        return new PendingRecord(new TransactionRecord(row, "k", new byte[bytes - 1]));
-    }
-
-    private static List<Integer> sizes(List<List<PendingRecord>> requests) {
-        List<Integer> sizes = new ArrayList<>();
-        requests.forEach(request -> sizes.add(request.size()));
-        return sizes;
     }
 }

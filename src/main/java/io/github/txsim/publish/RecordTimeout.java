@@ -1,4 +1,4 @@
-package io.github.txsim.kinesis;
+package io.github.txsim.publish;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,15 +11,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The publisher's one retry rule, as KPL has it: a group's records that Kinesis did not acknowledge (throttled, failed,
+ * The publisher's one retry rule, as KPL has it: a group's records that the destination did not acknowledge (throttled, failed,
  * or their request failed) are sent again, and only they, until they are acknowledged or {@code publish.recordTimeout}
  * has passed since the group first had records not acknowledged; then the file fails with a report. The error handler
  * of routes/error-handling.yaml asks it before each redelivery (its {@code retryWhile}) and waits the back-off
  * declared there. Only a group's records are retried: a failure before the group exists, or once the application
- * stops, is not. Waiting for a stream that cannot take records ({@link StreamOutage}) is not retrying: the budget
- * starts again when the stream is back.
+ * stops, is not. Waiting for a destination that cannot take records ({@link Outage}) is not retrying: the budget
+ * starts again when it is back.
  * <p>
- * Each retry is logged at WARN, except those of records only throttled: a stream at its limits throttles as a matter
+ * Each retry is logged at WARN, except those of records only throttled: a destination at its limits throttles as a matter
  * of course, and the metrics count them (txsim_records_throttled_total).
  */
 public final class RecordTimeout implements Predicate {
@@ -41,16 +41,19 @@ public final class RecordTimeout implements Predicate {
 
     @Override
     public boolean matches(Exchange exchange) {
-        Group group = exchange.getProperty(PutRecordsProcessor.GROUP, Group.class);
+        Group group = exchange.getProperty(GroupPublisher.GROUP, Group.class);
         if (group == null || stop.isRaised()) {
+            return false;
+        }
+        // the error handler has moved the exception aside by now
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (failure instanceof RecordsNotAcknowledgedException e && !e.retryable()) {
             return false;
         }
         Duration retried = group.notAcknowledgedFor(clock.instant());
         if (retried.compareTo(timeout) >= 0) {
             return false;
         }
-        // the error handler has moved the exception aside by now
-        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         if (failure instanceof RecordsNotAcknowledgedException e) {
             if (!e.throttledOnly()) {
                 LOG.warn("{}; sent again, for {} s more at most (publish.recordTimeout)", e.getMessage(),
@@ -58,7 +61,7 @@ public final class RecordTimeout implements Predicate {
             }
         } else {
             FileProgress progress = exchange.getProperty(FileProgress.PROPERTY, FileProgress.class);
-            LOG.warn("{}: PutRecords failed ({}: {}); the group is sent again, for {} s more at most "
+            LOG.warn("{}: a request failed ({}: {}); the group is sent again, for {} s more at most "
                     + "(publish.recordTimeout)", progress == null ? "?" : progress.fileName(),
                     failure == null ? "?" : failure.getClass().getSimpleName(),
                     failure == null ? "" : failure.getMessage(), timeout.minus(retried).toSeconds());

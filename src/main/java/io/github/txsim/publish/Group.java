@@ -1,4 +1,4 @@
-package io.github.txsim.kinesis;
+package io.github.txsim.publish;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +59,7 @@ final class Group {
         }
     }
 
-    /** The stream took records again after an outage: the group's retries start afresh. */
+    /** The destination took records again after an outage: the group's retries start afresh. */
     void afterOutage(Instant now) {
         notAcknowledgedSince = now;
     }

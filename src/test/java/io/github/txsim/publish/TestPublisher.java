@@ -1,8 +1,10 @@
-package io.github.txsim.kinesis;
+package io.github.txsim.publish;
 
 import java.time.Clock;
 
 import io.github.txsim.files.StopSignal;
+import io.github.txsim.kinesis.KinesisSink;
+import io.github.txsim.kinesis.KinesisStream;
 import io.github.txsim.rows.TransactionRecords;
 import io.github.txsim.support.PublishMetrics;
 import org.apache.camel.CamelContext;
@@ -16,17 +18,18 @@ final class TestPublisher {
     private TestPublisher() {
     }
 
-    static PutRecordsProcessor processor(CamelContext context, Pacing pacing, Clock clock,
+    static GroupPublisher processor(CamelContext context, Pacing pacing, Clock clock,
             RecordSender.Sleeper sleeper) {
         StopSignal stop = new StopSignal();
-        KinesisStream stream = new KinesisStream(context, "transactions", false, 1);
-        RecordSender sender = new RecordSender(stream, PublishMetrics.none(), null, stop, new StreamOutage(stream, null, stop, () -> { }, clock), clock,
-                sleeper);
-        return new PutRecordsProcessor(new TransactionRecords("CUSTOMER_ID"), sender, pacing, clock,
+        KinesisSink sink = new KinesisSink(new KinesisStream(context, "transactions", false, 1), null,
+                PublishMetrics.none());
+        RecordSender sender = new RecordSender(sink, PublishMetrics.none(), stop,
+                new Outage(sink, null, stop, () -> { }, clock), clock, sleeper);
+        return new GroupPublisher(new TransactionRecords("CUSTOMER_ID", sink.limits()), sender, pacing, clock,
                 PublishMetrics.none(), stop, Long.MAX_VALUE);
     }
 
-    static PutRecordsProcessor processor(CamelContext context) {
+    static GroupPublisher processor(CamelContext context) {
         return processor(context, new Pacing.Max(), Clock.systemUTC(), Thread::sleep);
     }
 }

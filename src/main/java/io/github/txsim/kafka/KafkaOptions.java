@@ -1,0 +1,145 @@
+package io.github.txsim.kafka;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.SslConfigs;
+
+/**
+ * How to reach the Kafka cluster and what the producer does ({@code kafka.*}), checked when made: the one place where
+ * the application's settings become Kafka client configuration.
+ *
+ * @param bootstrapServers host:port pairs, comma-separated
+ * @param compression      none, gzip, snappy, lz4 or zstd
+ * @param linger           how long the producer waits to fill a batch
+ * @param batchSize        the most bytes of one partition's batch
+ * @param deliveryTimeout  how long the producer itself retries one send (its delivery.timeout.ms) before the
+ *                         publisher's retry policy takes the record over
+ */
+public record KafkaOptions(String bootstrapServers, String topic, String compression, Duration linger, int batchSize,
+        Duration deliveryTimeout, Security security) {
+
+    static final List<String> COMPRESSIONS = List.of("none", "gzip", "snappy", "lz4", "zstd");
+    static final List<String> PROTOCOLS = List.of("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL");
+    /** The SASL mechanisms offered: SCRAM with a user name and password, or Amazon MSK's IAM authentication. */
+    static final List<String> MECHANISMS = List.of("SCRAM-SHA-512", "SCRAM-SHA-256", "AWS_MSK_IAM");
+    private static final String MSK_IAM = "AWS_MSK_IAM";
+
+    /**
+     * The connection's security ({@code kafka.security.*}).
+     *
+     * @param protocol           PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL
+     * @param saslMechanism      SCRAM-SHA-512, SCRAM-SHA-256 or AWS_MSK_IAM; empty without SASL
+     * @param truststoreLocation a trust store for the brokers' certificates; empty for the JVM's own (enough for MSK)
+     */
+    public record Security(String protocol, String saslMechanism, String username, String password,
+            String truststoreLocation, String truststorePassword) {
+
+        public Security {
+            protocol = protocol.toUpperCase(Locale.ROOT);
+            saslMechanism = saslMechanism.toUpperCase(Locale.ROOT);
+            oneOf("kafka.security.protocol", protocol, PROTOCOLS);
+            boolean sasl = protocol.startsWith("SASL_");
+            if (sasl) {
+                oneOf("kafka.security.saslMechanism", saslMechanism, MECHANISMS);
+                if (!saslMechanism.equals(MSK_IAM) && (username.isEmpty() || password.isEmpty())) {
+                    throw new IllegalArgumentException("kafka.security.username and kafka.security.password must "
+                            + "be set for " + saslMechanism);
+                }
+            } else if (!saslMechanism.isEmpty()) {
+                throw new IllegalArgumentException("kafka.security.saslMechanism (" + saslMechanism + ") needs "
+                        + "kafka.security.protocol SASL_SSL or SASL_PLAINTEXT, was " + protocol);
+            }
+        }
+
+        /** PLAINTEXT, as the local broker is. */
+        public static Security plaintext() {
+            return new Security("PLAINTEXT", "", "", "", "", "");
+        }
+
+        void addTo(Map<String, Object> config) {
+            config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, protocol);
+            if (!truststoreLocation.isEmpty()) {
+                config.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, truststoreLocation);
+                config.put(SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG, truststorePassword);
+            }
+            if (saslMechanism.equals(MSK_IAM)) {
+                // aws-msk-iam-auth signs with the AWS default credentials chain, as the Kinesis client does
+                config.put(SaslConfigs.SASL_MECHANISM, MSK_IAM);
+                config.put(SaslConfigs.SASL_JAAS_CONFIG, "software.amazon.msk.auth.iam.IAMLoginModule required;");
+                config.put(SaslConfigs.SASL_CLIENT_CALLBACK_HANDLER_CLASS,
+                        "software.amazon.msk.auth.iam.IAMClientCallbackHandler");
+            } else if (!saslMechanism.isEmpty()) {
+                config.put(SaslConfigs.SASL_MECHANISM, saslMechanism);
+                config.put(SaslConfigs.SASL_JAAS_CONFIG, String.format(
+                        "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"%s\" "
+                                + "password=\"%s\";", quoted(username), quoted(password)));
+            }
+        }
+
+        private static String quoted(String value) {
+            return value.replace("\\", "\\\\").replace("\"", "\\\"");
+        }
+
+        @Override
+        public String toString() {
+            return protocol + (saslMechanism.isEmpty() ? "" : " " + saslMechanism);
+        }
+    }
+
+    public KafkaOptions {
+        compression = compression.toLowerCase(Locale.ROOT);
+        oneOf("kafka.compression", compression, COMPRESSIONS);
+        if (bootstrapServers.isBlank()) {
+            throw new IllegalArgumentException("kafka.bootstrapServers is not set: name the brokers (host:port, "
+                    + "comma-separated; MSK's bootstrap brokers), or set kafka.local.enabled=true");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("kafka.batchSize must be at least 1, was " + batchSize);
+        }
+        if (deliveryTimeout.compareTo(linger.plusSeconds(1)) < 0) {
+            throw new IllegalArgumentException("kafka.deliveryTimeout (" + deliveryTimeout + ") must be at least "
+                    + "kafka.linger plus 1s");
+        }
+    }
+
+    private static void oneOf(String key, String value, List<String> allowed) {
+        if (!allowed.contains(value)) {
+            throw new IllegalArgumentException(key + " must be one of " + String.join(", ", allowed) + ", was '"
+                    + value + "'");
+        }
+    }
+
+    /** What every client of the cluster needs: where it is and how to connect. */
+    public Map<String, Object> clientConfig() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        security.addTo(config);
+        return config;
+    }
+
+    /**
+     * The producer: idempotent (acks=all, enable.idempotence, at most 5 requests in flight, so the client's own
+     * retries neither lose nor repeat nor reorder a record), retrying one send for deliveryTimeout at most.
+     */
+    Map<String, Object> producerConfig() {
+        Map<String, Object> config = clientConfig();
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, (int) linger.toMillis());
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, batchSize);
+        int deliveryMillis = (int) deliveryTimeout.toMillis();
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryMillis);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(30_000, deliveryMillis - (int) linger.toMillis()));
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, deliveryMillis);
+        return config;
+    }
+}

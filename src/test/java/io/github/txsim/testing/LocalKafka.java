@@ -1,0 +1,109 @@
+package io.github.txsim.testing;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.txsim.kafka.KafkaOptions;
+import io.github.txsim.local.KafkaBroker;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real Kafka broker (one KRaft node, the build's emulator/kafka) on a loopback port for the tests of a class, with
+ * what a test needs of it: topics, the settings that point the application at it, and every record of a topic read
+ * back.
+ */
+public final class LocalKafka implements BeforeAllCallback, AfterAllCallback {
+
+    private KafkaBroker broker;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        broker = KafkaBroker.startNew(new KafkaBroker.Options(Path.of("emulator", "kafka"), 0, 2, "384m"));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    public String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    /** The settings that send the application's records to this broker's topic. */
+    public Map<String, String> applicationProperties(String topic) {
+        return Map.of("publish.sink", "kafka", "kafka.local.enabled", "false",
+                "kafka.bootstrapServers", bootstrapServers(), "kafka.topic", topic);
+    }
+
+    public void createTopic(String name, int partitions) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** One record as a consumer sees it. */
+    public record ReceivedRecord(int partition, String key, String value) {
+    }
+
+    /** Every record of the topic, partition by partition, read by a consumer of no group. */
+    public List<ReceivedRecord> readAll(String topic) {
+        List<ReceivedRecord> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+                bootstrapServers(), "enable.auto.commit", false), new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.offset() < ends.get(new TopicPartition(topic, r.partition()))) {
+                        records.add(new ReceivedRecord(r.partition(), r.key(), r.value()));
+                    }
+                });
+            }
+        }
+        return records;
+    }
+
+    /** How many times each transaction id arrived in the topic. */
+    public Map<Long, Integer> arrivals(String topic) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Map<Long, Integer> arrivals = new HashMap<>();
+        for (ReceivedRecord record : readAll(topic)) {
+            arrivals.merge(json.readTree(record.value()).get("TRANSACTION_ID").asLong(), 1, Integer::sum);
+        }
+        return arrivals;
+    }
+
+    public KafkaOptions options(String topic) {
+        return new KafkaOptions(bootstrapServers(), topic, "none", Duration.ofMillis(5), 16384, Duration.ofSeconds(10),
+                KafkaOptions.Security.plaintext());
+    }
+
+    /** Stops the broker at once, as a crash would. */
+    public void kill() throws InterruptedException {
+        broker.kill();
+    }
+
+    /** Starts it again on the same port with the same data. */
+    public void restart() throws Exception {
+        broker.restart();
+    }
+}
