@@ -184,8 +184,4 @@ public final class KafkaTopic extends ServiceSupport implements Sink {
     public int partitionCount() throws InterruptedException {
         return partitions();
     }
-
-    public KafkaOptions options() {
-        return options;
-    }
 }

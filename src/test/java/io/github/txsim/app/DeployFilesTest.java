@@ -47,6 +47,23 @@ class DeployFilesTest {
     }
 
     @Test
+    void theMskPolicyGrantsTheIdempotentProducerOneTopicOfOneCluster() throws IOException {
+        JsonNode statements = new ObjectMapper().readTree(Path.of("deploy", "iam-policy-msk.json").toFile())
+                .get("Statement");
+        Set<String> actions = new TreeSet<>();
+        statements.forEach(statement -> {
+            assertEquals("Allow", statement.get("Effect").asText());
+            assertTrue(statement.get("Resource").asText().matches(
+                    "arn:aws:kafka:[A-Z_]+:[A-Z_]+:(cluster|topic)/[A-Z_]+/[A-Z_]+(/[A-Z_]+)?"),
+                    "one cluster's or one topic's ARN, no wildcard: " + statement.get("Resource"));
+            statement.get("Action").forEach(action -> actions.add(action.asText()));
+        });
+        // the producer connects, writes idempotently (enable.idempotence), reads the topic's partitions and writes
+        assertEquals(Set.of("kafka-cluster:Connect", "kafka-cluster:WriteDataIdempotently",
+                "kafka-cluster:DescribeTopic", "kafka-cluster:WriteData"), actions);
+    }
+
+    @Test
     void theServiceRunsTheJarTheBuildMakesWithTheHeapTheBenchmarkMeasures() throws IOException {
         String pom = Files.readString(Path.of("pom.xml"), StandardCharsets.UTF_8);
         List<String> execStart = Files.readAllLines(Path.of("deploy", "transaction-stream-simulator.service"),

@@ -81,6 +81,13 @@ class KafkaSinkIT {
         for (CSVRecord row : rows) {
             assertEquals(row.get("CUSTOMER_ID"), keyById.get(row.get("TRANSACTION_ID")), "row " + row.getRecordNumber());
         }
+
+        Path archived = data.resolve("archive").resolve(file.getFileName());
+        ApplicationProcess verify = new ApplicationProcess(data.resolve("verify.log"))
+                .setAll(KAFKA.applicationProperties("day")).arguments("verify", archived.toString()).start();
+        assertEquals(0, verify.awaitExit(Duration.ofSeconds(60)), verify.output());
+        assertTrue(verify.output().contains(String.format("Verified %s: %,d of %,d records", file.getFileName(),
+                rows.size(), rows.size())), verify.output());
     }
 
     @Test

@@ -43,7 +43,8 @@ class RunnableJarIT {
     @Test
     void theJarPublishesWithTheWorkingDirectorysSettingsOverTheBuiltInOnes() throws Exception {
         assertTrue(Files.isRegularFile(JAR), JAR + " is missing: it is built by 'mvn package' (or 'mvn verify')");
-        assertTrue(Files.size(JAR) <= 40L * 1024 * 1024, "a lean jar, 40 MiB at most: " + Files.size(JAR) + " bytes");
+        // 52 MiB since the Kafka sink: kafka-clients with its compression codecs (zstd, snappy, lz4) and aws-msk-iam-auth
+        assertTrue(Files.size(JAR) <= 64L * 1024 * 1024, "a lean jar, 64 MiB at most: " + Files.size(JAR) + " bytes");
         Path working = Files.createDirectories(data.resolve("service"));
         Files.writeString(working.resolve("application.properties"), """
                 # only what differs from the built-in settings

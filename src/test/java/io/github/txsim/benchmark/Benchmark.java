@@ -43,7 +43,7 @@ public final class Benchmark {
     private static final List<String> PUBLISHING_CASES = List.of("million", "limited-1", "limited-4", "limited-16",
             "e2e", "realtime", "speedup", "rate");
     private static final List<String> CASES = Stream.of(GenerationCases.NAMES, PUBLISHING_CASES,
-            List.of(ChaosCase.NAME)).flatMap(List::stream).toList();
+            List.of(KafkaCase.NAME, ChaosCase.NAME)).flatMap(List::stream).toList();
 
     public static void main(String[] args) throws Exception {
         Set<String> cases = args.length == 0 || args[0].equals("all") ? Set.copyOf(CASES)
@@ -60,7 +60,7 @@ public final class Benchmark {
         List<String> pacing = new ArrayList<>();
         pacing.add("| Case | Records | Measured | Target | Met |");
         pacing.add("|---|---:|---|---|---|");
-        if (PUBLISHING_CASES.stream().anyMatch(cases::contains)) {
+        if (PUBLISHING_CASES.stream().anyMatch(cases::contains) || cases.contains(KafkaCase.NAME)) {
             publishAndPace(cases, publishing, pacing);
         }
         List<String> chaos = ChaosCase.table(cases);
@@ -96,6 +96,9 @@ public final class Benchmark {
             List<String> bigDay = bigDay(work);
             if (cases.contains("million")) {
                 publishing.add(publishMillionRows(kinesis, work, bigDay));
+            }
+            if (cases.contains(KafkaCase.NAME)) {
+                publishing.addAll(KafkaCase.rows(kinesis, work, bigDay));
             }
             for (int shards : new int[] {1, 4, 16}) {
                 if (cases.contains("limited-" + shards)) {
@@ -174,7 +177,7 @@ public final class Benchmark {
     }
 
     /** A source file of the header and the given rows, in a new data folder, ready for the application. */
-    private static Path dataWith(Path work, String name, List<String> header, List<String> rows) throws IOException {
+    static Path dataWith(Path work, String name, List<String> header, List<String> rows) throws IOException {
         Path data = Files.createTempDirectory(work, name);
         Path staging = Files.createDirectories(data.resolve("staging"));
         Path source = Files.createDirectories(data.resolve("source"));
@@ -404,12 +407,12 @@ public final class Benchmark {
         return Duration.between(from, to).toNanos() / 1e9;
     }
 
-    private static String yes(boolean met) {
+    static String yes(boolean met) {
         return met ? "yes" : "**no**";
     }
 
     /** Runs the application in run-once mode against the benchmark's kinesalite and returns its output. */
-    private static String application(Kinesalite kinesis, Path data, String stream, Map<String, String> settings)
+    static String application(Kinesalite kinesis, Path data, String stream, Map<String, String> settings)
             throws Exception {
         ApplicationProcess application = ApplicationProcess.runOnce(kinesis, stream, data, "app")
                 .set("generator.enabled", "true")
@@ -462,6 +465,14 @@ public final class Benchmark {
                 .append("whole process's CPU time over that span (start-up excluded, JIT compilation and GC included) ")
                 .append("divided by the records; peak RSS is the process's VmHWM. Lost and duplicated compare the ")
                 .append("file's transaction ids with what arrived in the stream.\n\n")
+                .append("Kafka: a one-node Kafka broker (KRaft, the build's emulator/kafka, 1 GiB heap) on loopback; ")
+                .append("the application publishes the same 1,000,000-row file with publish.sink=kafka, then Kafka's ")
+                .append("own ProducerPerformance (kafka-tools, the kafka-producer-perf-test tool, -Xmx128m too) sends ")
+                .append("as many records of the application's mean record size, unkeyed (the tool sets no key), with ")
+                .append("the same producer settings, to a topic of as many partitions. The tool's records/s is its own ")
+                .append("summary; its CPU per record is the whole process's (start-up included, from /usr/bin/time), ")
+                .append("so it is a little high. The topic is read back to count what the application lost or ")
+                .append("duplicated; the tool checks nothing.\n\n")
                 .append("Pacing: the application publishes through the proxy's sink, which records when each record ")
                 .append("arrived.\n\n")
                 .append("Operations chaos: ").append(ChaosCase.SCHEDULES).append(" seeded schedules of ")

@@ -18,9 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The documents that describe the columns agree with the schema ({@link TransactionColumn}): the data dictionary's
- * table in docs/data.md, a row per column in file order with its type and meaning, and the view of docs/redshift.sql,
- * which reads every field of the record, and only those, each into a column of its name (lower case) and of its
- * Redshift type.
+ * table in docs/data.md, a row per column in file order with its type and meaning, and the views of docs/redshift.sql
+ * (Kinesis) and docs/redshift-msk.sql (Kafka on MSK), which read every field of the record, and only those, each into a
+ * column of its name (lower case) and of its Redshift type.
  */
 class TransactionColumnTest {
 
@@ -32,8 +32,8 @@ class TransactionColumnTest {
     record ViewColumn(String field, String type, String name) {
     }
 
-    static List<ViewColumn> viewColumns() throws IOException {
-        String sql = Files.readString(Path.of("docs", "redshift.sql"), StandardCharsets.UTF_8);
+    static List<ViewColumn> viewColumns(String file) throws IOException {
+        String sql = Files.readString(Path.of("docs", file), StandardCharsets.UTF_8);
         String view = sql.substring(sql.indexOf("CREATE VIEW transactions"), sql.indexOf("FROM transaction_records;"));
         List<ViewColumn> columns = new ArrayList<>();
         Matcher m = FIELD.matcher(view);
@@ -48,23 +48,38 @@ class TransactionColumnTest {
         List<ViewColumn> expected = Arrays.stream(TransactionColumn.values()).map(column -> new ViewColumn(
                 column.name(), column.redshiftType(), column.name().toLowerCase(Locale.ROOT))).toList();
 
-        assertEquals(expected, viewColumns());
+        assertEquals(expected, viewColumns("redshift.sql"));
+        assertEquals(expected, viewColumns("redshift-msk.sql"));
+    }
+
+    @Test
+    void redshiftFromMskParsesEachValueOnceAndNamesEveryPermissionItsRoleNeeds() throws IOException {
+        String sql = assertParsedOnce("redshift-msk.sql", "kafka_value",
+                List.of("kafka-cluster:Connect", "kafka-cluster:DescribeTopic", "kafka-cluster:ReadData",
+                        "kafka:GetBootstrapBrokers"));
+        assertTrue(sql.contains("FROM MSK") && sql.contains("AUTHENTICATION iam"), "an MSK schema with IAM");
     }
 
     @Test
     void redshiftParsesEachRecordOnceAndNamesEveryPermissionItsRoleNeeds() throws IOException {
-        String sql = Files.readString(Path.of("docs", "redshift.sql"), StandardCharsets.UTF_8);
+        assertParsedOnce("redshift.sql", "FROM_VARBYTE(kinesis_data, 'utf-8')",
+                List.of("kinesis:DescribeStreamSummary", "kinesis:DescribeStream", "kinesis:ListShards",
+                        "kinesis:GetShardIterator", "kinesis:GetRecords", "kinesis:ListStreams", "kms:Decrypt"));
+    }
+
+    /** The file's materialized view parses {@code payload} once, and its comments name each permission. */
+    private static String assertParsedOnce(String file, String payload, List<String> permissions) throws IOException {
+        String sql = Files.readString(Path.of("docs", file), StandardCharsets.UTF_8);
         String view = sql.substring(sql.indexOf("CREATE MATERIALIZED VIEW"), sql.indexOf("CREATE VIEW transactions"));
         assertEquals(1, Pattern.compile("\\bJSON_PARSE\\(").matcher(view).results().count(),
                 "one JSON_PARSE per record:\n" + view);
-        assertTrue(view.contains("JSON_PARSE(FROM_VARBYTE(kinesis_data, 'utf-8')) AS payload")
-                && view.contains("WHERE CAN_JSON_PARSE(FROM_VARBYTE(kinesis_data, 'utf-8'))"), view);
+        assertTrue(view.contains("JSON_PARSE(" + payload + ") AS payload")
+                && view.contains("WHERE CAN_JSON_PARSE(" + payload + ")"), view);
         assertTrue(!sql.toLowerCase(Locale.ROOT).contains("json_extract_path_text"), "no parse per column");
-        for (String permission : List.of("kinesis:DescribeStreamSummary", "kinesis:DescribeStream",
-                "kinesis:ListShards", "kinesis:GetShardIterator", "kinesis:GetRecords", "kinesis:ListStreams",
-                "kms:Decrypt")) {
-            assertTrue(sql.contains(permission), permission + " in docs/redshift.sql's comments");
+        for (String permission : permissions) {
+            assertTrue(sql.contains(permission), permission + " in docs/" + file + "'s comments");
         }
+        return sql;
     }
 
     @Test
