@@ -87,7 +87,7 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
                 verification(properties, destination));
         SettledFileReadLock settledFiles = new SettledFileReadLock(publish.readLock().minAge(),
                 publish.readLock().checkInterval(), publish.readLock().timeout());
-        TransactionRecords records = new TransactionRecords(publish.partitionKeyColumn(), sink.limits());
+        TransactionRecords records = new TransactionRecords(publish.partitionKeyColumn(), sink::limits);
         // an outage that outlasts its limit stops the application; stopping waits for the exchange in flight, which
         // is the caller's: stop from another thread
         outage = new Outage(sink, publish.outageMaxWait(), stop,

@@ -24,11 +24,17 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
  */
 public final class KinesisSink extends ServiceSupport implements Sink {
 
-    /** Kinesis takes at most 500 records and 5 MiB in one PutRecords request. */
+    /**
+     * Kinesis takes at most 500 records in one PutRecords request, and 5 MiB in all as the API reference says (AWS
+     * raised it to 10 MiB with records of up to 10 MiB, in 2025): requests are cut at 5 MiB, and a record larger
+     * than that, which only a stream raised with UpdateMaxRecordSize takes, goes in a request of its own.
+     */
     public static final int MAX_RECORDS_PER_REQUEST = 500;
     static final long MAX_REQUEST_BYTES = 5L * 1024 * 1024;
-    /** Kinesis takes records of at most 1 MiB, data and partition key together, and keys of 1 to 256 characters. */
-    public static final RecordLimits LIMITS = new RecordLimits(1024 * 1024, 256, "Kinesis");
+    /** Kinesis takes partition keys of 1 to 256 characters. */
+    private static final int MAX_KEY_LENGTH = 256;
+    /** What a stream takes unless its maximum record size was raised: 1 MiB, data and partition key together. */
+    public static final RecordLimits LIMITS = limits(KinesisStream.DEFAULT_MAX_RECORD_BYTES);
     private static final String THROTTLED = "ProvisionedThroughputExceededException";
     /** Kinesis's per-record errors (throttling, InternalFailure, KMS errors) may all pass at a later attempt. */
     private static final boolean RETRYABLE = true;
@@ -54,9 +60,14 @@ public final class KinesisSink extends ServiceSupport implements Sink {
         return stream.name();
     }
 
+    /** The stream's own limits, read at start ({@link KinesisStream#maxRecordBytes}); the default's before. */
     @Override
     public RecordLimits limits() {
-        return LIMITS;
+        return limits(stream.maxRecordBytes());
+    }
+
+    private static RecordLimits limits(long maxRecordBytes) {
+        return new RecordLimits(maxRecordBytes, MAX_KEY_LENGTH, "Kinesis");
     }
 
     @Override
@@ -97,13 +108,14 @@ public final class KinesisSink extends ServiceSupport implements Sink {
                 .data(SdkBytes.fromByteArrayUnsafe(pending.record().data())).build();
     }
 
-    /** Cuts records into PutRecords requests of at most 500 records and 5 MiB, in order. */
+    /** Cuts records into PutRecords requests of at most 500 records and 5 MiB, in order; a larger record alone. */
     static List<List<PendingRecord>> requests(List<PendingRecord> records) {
         List<List<PendingRecord>> requests = new ArrayList<>();
         List<PendingRecord> current = new ArrayList<>();
         long bytes = 0;
         for (PendingRecord record : records) {
-            if (current.size() == MAX_RECORDS_PER_REQUEST || bytes + record.size() > MAX_REQUEST_BYTES) {
+            if (current.size() == MAX_RECORDS_PER_REQUEST
+                    || !current.isEmpty() && bytes + record.size() > MAX_REQUEST_BYTES) {
                 requests.add(current);
                 current = new ArrayList<>();
                 bytes = 0;

@@ -18,13 +18,13 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.DescribeStreamSummaryResponse;
 import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequest;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.Shard;
+import software.amazon.awssdk.services.kinesis.model.StreamDescriptionSummary;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 import software.amazon.awssdk.services.kinesis.waiters.KinesisWaiter;
 
@@ -42,6 +42,11 @@ public final class KinesisStream extends ServiceSupport {
     private static final Duration CREATE_TIMEOUT = Duration.ofSeconds(60);
     /** The {@link #status()} of a stream that does not exist. */
     static final String NOT_FOUND = "NOT FOUND";
+    /**
+     * A stream's largest record, data and partition key together, where DescribeStreamSummary does not say (streams
+     * made before UpdateMaxRecordSize existed, emulators): 1 MiB, every stream's default.
+     */
+    public static final long DEFAULT_MAX_RECORD_BYTES = 1024L * 1024;
     private static final SdkPlugin NO_SDK_RETRIES = configuration -> configuration.overrideConfiguration(
             configuration.overrideConfiguration().toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
 
@@ -51,6 +56,7 @@ public final class KinesisStream extends ServiceSupport {
     private final int shardCountIfCreated;
     private Kinesis2Endpoint endpoint;
     private KinesisClient client;
+    private volatile long maxRecordBytes = DEFAULT_MAX_RECORD_BYTES;
 
     public KinesisStream(CamelContext context, String streamName, boolean createIfMissing, int shardCountIfCreated) {
         this.context = context;
@@ -61,6 +67,14 @@ public final class KinesisStream extends ServiceSupport {
 
     public String name() {
         return streamName;
+    }
+
+    /**
+     * The stream's largest record, data and partition key together, as DescribeStreamSummary said at start (1 to 10
+     * MiB, set with UpdateMaxRecordSize); {@link #DEFAULT_MAX_RECORD_BYTES} before start.
+     */
+    public long maxRecordBytes() {
+        return maxRecordBytes;
     }
 
     public KinesisClient client() {
@@ -127,21 +141,25 @@ public final class KinesisStream extends ServiceSupport {
     }
 
     private void checkStream() {
-        StreamStatus status = describeStatus();
-        if (status == null) {
+        StreamDescriptionSummary summary = describe();
+        if (summary == null) {
             if (!createIfMissing) {
                 throw new IllegalStateException(String.format(
                         "Kinesis stream '%s' does not exist in region %s: create it, or set kinesis.streamName",
                         streamName, client.serviceClientConfiguration().region()));
             }
             create();
-            status = describeStatus();
+            summary = describe();
         }
-        if (!acceptsRecords(status.toString())) {
+        if (!acceptsRecords(summary.streamStatusAsString())) {
             throw new IllegalStateException(String.format(
-                    "Kinesis stream '%s' is %s: it must be ACTIVE (or UPDATING) to accept records", streamName, status));
+                    "Kinesis stream '%s' is %s: it must be ACTIVE (or UPDATING) to accept records", streamName,
+                    summary.streamStatusAsString()));
         }
-        LOG.info("Kinesis stream '{}' is {}", streamName, status);
+        Integer maxKiB = summary.maxRecordSizeInKiB();
+        maxRecordBytes = maxKiB == null ? DEFAULT_MAX_RECORD_BYTES : maxKiB * 1024L;
+        LOG.info("Kinesis stream '{}' is {}; it takes records of up to {} KiB", streamName,
+                summary.streamStatusAsString(), maxRecordBytes / 1024);
     }
 
     @Override
@@ -175,8 +193,8 @@ public final class KinesisStream extends ServiceSupport {
 
     /** The stream's status now, such as ACTIVE, or NOT FOUND. */
     public String status() {
-        StreamStatus status = describeStatus();
-        return status == null ? NOT_FOUND : status.toString();
+        StreamDescriptionSummary summary = describe();
+        return summary == null ? NOT_FOUND : summary.streamStatusAsString();
     }
 
     /** Why the stream cannot take records now, said for an operator, or null when it can. */
@@ -200,11 +218,10 @@ public final class KinesisStream extends ServiceSupport {
         }
     }
 
-    /** The stream's status, or null when it does not exist. */
-    private StreamStatus describeStatus() {
+    /** The stream's summary (DescribeStreamSummary), or null when it does not exist. */
+    private StreamDescriptionSummary describe() {
         try {
-            DescribeStreamSummaryResponse summary = client.describeStreamSummary(b -> b.streamName(streamName));
-            return summary.streamDescriptionSummary().streamStatus();
+            return client.describeStreamSummary(b -> b.streamName(streamName)).streamDescriptionSummary();
         } catch (ResourceNotFoundException e) {
             return null;
         }

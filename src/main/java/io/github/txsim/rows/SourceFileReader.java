@@ -18,8 +18,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class SourceFileReader {
 
-    /** The most characters one row may take: beyond, no Kinesis record (1 MiB at most) could hold it. */
-    public static final long ROW_LIMIT = 4L * 1024 * 1024;
+    /**
+     * The most characters one row may take: beyond, no record could hold it (a Kinesis stream's largest, once raised
+     * with UpdateMaxRecordSize, is 10 MiB; a row's JSON takes at least a byte for each of its characters).
+     */
+    public static final long ROW_LIMIT = 10L * 1024 * 1024;
     /** The exchange property that holds the file's text, {@link SourceText}. */
     public static final String TEXT = "txsim.sourceText";
     private static final String ROWS = "txsim.sourceRows";

@@ -1,6 +1,7 @@
 package io.github.txsim.rows;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Where a row becomes a record, or a reject: its JSON ({@link TransactionJson}), its partition key (the value of the
@@ -10,13 +11,21 @@ public final class TransactionRecords {
 
     private final TransactionJson json = new TransactionJson();
     private final String partitionKeyColumn;
-    private final RecordLimits limits;
+    private final Supplier<RecordLimits> limits;
 
     /**
      * @param partitionKeyColumn the column whose value is each record's partition key
      * @param limits             what one record may be at its destination
      */
     public TransactionRecords(String partitionKeyColumn, RecordLimits limits) {
+        this(partitionKeyColumn, () -> limits);
+    }
+
+    /**
+     * @param limits what one record may be at its destination now: a destination tells its own once it started (a
+     *               Kinesis stream's maximum record size), after the routes were made
+     */
+    public TransactionRecords(String partitionKeyColumn, Supplier<RecordLimits> limits) {
         this.partitionKeyColumn = partitionKeyColumn;
         this.limits = limits;
     }
@@ -32,6 +41,7 @@ public final class TransactionRecords {
      *                             too long partition key, a record over the destination's limit
      */
     public TransactionRecord of(SourceRow row, String fileName) {
+        RecordLimits limits = this.limits.get();
         if (row.problem() != null) {
             throw new InvalidRowException(fileName, row, row.problem());
         }
