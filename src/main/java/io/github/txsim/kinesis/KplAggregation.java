@@ -1,0 +1,185 @@
+package io.github.txsim.kinesis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.WireFormat;
+import io.github.txsim.rows.TransactionRecord;
+
+/**
+ * The Kinesis Producer Library's aggregated record (amazon-kinesis-producer, aggregation-format.md): many user records
+ * in one Kinesis record, which the KCL, Firehose and Flink's Kinesis connector split again. Its data is the magic bytes
+ * {@code F3 89 9A C2}, the protobuf message {@code AggregatedRecord} (a table of partition keys; records of a key's
+ * index and data), and the MD5 of that message.
+ * <p>
+ * Written here, with protobuf-java's coded streams and no generated code, rather than through the KPL: the KPL is a
+ * native daemon with its own queue, threads and retries, which would answer for records after its own time and so
+ * bypass the publisher's per-record answers, checkpoints and one retry policy. The KCL's de-aggregation reads what this
+ * writes (KplAggregationTest).
+ */
+public final class KplAggregation {
+
+    static final byte[] MAGIC = {(byte) 0xF3, (byte) 0x89, (byte) 0x9A, (byte) 0xC2};
+    private static final int DIGEST_BYTES = 16;
+    /** AggregatedRecord's fields: partition_key_table = 1, explicit_hash_key_table = 2 (unused), records = 3. */
+    private static final int PARTITION_KEY_TABLE = 1;
+    private static final int RECORDS = 3;
+    /** Record's fields: partition_key_index = 1, explicit_hash_key_index = 2 (unused), data = 3, tags = 4. */
+    private static final int PARTITION_KEY_INDEX = 1;
+    private static final int DATA = 3;
+
+    private KplAggregation() {
+    }
+
+    /** Whether a Kinesis record's data is an aggregated record: its magic bytes, and its MD5 right. */
+    public static boolean isAggregated(byte[] data) {
+        if (data.length < MAGIC.length + DIGEST_BYTES
+                || !Arrays.equals(data, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            return false;
+        }
+        byte[] digest = md5(data, MAGIC.length, data.length - MAGIC.length - DIGEST_BYTES);
+        return Arrays.equals(data, data.length - DIGEST_BYTES, data.length, digest, 0, DIGEST_BYTES);
+    }
+
+    /** The user records' data in a Kinesis record's data: those of an aggregated record, or the record itself. */
+    public static List<byte[]> userRecords(byte[] data) {
+        if (!isAggregated(data)) {
+            return List.of(data);
+        }
+        List<byte[]> records = new ArrayList<>();
+        try {
+            CodedInputStream in = CodedInputStream.newInstance(data, MAGIC.length,
+                    data.length - MAGIC.length - DIGEST_BYTES);
+            for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+                if (WireFormat.getTagFieldNumber(tag) != RECORDS) {
+                    in.skipField(tag);
+                    continue;
+                }
+                int limit = in.pushLimit(in.readRawVarint32());
+                for (int field = in.readTag(); field != 0; field = in.readTag()) {
+                    if (WireFormat.getTagFieldNumber(field) == DATA) {
+                        records.add(in.readByteArray());
+                    } else {
+                        in.skipField(field);
+                    }
+                }
+                in.popLimit(limit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("an aggregated record whose message cannot be read", e);
+        }
+        return records;
+    }
+
+    /**
+     * Packs user records into one aggregated record of at most {@code maxBytes} (its data and partition key, as
+     * Kinesis counts them). The aggregated record's partition key is its first user record's; the caller gives it an
+     * explicit hash key in the shard that all its user records hash to, since a KCL drops the user records that
+     * belong to another shard.
+     */
+    public static final class Packer {
+
+        private final long maxBytes;
+        private final List<TransactionRecord> records = new ArrayList<>();
+        private final Map<String, Integer> keyIndex = new HashMap<>();
+        private final List<String> keys = new ArrayList<>();
+        private long messageBytes;
+
+        public Packer(long maxBytes) {
+            this.maxBytes = maxBytes;
+        }
+
+        /** Whether the record fits beside the ones packed so far (the first one always does). */
+        public boolean fits(TransactionRecord record) {
+            return records.isEmpty() || size() + added(record) <= maxBytes;
+        }
+
+        public void add(TransactionRecord record) {
+            messageBytes += added(record);
+            if (!keyIndex.containsKey(record.partitionKey())) {
+                keyIndex.put(record.partitionKey(), keys.size());
+                keys.add(record.partitionKey());
+            }
+            records.add(record);
+        }
+
+        public List<TransactionRecord> records() {
+            return records;
+        }
+
+        /** Bytes the aggregated record counts for: its data and its partition key. */
+        public long size() {
+            return MAGIC.length + messageBytes + DIGEST_BYTES + utf8Length(partitionKey());
+        }
+
+        /** The aggregated record's partition key: its first user record's. */
+        public String partitionKey() {
+            return records.isEmpty() ? "" : records.get(0).partitionKey();
+        }
+
+        /** The aggregated record's data: magic bytes, the message, its MD5. */
+        public byte[] data() {
+            byte[] data = new byte[MAGIC.length + Math.toIntExact(messageBytes) + DIGEST_BYTES];
+            System.arraycopy(MAGIC, 0, data, 0, MAGIC.length);
+            CodedOutputStream out = CodedOutputStream.newInstance(data, MAGIC.length, Math.toIntExact(messageBytes));
+            try {
+                for (String key : keys) {
+                    out.writeString(PARTITION_KEY_TABLE, key);
+                }
+                for (TransactionRecord record : records) {
+                    int index = keyIndex.get(record.partitionKey());
+                    out.writeTag(RECORDS, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+                    out.writeUInt32NoTag(recordBytes(index, record));
+                    out.writeUInt64(PARTITION_KEY_INDEX, index);
+                    out.writeByteArray(DATA, record.data());
+                }
+                out.checkNoSpaceLeft();
+            } catch (IOException e) {
+                throw new UncheckedIOException("an aggregated record larger than its count", e);
+            }
+            byte[] digest = md5(data, MAGIC.length, Math.toIntExact(messageBytes));
+            System.arraycopy(digest, 0, data, data.length - DIGEST_BYTES, DIGEST_BYTES);
+            return data;
+        }
+
+        /** The message's bytes that the record adds: its key in the table when new, and the record itself. */
+        private long added(TransactionRecord record) {
+            Integer known = keyIndex.get(record.partitionKey());
+            int index = known != null ? known : keys.size();
+            long key = known != null ? 0 : CodedOutputStream.computeStringSize(PARTITION_KEY_TABLE,
+                    record.partitionKey());
+            int recordBytes = recordBytes(index, record);
+            return key + CodedOutputStream.computeTagSize(RECORDS)
+                    + CodedOutputStream.computeUInt32SizeNoTag(recordBytes) + recordBytes;
+        }
+
+        private static int recordBytes(int index, TransactionRecord record) {
+            return CodedOutputStream.computeUInt64Size(PARTITION_KEY_INDEX, index)
+                    + CodedOutputStream.computeByteArraySize(DATA, record.data());
+        }
+    }
+
+    private static long utf8Length(String key) {
+        return key.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static byte[] md5(byte[] data, int offset, int length) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("MD5");
+            digest.update(data, offset, length);
+            return digest.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is missing from this JVM", e);
+        }
+    }
+}
