@@ -1,11 +1,14 @@
 package io.github.txsim.app;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import io.github.txsim.testing.ApplicationProcess;
 import io.github.txsim.testing.Delivery;
@@ -25,9 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A second instance started on the source folder of a live one is refused, saying who holds the folder, so a file is
  * published by one instance only; once the first is killed (kill -9), the folder is free again and the second resumes
- * the file from its checkpoint. Both run as processes, against a stream whose shard is slowed by the fault proxy (to
- * 150 records/s: the day's 1,900 rows take some 13 s) so that the first is still publishing when it is killed, however
- * long the refused instance takes to start on a busy machine.
+ * the file from its checkpoint. All run as processes. The first publishes through the fault proxy (slowed to 150
+ * records/s) until its checkpoint is written, then the proxy goes away: the first waits for the stream, so it is still
+ * in the middle of the file when it is killed, however long the refused instance takes to start on a busy machine.
  */
 class SecondInstanceIT {
 
@@ -37,13 +40,24 @@ class SecondInstanceIT {
     @TempDir
     Path data;
 
-    private ApplicationProcess instance(KinesisFaultProxy proxy, String name, boolean runOnce) {
+    private ApplicationProcess instance(String name, boolean runOnce) {
         return ApplicationProcess.runOnce(KINESIS, "shared-folder", data, name)
-                .set("camel.component.aws2-kinesis.uriEndpointOverride", proxy.endpoint())
                 .set("app.runOnce", Boolean.toString(runOnce))
                 .set("publish.groupSize", "100")
                 .set("publish.rateLimit.recordsPerShardPerSecond", "150")
                 .set("publish.pollDelay", "100ms");
+    }
+
+    /** The rows done by the file's checkpoint, 0 while there is none. */
+    private static long rowsDone(Path checkpoint) throws IOException {
+        if (!Files.exists(checkpoint)) {
+            return 0;
+        }
+        Properties saved = new Properties();
+        try (Reader reader = Files.newBufferedReader(checkpoint)) {
+            saved.load(reader);
+        }
+        return Long.parseLong(saved.getProperty("rowsDone", "0"));
     }
 
     @Test
@@ -54,10 +68,13 @@ class SecondInstanceIT {
         List<CSVRecord> rows = PublishPipelineIT.readCsv(file);
         try (KinesisFaultProxy proxy = new KinesisFaultProxy(KINESIS.endpoint(), KINESIS.client())
                 .limitShards(150, 1024 * 1024)) {
-            ApplicationProcess first = instance(proxy, "first", false).start();
-            await().atMost(Duration.ofSeconds(60)).until(() -> KINESIS.readAll("shared-folder").size() >= 200);
+            ApplicationProcess first = instance("first", false)
+                    .set("camel.component.aws2-kinesis.uriEndpointOverride", proxy.endpoint()).start();
+            Path checkpoint = data.resolve("checkpoints").resolve(file.getFileName() + ".checkpoint");
+            await().atMost(Duration.ofSeconds(60)).until(() -> rowsDone(checkpoint) > 0);
+            proxy.goAway();
 
-            ApplicationProcess refused = instance(proxy, "refused", true).start();
+            ApplicationProcess refused = instance("refused", true).start();
             assertEquals(1, refused.awaitExit(Duration.ofSeconds(60)), refused.output());
             List<String> errors = refused.output().lines().filter(line -> line.contains(" ERROR ")).toList();
             assertEquals(1, errors.size(), refused.output());
@@ -66,8 +83,11 @@ class SecondInstanceIT {
             assertTrue(errors.get(0).endsWith("stop it first, or give this one a folders.source of its own"),
                     errors.get(0));
 
+            assertTrue(Files.exists(file), "the first instance cannot finish the file while the stream is away");
             first.kill();
-            ApplicationProcess second = instance(proxy, "second", true).start();
+            proxy.comeBack();
+            ApplicationProcess second = instance("second", true)
+                    .set("camel.component.aws2-kinesis.uriEndpointOverride", proxy.endpoint()).start();
             assertEquals(0, second.awaitExit(Duration.ofSeconds(90)), second.output());
             assertTrue(second.output().contains("Resuming " + file.getFileName() + " after row"), second.output());
         }
