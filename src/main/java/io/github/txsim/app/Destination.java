@@ -10,6 +10,7 @@ import io.github.txsim.kafka.TopicReader;
 import io.github.txsim.kinesis.ConnectionSafety;
 import io.github.txsim.kinesis.KinesisSink;
 import io.github.txsim.kinesis.KinesisStream;
+import io.github.txsim.kinesis.ShardMap;
 import io.github.txsim.kinesis.ShardRateLimiter;
 import io.github.txsim.kinesis.StreamReader;
 import io.github.txsim.local.KafkaBroker;
@@ -43,7 +44,13 @@ record Destination(Sink sink, Function<Outage, HealthCheck> healthCheck, Supplie
         String sink = properties.text("publish.sink").toLowerCase(Locale.ROOT);
         return switch (sink) {
             case "kinesis" -> kinesis(context, KinesisSettings.read(properties), publish, generator, metrics);
-            case "kafka" -> kafka(context, properties);
+            case "kafka" -> {
+                if (publish.aggregateBytes() > 0) {
+                    throw new IllegalArgumentException(properties.nameOf("publish.aggregation") + "=kpl is for "
+                            + "Kinesis only: a Kafka producer batches records itself (kafka.batchSize, kafka.linger)");
+                }
+                yield kafka(context, properties);
+            }
             default -> throw new IllegalArgumentException("Property publish.sink must be kinesis or kafka, was '"
                     + sink + "'");
         };
@@ -63,8 +70,10 @@ record Destination(Sink sink, Function<Outage, HealthCheck> healthCheck, Supplie
                 .map(String::strip).filter(value -> !value.isEmpty()));
         KinesisStream stream = new KinesisStream(context, kinesis.streamName(), kinesis.local(),
                 kinesis.emulator().shardCount());
-        KinesisSink sink = new KinesisSink(stream, rateLimiter(publish.rateLimit(), stream, kinesis.local(),
-                generator), metrics);
+        ShardMap shardMap = new ShardMap(stream, publish.rateLimit().shardMapRefresh());
+        KinesisSink sink = new KinesisSink(stream, rateLimiter(publish.rateLimit(), shardMap, kinesis.local(),
+                generator), publish.aggregateBytes() == 0 ? null
+                        : new KinesisSink.Aggregation(shardMap, publish.aggregateBytes()), metrics);
         return new Destination(sink, outage -> new DestinationHealthCheck("kinesis-stream", sink, outage, health -> {
             health.detail("stream", stream.name());
             String status = stream.status();
@@ -102,7 +111,7 @@ record Destination(Sink sink, Function<Outage, HealthCheck> healthCheck, Supplie
      * {@code publish.rateLimit.share} of each shard's limits: by default 1/n for partition i/n, as n producers share
      * the stream.
      */
-    private static ShardRateLimiter rateLimiter(PublishSettings.RateLimit limit, KinesisStream stream, boolean local,
+    private static ShardRateLimiter rateLimiter(PublishSettings.RateLimit limit, ShardMap shardMap, boolean local,
             GeneratorSettings generator) {
         boolean on = limit.enabled() != null ? limit.enabled() : !local;
         if (!on) {
@@ -115,7 +124,7 @@ record Destination(Sink sink, Function<Outage, HealthCheck> healthCheck, Supplie
                 share == 1 ? "all" : String.format("%.3g", share),
                 auto && share < 1 ? ", as partition " + generator.partition() + " of the producers sharing the stream"
                         : ""));
-        return new ShardRateLimiter(stream, limit.recordsPerShardPerSecond() * share,
-                limit.bytesPerShardPerSecond() * share, limit.burst(), limit.shardMapRefresh());
+        return new ShardRateLimiter(shardMap, limit.recordsPerShardPerSecond() * share,
+                limit.bytesPerShardPerSecond() * share, limit.burst());
     }
 }

@@ -3,6 +3,7 @@ package io.github.txsim.app;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 import io.github.txsim.kinesis.KinesisSink;
 import io.github.txsim.publish.Pacing;
@@ -13,13 +14,15 @@ import io.github.txsim.publish.Pacing;
  * @param maxInFlight              groups published at once: publish.maxInFlight, or one when paced
  * @param republishArchivedCopies whether a copy of a file archived earlier is published again
  *                                (publish.archivedCopies=publish) or archived without publishing (skip)
+ * @param aggregateBytes           the most bytes of a KPL aggregated record (publish.aggregation=kpl), 0 for none
  * @param recordTimeout            how long a group's records not acknowledged are retried (publish.recordTimeout)
  * @param outageMaxWait            how long publishing waits for a stream that cannot take records before the
  *                                application stops (publish.outage.maxWait); null for no limit
  */
 record PublishSettings(String partitionKeyColumn, int groupSize, long groupBytes, int maxInFlight,
         Duration progressInterval, Pacing pacing, boolean dropUnnamedIndexColumn, Duration recordTimeout,
-        ReadLock readLock, RateLimit rateLimit, boolean republishArchivedCopies, Duration outageMaxWait) {
+        ReadLock readLock, RateLimit rateLimit, boolean republishArchivedCopies, Duration outageMaxWait,
+        int aggregateBytes) {
 
     /** publish.outage.maxWait=auto in run-once mode: a batch job ends rather than wait for long. */
     static final Duration RUN_ONCE_OUTAGE_MAX_WAIT = Duration.ofMinutes(5);
@@ -65,7 +68,18 @@ record PublishSettings(String partitionKeyColumn, int groupSize, long groupBytes
                         properties.integer("publish.rateLimit.bytesPerShardPerSecond", 1, Integer.MAX_VALUE),
                         properties.duration("publish.rateLimit.burst"),
                         properties.duration("publish.rateLimit.shardMapRefresh"), share),
-                republishArchivedCopies(properties), outageMaxWait(properties));
+                republishArchivedCopies(properties), outageMaxWait(properties), aggregateBytes(properties));
+    }
+
+    /** publish.aggregation: none, or kpl with aggregated records of publish.aggregation.maxBytes at most. */
+    private static int aggregateBytes(AppProperties properties) {
+        String aggregation = properties.text("publish.aggregation").toLowerCase(Locale.ROOT);
+        return switch (aggregation) {
+            case "none" -> 0;
+            case "kpl" -> properties.integer("publish.aggregation.maxBytes", 1024, 10 * 1024 * 1024);
+            default -> throw new IllegalArgumentException(properties.nameOf("publish.aggregation")
+                    + " must be none or kpl, was '" + aggregation + "'");
+        };
     }
 
     /** publish.outage.maxWait: auto (no limit for a service, 5 minutes in run-once mode), none, or a duration. */

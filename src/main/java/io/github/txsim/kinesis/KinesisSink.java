@@ -1,5 +1,6 @@
 package io.github.txsim.kinesis;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +11,7 @@ import io.github.txsim.rows.RecordLimits;
 import io.github.txsim.support.PublishMetrics;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 
@@ -41,12 +40,25 @@ public final class KinesisSink extends ServiceSupport implements Sink {
 
     private final KinesisStream stream;
     private final ShardRateLimiter rateLimiter;
+    private final Aggregation aggregation;
     private final PublishMetrics metrics;
 
-    /** @param rateLimiter keeps requests within the shards' limits; null sends as fast as the stream answers */
-    public KinesisSink(KinesisStream stream, ShardRateLimiter rateLimiter, PublishMetrics metrics) {
+    /**
+     * KPL aggregation (publish.aggregation=kpl): user records packed into aggregated records of at most
+     * {@code maxBytes} (and the stream's maximum record size), one shard each, by the shard map.
+     */
+    public record Aggregation(ShardMap shardMap, long maxBytes) {
+    }
+
+    /**
+     * @param rateLimiter keeps requests within the shards' limits; null sends as fast as the stream answers
+     * @param aggregation how user records are aggregated; null sends each as a Kinesis record of its own
+     */
+    public KinesisSink(KinesisStream stream, ShardRateLimiter rateLimiter, Aggregation aggregation,
+            PublishMetrics metrics) {
         this.stream = stream;
         this.rateLimiter = rateLimiter;
+        this.aggregation = aggregation;
         this.metrics = metrics;
     }
 
@@ -82,50 +94,72 @@ public final class KinesisSink extends ServiceSupport implements Sink {
 
     @Override
     public void send(List<PendingRecord> records, Answers answers) throws InterruptedException {
-        for (List<PendingRecord> request : requests(records)) {
+        List<KinesisRequests.Request> requests = aggregation == null ? KinesisRequests.plain(records)
+                : KinesisRequests.aggregated(records, aggregation.shardMap().shards(),
+                        Math.min(aggregation.maxBytes(), stream.maxRecordBytes()));
+        for (KinesisRequests.Request request : requests) {
             if (rateLimiter != null) {
-                rateLimiter.acquire(request.stream().map(PendingRecord::record).toList());
+                rateLimiter.acquire(request.entries());
             }
             long started = System.nanoTime();
-            PutRecordsResponse response = stream.putRecords(request.stream().map(KinesisSink::entry).toList());
+            PutRecordsResponse response = stream.putRecords(request.entries());
             metrics.putRecords(Duration.ofNanos(System.nanoTime() - started));
-            List<Failure> failures = new ArrayList<>(request.size());
-            for (PutRecordsResultEntry result : response.records()) {
-                failures.add(result.errorCode() == null ? null : new Failure(result.errorCode() + ": "
-                        + result.errorMessage(), RETRYABLE, THROTTLED.equals(result.errorCode())));
-            }
-            answers.answered(request, failures);
+            answers.answered(request.records(), failures(request, response.records()));
         }
+    }
+
+    /**
+     * Each user record's answer: its entry's; or, for every user record of an aggregated record that went to a shard
+     * other than the one it was packed for (the stream was resharded) and that does not hold all of its user records,
+     * a failure, since a KCL consumer drops such a record whole.
+     */
+    private List<Failure> failures(KinesisRequests.Request request, List<PutRecordsResultEntry> results) {
+        List<Failure> byEntry = new ArrayList<>(results.size());
+        for (int i = 0; i < results.size(); i++) {
+            PutRecordsResultEntry result = results.get(i);
+            ShardMap.ShardRange packedFor = request.packedFor().get(i);
+            if (result.errorCode() != null) {
+                byEntry.add(new Failure(result.errorCode() + ": " + result.errorMessage(), RETRYABLE,
+                        THROTTLED.equals(result.errorCode())));
+            } else if (packedFor != null && !packedFor.id().equals(result.shardId())) {
+                byEntry.add(landedElsewhere(request, i, result.shardId()));
+            } else {
+                byEntry.add(null);
+            }
+        }
+        List<Failure> failures = new ArrayList<>(request.records().size());
+        for (int i = 0; i < request.records().size(); i++) {
+            failures.add(byEntry.get(request.entryOf()[i]));
+        }
+        return failures;
+    }
+
+    /** An aggregated record's answer when it went to another shard: none if that shard holds all its user records. */
+    private Failure landedElsewhere(KinesisRequests.Request request, int entry, String shardId) {
+        ShardMap.ShardRange shard = landedIn(shardId);
+        for (int i = 0; i < request.records().size(); i++) {
+            if (request.entryOf()[i] == entry
+                    && !shard.holds(ShardMap.hashKey(request.records().get(i).record().partitionKey()))) {
+                return new Failure("the stream was resharded: its aggregated record went to shard " + shardId
+                        + ", which does not hold all of its user records, so a consumer would drop it", RETRYABLE,
+                        false);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The shard an aggregated record went to, other than the one it was packed for: the stream was resharded, so the
+     * shard map is read again. A shard already closed again holds no record of ours for a consumer: it says so.
+     */
+    private ShardMap.ShardRange landedIn(String shardId) {
+        List<ShardMap.ShardRange> shards = aggregation.shardMap().refresh();
+        return shards.stream().filter(shard -> shard.id().equals(shardId)).findFirst()
+                .orElse(new ShardMap.ShardRange(shardId, BigInteger.ONE, BigInteger.ZERO));
     }
 
     @Override
     public String unavailable(RuntimeException failure) {
         return failure instanceof SdkException ? stream.unavailable() : null;
-    }
-
-    private static PutRecordsRequestEntry entry(PendingRecord pending) {
-        return PutRecordsRequestEntry.builder().partitionKey(pending.record().partitionKey())
-                .data(SdkBytes.fromByteArrayUnsafe(pending.record().data())).build();
-    }
-
-    /** Cuts records into PutRecords requests of at most 500 records and 5 MiB, in order; a larger record alone. */
-    static List<List<PendingRecord>> requests(List<PendingRecord> records) {
-        List<List<PendingRecord>> requests = new ArrayList<>();
-        List<PendingRecord> current = new ArrayList<>();
-        long bytes = 0;
-        for (PendingRecord record : records) {
-            if (current.size() == MAX_RECORDS_PER_REQUEST
-                    || !current.isEmpty() && bytes + record.size() > MAX_REQUEST_BYTES) {
-                requests.add(current);
-                current = new ArrayList<>();
-                bytes = 0;
-            }
-            current.add(record);
-            bytes += record.size();
-        }
-        if (!current.isEmpty()) {
-            requests.add(current);
-        }
-        return requests;
     }
 }

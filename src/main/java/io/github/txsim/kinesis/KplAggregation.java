@@ -2,6 +2,7 @@ package io.github.txsim.kinesis;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,11 +32,13 @@ public final class KplAggregation {
 
     static final byte[] MAGIC = {(byte) 0xF3, (byte) 0x89, (byte) 0x9A, (byte) 0xC2};
     private static final int DIGEST_BYTES = 16;
-    /** AggregatedRecord's fields: partition_key_table = 1, explicit_hash_key_table = 2 (unused), records = 3. */
+    /** AggregatedRecord's fields (the packer writes no explicit hash keys; a reader finds them in other writers'). */
     private static final int PARTITION_KEY_TABLE = 1;
+    private static final int EXPLICIT_HASH_KEY_TABLE = 2;
     private static final int RECORDS = 3;
-    /** Record's fields: partition_key_index = 1, explicit_hash_key_index = 2 (unused), data = 3, tags = 4. */
+    /** Record's fields: partition_key_index = 1, explicit_hash_key_index = 2, data = 3, tags = 4. */
     private static final int PARTITION_KEY_INDEX = 1;
+    private static final int EXPLICIT_HASH_KEY_INDEX = 2;
     private static final int DATA = 3;
 
     private KplAggregation() {
@@ -53,32 +56,69 @@ public final class KplAggregation {
 
     /** The user records' data in a Kinesis record's data: those of an aggregated record, or the record itself. */
     public static List<byte[]> userRecords(byte[] data) {
+        return userRecords(data, null);
+    }
+
+    /**
+     * The user records' data in a Kinesis record's data read from this shard, as the KCL finds them: those of an
+     * aggregated record, or the record itself. An aggregated record that holds a user record whose hash key (explicit,
+     * or the MD5 of its partition key) the shard does not hold yields none, since the KCL drops it whole: it went to
+     * the shard while the stream was resharded, and its user records were sent again to their own shards.
+     *
+     * @param shard the shard the record was read from; null keeps every user record
+     */
+    public static List<byte[]> userRecords(byte[] data, ShardMap.ShardRange shard) {
         if (!isAggregated(data)) {
             return List.of(data);
         }
-        List<byte[]> records = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        List<String> hashKeys = new ArrayList<>();
+        List<UserRecord> records = new ArrayList<>();
         try {
             CodedInputStream in = CodedInputStream.newInstance(data, MAGIC.length,
                     data.length - MAGIC.length - DIGEST_BYTES);
             for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-                if (WireFormat.getTagFieldNumber(tag) != RECORDS) {
-                    in.skipField(tag);
-                    continue;
+                switch (WireFormat.getTagFieldNumber(tag)) {
+                    case PARTITION_KEY_TABLE -> keys.add(in.readString());
+                    case EXPLICIT_HASH_KEY_TABLE -> hashKeys.add(in.readString());
+                    case RECORDS -> records.add(readRecord(in));
+                    default -> in.skipField(tag);
                 }
-                int limit = in.pushLimit(in.readRawVarint32());
-                for (int field = in.readTag(); field != 0; field = in.readTag()) {
-                    if (WireFormat.getTagFieldNumber(field) == DATA) {
-                        records.add(in.readByteArray());
-                    } else {
-                        in.skipField(field);
-                    }
-                }
-                in.popLimit(limit);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("an aggregated record whose message cannot be read", e);
         }
-        return records;
+        List<byte[]> kept = new ArrayList<>(records.size());
+        for (UserRecord record : records) {
+            if (shard != null && !shard.holds(record.hashKeyIndex() >= 0
+                    ? new BigInteger(hashKeys.get(record.hashKeyIndex()))
+                    : ShardMap.hashKey(keys.get(record.keyIndex())))) {
+                return List.of();
+            }
+            kept.add(record.data());
+        }
+        return kept;
+    }
+
+    /** A user record as read: its partition key's index, its explicit hash key's (-1 for none), its data. */
+    private record UserRecord(int keyIndex, int hashKeyIndex, byte[] data) {
+    }
+
+    private static UserRecord readRecord(CodedInputStream in) throws IOException {
+        int limit = in.pushLimit(in.readRawVarint32());
+        int keyIndex = 0;
+        int hashKeyIndex = -1;
+        byte[] data = new byte[0];
+        for (int field = in.readTag(); field != 0; field = in.readTag()) {
+            switch (WireFormat.getTagFieldNumber(field)) {
+                case PARTITION_KEY_INDEX -> keyIndex = Math.toIntExact(in.readUInt64());
+                case EXPLICIT_HASH_KEY_INDEX -> hashKeyIndex = Math.toIntExact(in.readUInt64());
+                case DATA -> data = in.readByteArray();
+                default -> in.skipField(field);
+            }
+        }
+        in.popLimit(limit);
+        return new UserRecord(keyIndex, hashKeyIndex, data);
     }
 
     /**

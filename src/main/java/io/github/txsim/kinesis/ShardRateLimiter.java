@@ -2,28 +2,23 @@ package io.github.txsim.kinesis;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
-import io.github.txsim.rows.TransactionRecord;
-import software.amazon.awssdk.services.kinesis.model.Shard;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 
 /**
  * Keeps each shard of the stream within its write limits (by default Kinesis's 1,000 records/s and 1 MiB/s), so
- * that throttling is the exception rather than the control loop. Before a request goes out, the records are counted
- * against their shards (the shard whose hash-key range holds the MD5 of the partition key) and the request waits
- * until every shard it touches has paid off the load counted before, so that no shard gets much more than its
- * limits in any second; {@code burst} lets requests go that much earlier (publish.rateLimit.burst).
+ * that throttling is the exception rather than the control loop. Before a request goes out, its entries (user records,
+ * or aggregated records) are counted against their shards ({@link ShardMap}) and the request waits until every shard
+ * it touches has paid off the load counted before, so that no shard gets much more than its limits in any second;
+ * {@code burst} lets requests go that much earlier (publish.rateLimit.burst).
  * <p>
  * Each shard is a generic cell rate algorithm (one "theoretical arrival time" per limit: when the load counted so far
- * is paid off at the steady rate), which needs no timer. The
- * shard map comes from ListShards and is read again every {@code refreshInterval}, so a resharded stream is followed.
+ * is paid off at the steady rate), which needs no timer.
  */
 public final class ShardRateLimiter {
 
@@ -32,51 +27,49 @@ public final class ShardRateLimiter {
         void sleepNanos(long nanos) throws InterruptedException;
     }
 
-    private final KinesisStream stream;
+    private final ShardMap shardMap;
     private final double recordsPerSecond;
     private final double bytesPerSecond;
     private final long burstNanos;
-    private final long refreshNanos;
     private final LongSupplier nanoTime;
     private final Sleeper sleeper;
-    private List<ShardCell> shards = List.of();
-    private long refreshedAt;
+    /** Each shard's budget, by shard id; a shard closed by a reshard keeps its entry, a few bytes. */
+    private final Map<String, ShardCell> cells = new HashMap<>();
 
-    public ShardRateLimiter(KinesisStream stream, double recordsPerSecond, double bytesPerSecond, Duration burst,
-            Duration refreshInterval) {
-        this(stream, recordsPerSecond, bytesPerSecond, burst, refreshInterval, System::nanoTime,
+    public ShardRateLimiter(ShardMap shardMap, double recordsPerSecond, double bytesPerSecond, Duration burst) {
+        this(shardMap, recordsPerSecond, bytesPerSecond, burst, System::nanoTime,
                 nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)));
     }
 
-    ShardRateLimiter(KinesisStream stream, double recordsPerSecond, double bytesPerSecond, Duration burst,
-            Duration refreshInterval, LongSupplier nanoTime, Sleeper sleeper) {
-        this.stream = stream;
+    ShardRateLimiter(ShardMap shardMap, double recordsPerSecond, double bytesPerSecond, Duration burst,
+            LongSupplier nanoTime, Sleeper sleeper) {
+        this.shardMap = shardMap;
         this.recordsPerSecond = recordsPerSecond;
         this.bytesPerSecond = bytesPerSecond;
         this.burstNanos = burst.toNanos();
-        this.refreshNanos = refreshInterval.toNanos();
         this.nanoTime = nanoTime;
         this.sleeper = sleeper;
     }
 
-    /** Waits until the stream's shards have room for these records, and counts them. */
-    public void acquire(List<TransactionRecord> records) throws InterruptedException {
+    /** Waits until the stream's shards have room for these request entries, and counts them. */
+    public void acquire(List<PutRecordsRequestEntry> entries) throws InterruptedException {
+        List<ShardMap.ShardRange> shards = shardMap.shards();
         long wait;
         synchronized (this) {
             long now = nanoTime.getAsLong();
-            if (shards.isEmpty() || now - refreshedAt >= refreshNanos) {
-                shards = readShards();
-                refreshedAt = now;
-            }
-            Map<ShardCell, long[]> load = new HashMap<>();
-            for (TransactionRecord record : records) {
-                long[] counts = load.computeIfAbsent(shardOf(record.partitionKey()), shard -> new long[2]);
+            Map<String, long[]> load = new HashMap<>();
+            for (PutRecordsRequestEntry entry : entries) {
+                BigInteger hashKey = entry.explicitHashKey() != null ? new BigInteger(entry.explicitHashKey())
+                        : ShardMap.hashKey(entry.partitionKey());
+                long[] counts = load.computeIfAbsent(ShardMap.of(shards, hashKey).id(), shard -> new long[2]);
                 counts[0]++;
-                counts[1] += record.size();
+                counts[1] += entry.data().asByteArrayUnsafe().length
+                        + (long) entry.partitionKey().getBytes(StandardCharsets.UTF_8).length;
             }
             wait = 0;
-            for (Map.Entry<ShardCell, long[]> shard : load.entrySet()) {
-                wait = Math.max(wait, shard.getKey().reserve(now, shard.getValue()[0], shard.getValue()[1]));
+            for (Map.Entry<String, long[]> shard : load.entrySet()) {
+                wait = Math.max(wait, cells.computeIfAbsent(shard.getKey(), id -> new ShardCell())
+                        .reserve(now, shard.getValue()[0], shard.getValue()[1]));
             }
         }
         if (wait > 0) {
@@ -85,45 +78,14 @@ public final class ShardRateLimiter {
     }
 
     /** How many shards the limiter knows (for tests and logs). */
-    synchronized int shardCount() {
-        return shards.size();
-    }
-
-    private List<ShardCell> readShards() {
-        List<ShardCell> cells = new ArrayList<>();
-        for (Shard shard : stream.openShards()) {
-            ShardCell known = shards.stream().filter(c -> c.id.equals(shard.shardId())).findFirst().orElse(null);
-            cells.add(known != null ? known : new ShardCell(shard.shardId(),
-                    new BigInteger(shard.hashKeyRange().startingHashKey()),
-                    new BigInteger(shard.hashKeyRange().endingHashKey())));
-        }
-        return cells;
-    }
-
-    /** The shard whose hash-key range holds the MD5 of the partition key, as Kinesis finds it. */
-    private ShardCell shardOf(String partitionKey) {
-        BigInteger hashKey = new BigInteger(1, md5(partitionKey));
-        for (ShardCell shard : shards) {
-            if (hashKey.compareTo(shard.from) >= 0 && hashKey.compareTo(shard.to) <= 0) {
-                return shard;
-            }
-        }
-        return shards.get(0);
+    int shardCount() {
+        return shardMap.shards().size();
     }
 
     /** One shard's two limits, each as the time at which its budget would be spent at the steady rate. */
     private final class ShardCell {
-        private final String id;
-        private final BigInteger from;
-        private final BigInteger to;
         private long recordsAt = Long.MIN_VALUE;
         private long bytesAt = Long.MIN_VALUE;
-
-        ShardCell(String id, BigInteger from, BigInteger to) {
-            this.id = id;
-            this.from = from;
-            this.to = to;
-        }
 
         /**
          * Counts the load and returns how long to wait before sending it: until the load counted before it is paid
@@ -135,14 +97,6 @@ public final class ShardRateLimiter {
             recordsAt = recordsStart + (long) (records * 1e9 / recordsPerSecond);
             bytesAt = bytesStart + (long) (bytes * 1e9 / bytesPerSecond);
             return Math.max(0, Math.max(recordsStart, bytesStart) - now - burstNanos);
-        }
-    }
-
-    private static byte[] md5(String partitionKey) {
-        try {
-            return MessageDigest.getInstance("MD5").digest(partitionKey.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is missing from this JVM", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.txsim.kinesis;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +23,8 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 /**
  * Reads every record of a stream, from its oldest (or from a time), shard by shard in parallel, until each shard is
  * read up to its tip. Each shard is read within Kinesis's read limits, 5 GetRecords calls a second and 2 MiB/s: a
- * call waits 200 ms after the answer to the one before it, and longer after a large answer. A throttled call is retried with the
- * SDK client's own back-off.
+ * call waits 200 ms after the answer to the one before it, and longer after a large answer. A throttled call is
+ * retried with the SDK client's own back-off. Aggregated records are split into their user records.
  */
 public final class StreamReader implements RecordSource {
 
@@ -55,7 +56,7 @@ public final class StreamReader implements RecordSource {
             List<Future<?>> reading = new ArrayList<>();
             for (Shard shard : shards) {
                 reading.add(threads.submit(() -> {
-                    readShard(shard.shardId(), since, each);
+                    readShard(shard, since, each);
                     return null;
                 }));
             }
@@ -89,9 +90,16 @@ public final class StreamReader implements RecordSource {
         return shards;
     }
 
-    private void readShard(String shardId, Instant since, Consumer<byte[]> each) throws InterruptedException {
+    /**
+     * Reads one shard, splitting aggregated records (publish.aggregation=kpl) into the user records that belong to the
+     * shard, as the KCL does.
+     */
+    private void readShard(Shard shard, Instant since, Consumer<byte[]> each) throws InterruptedException {
+        ShardMap.ShardRange range = new ShardMap.ShardRange(shard.shardId(),
+                new BigInteger(shard.hashKeyRange().startingHashKey()),
+                new BigInteger(shard.hashKeyRange().endingHashKey()));
         String iterator = client.getShardIterator(b -> {
-            b.streamName(stream).shardId(shardId);
+            b.streamName(stream).shardId(shard.shardId());
             if (since == null) {
                 b.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
             } else {
@@ -105,7 +113,7 @@ public final class StreamReader implements RecordSource {
             GetRecordsResponse response = client.getRecords(b -> b.shardIterator(current).limit(RECORDS_PER_CALL));
             long bytes = 0;
             for (Record record : response.records()) {
-                each.accept(record.data().asByteArrayUnsafe());
+                KplAggregation.userRecords(record.data().asByteArrayUnsafe(), range).forEach(each);
                 bytes += record.data().asByteArrayUnsafe().length;
             }
             boolean atTip = response.records().isEmpty()

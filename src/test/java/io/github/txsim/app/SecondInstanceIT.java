@@ -1,16 +1,14 @@
 package io.github.txsim.app;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import io.github.txsim.testing.ApplicationProcess;
+import io.github.txsim.testing.Checkpoint;
 import io.github.txsim.testing.Delivery;
 import io.github.txsim.testing.Folders;
 import io.github.txsim.testing.Kinesalite;
@@ -48,18 +46,6 @@ class SecondInstanceIT {
                 .set("publish.pollDelay", "100ms");
     }
 
-    /** The rows done by the file's checkpoint, 0 while there is none. */
-    private static long rowsDone(Path checkpoint) throws IOException {
-        if (!Files.exists(checkpoint)) {
-            return 0;
-        }
-        Properties saved = new Properties();
-        try (Reader reader = Files.newBufferedReader(checkpoint)) {
-            saved.load(reader);
-        }
-        return Long.parseLong(saved.getProperty("rowsDone", "0"));
-    }
-
     @Test
     void aSecondInstanceOnTheFolderOfALiveOneIsRefusedAndTakesOverOnceItIsGone() throws Exception {
         KINESIS.createStream("shared-folder", 1);
@@ -71,7 +57,7 @@ class SecondInstanceIT {
             ApplicationProcess first = instance("first", false)
                     .set("camel.component.aws2-kinesis.uriEndpointOverride", proxy.endpoint()).start();
             Path checkpoint = data.resolve("checkpoints").resolve(file.getFileName() + ".checkpoint");
-            await().atMost(Duration.ofSeconds(60)).until(() -> rowsDone(checkpoint) > 0);
+            await().atMost(Duration.ofSeconds(60)).until(() -> Checkpoint.rowsDone(checkpoint) > 0);
             proxy.goAway();
 
             ApplicationProcess refused = instance("refused", true).start();

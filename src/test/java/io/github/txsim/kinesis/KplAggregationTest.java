@@ -89,6 +89,25 @@ class KplAggregationTest {
         assertFalse(KplAggregation.isAggregated(damaged), "a wrong MD5 is no aggregated record");
     }
 
+    @Test
+    void anAggregatedRecordReadFromAShardThatHoldsOnlySomeOfItsUserRecordsYieldsNoneAsInTheKcl() throws Exception {
+        KplAggregation.Packer packer = new KplAggregation.Packer(1024 * 1024);
+        for (int customer = 0; customer < 50; customer++) {
+            packer.add(new TransactionRecord(ROW, Integer.toString(customer), ("row " + customer).getBytes(
+                    StandardCharsets.UTF_8)));
+        }
+        ShardMap.ShardRange lower = new ShardMap.ShardRange("lower", BigInteger.ZERO, HALF.subtract(BigInteger.ONE));
+        ShardMap.ShardRange upper = new ShardMap.ShardRange("upper", HALF, TOP);
+        ShardMap.ShardRange whole = new ShardMap.ShardRange("whole", BigInteger.ZERO, TOP);
+        for (ShardMap.ShardRange shard : List.of(lower, upper, whole)) {
+            int kcl = new AggregatorUtil().deaggregate(List.of(kinesisRecord(packer)), shard.from(), shard.to())
+                    .size();
+            assertEquals(kcl, KplAggregation.userRecords(packer.data(), shard).size(), shard.id());
+        }
+        assertEquals(0, KplAggregation.userRecords(packer.data(), lower).size(), "dropped whole");
+        assertEquals(50, KplAggregation.userRecords(packer.data(), whole).size());
+    }
+
     private static KinesisClientRecord kinesisRecord(KplAggregation.Packer packer) {
         return KinesisClientRecord.fromRecord(Record.builder().partitionKey(packer.partitionKey())
                 .data(SdkBytes.fromByteArray(packer.data())).sequenceNumber("1")

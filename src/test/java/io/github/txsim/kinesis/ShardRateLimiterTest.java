@@ -4,13 +4,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.txsim.rows.TransactionRecord;
 import io.github.txsim.testing.InMemoryKinesisClient;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.aws2.kinesis.Kinesis2Component;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,14 +36,15 @@ class ShardRateLimiterTest {
         context.start();
         KinesisStream stream = new KinesisStream(context, "s", false, 1);
         stream.start();
-        return new ShardRateLimiter(stream, recordsPerSecond, bytesPerSecond, Duration.ZERO, Duration.ofMinutes(1),
-                () -> now, nanos -> now += nanos);
+        return new ShardRateLimiter(new ShardMap(stream, Duration.ofMinutes(1), () -> now), recordsPerSecond,
+                bytesPerSecond, Duration.ZERO, () -> now, nanos -> now += nanos);
     }
 
-    private static List<TransactionRecord> records(int first, int count, int bytes) {
-        List<TransactionRecord> records = new ArrayList<>();
+    private static List<PutRecordsRequestEntry> records(int first, int count, int bytes) {
+        List<PutRecordsRequestEntry> records = new ArrayList<>();
         for (int i = first; i < first + count; i++) {
-            records.add(new TransactionRecord(null, Integer.toString(i), new byte[bytes]));
+            records.add(PutRecordsRequestEntry.builder().partitionKey(Integer.toString(i))
+                    .data(SdkBytes.fromByteArray(new byte[bytes])).build());
         }
         return records;
     }

@@ -1,5 +1,6 @@
 package io.github.txsim.kinesis;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,7 +34,9 @@ class StreamReaderTest {
 
         @Override
         public ListShardsResponse listShards(ListShardsRequest request) {
-            return ListShardsResponse.builder().shards(Shard.builder().shardId("shardId-0").build()).build();
+            return ListShardsResponse.builder().shards(Shard.builder().shardId("shardId-0").hashKeyRange(b -> b
+                    .startingHashKey("0").endingHashKey(BigInteger.TWO.pow(128).subtract(BigInteger.ONE).toString()))
+                    .build()).build();
         }
 
         @Override

@@ -21,7 +21,7 @@ final class TestPublisher {
     static GroupPublisher processor(CamelContext context, Pacing pacing, Clock clock,
             RecordSender.Sleeper sleeper) {
         StopSignal stop = new StopSignal();
-        KinesisSink sink = new KinesisSink(new KinesisStream(context, "transactions", false, 1), null,
+        KinesisSink sink = new KinesisSink(new KinesisStream(context, "transactions", false, 1), null, null,
                 PublishMetrics.none());
         RecordSender sender = new RecordSender(sink, PublishMetrics.none(), stop,
                 new Outage(sink, null, stop, () -> { }, clock), clock, sleeper);

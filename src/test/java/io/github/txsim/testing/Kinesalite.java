@@ -1,11 +1,13 @@
 package io.github.txsim.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import io.github.txsim.local.KinesisEmulator;
 import org.apache.camel.component.aws2.kinesis.Kinesis2Configuration;
@@ -21,6 +23,8 @@ import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.waiters.KinesisWaiter;
+import software.amazon.kinesis.retrieval.AggregatorUtil;
+import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
 /**
  * A real kinesalite process for a test class (register it as a static {@code @RegisterExtension} field), started on
@@ -104,23 +108,42 @@ public final class Kinesalite implements BeforeAllCallback, AfterAllCallback {
         waiter.waitUntilStreamNotExists(b -> b.streamName(name));
     }
 
-    /** Every record in the stream, shard by shard, from the oldest. */
+    /** How many Kinesis records the stream holds, an aggregated record counted once. */
+    public long storedRecords(String stream) {
+        long[] stored = {0};
+        eachPage(stream, (shard, records) -> stored[0] += records.size());
+        return stored[0];
+    }
+
+    /**
+     * Every user record in the stream, shard by shard, from the oldest, as a consumer built on the KCL sees them: an
+     * aggregated record (publish.aggregation=kpl) split by the KCL's own de-aggregation, which keeps only the user
+     * records that belong to the shard it was read from.
+     */
     public List<ReceivedRecord> readAll(String stream) {
         List<ReceivedRecord> received = new ArrayList<>();
-        List<Shard> shards = client.listShards(b -> b.streamName(stream)).shards();
-        for (Shard shard : shards) {
+        AggregatorUtil kcl = new AggregatorUtil();
+        eachPage(stream, (shard, records) -> {
+            for (KinesisClientRecord record : kcl.deaggregate(records.stream().map(KinesisClientRecord::fromRecord)
+                    .toList(), shard.hashKeyRange().startingHashKey(), shard.hashKeyRange().endingHashKey())) {
+                received.add(new ReceivedRecord(shard.shardId(), record.partitionKey(),
+                        StandardCharsets.UTF_8.decode(record.data()).toString()));
+            }
+        });
+        return received;
+    }
+
+    /** Reads every shard of the stream from its oldest record, a page of records at a time. */
+    private void eachPage(String stream, BiConsumer<Shard, List<Record>> each) {
+        for (Shard shard : client.listShards(b -> b.streamName(stream)).shards()) {
             String iterator = client.getShardIterator(b -> b.streamName(stream).shardId(shard.shardId())
                     .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
             while (iterator != null) {
                 String current = iterator;
                 GetRecordsResponse response = client.getRecords(b -> b.shardIterator(current).limit(10_000));
-                for (Record record : response.records()) {
-                    received.add(new ReceivedRecord(shard.shardId(), record.partitionKey(),
-                            record.data().asUtf8String()));
-                }
+                each.accept(shard, response.records());
                 iterator = response.records().isEmpty() ? null : response.nextShardIterator();
             }
         }
-        return received;
     }
 }

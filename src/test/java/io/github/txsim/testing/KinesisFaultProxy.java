@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.txsim.kinesis.KplAggregation;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 
@@ -53,7 +54,8 @@ import static org.awaitility.Awaitility.await;
  * <li>goes away for a while (its port refuses connections), then comes back on the same port;</li>
  * <li>acts as the stream itself ({@link #sink()}): acknowledges PutRecords entries without forwarding them and keeps
  * each one's transaction id and arrival time, for rates above what the emulator can take (other calls, such as the
- * stream's description and shard map, still go to the emulator).</li>
+ * stream's description and shard map, still go to the emulator); an aggregated record (KPL) arrives as its user
+ * records.</li>
  * </ul>
  * Random choices come from a fixed seed. Traffic goes to 127.0.0.1 only.
  */
@@ -345,7 +347,9 @@ public final class KinesisFaultProxy implements AutoCloseable {
         List<Arrival> arrived = new ArrayList<>(data.size());
         ArrayNode results = json.createArrayNode();
         for (int i = 0; i < data.size(); i++) {
-            arrived.add(new Arrival(json.readTree(data.get(i)).get("TRANSACTION_ID").asLong(), now));
+            for (byte[] userRecord : KplAggregation.userRecords(data.get(i))) { // one, unless aggregated
+                arrived.add(new Arrival(json.readTree(userRecord).get("TRANSACTION_ID").asLong(), now));
+            }
             results.add(json.createObjectNode()
                     .put("SequenceNumber", Long.toString(sequenceNumbers.incrementAndGet()))
                     .put("ShardId", shards.get(i).id));
