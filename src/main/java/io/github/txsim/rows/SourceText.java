@@ -236,7 +236,9 @@ public final class SourceText extends Reader {
         private int head;
         private int size;
         private long firstLine = 1;
-        private FilePrefix beforeFirst = FilePrefix.EMPTY;
+        /** Where the line before firstLine ends (kept as numbers: a prefix is made only when asked for). */
+        private long beforeFirstOffset;
+        private long beforeFirstCrc;
 
         void add(long offset, long crc) {
             if (size == offsets.length) {
@@ -260,10 +262,12 @@ public final class SourceText extends Reader {
         /** The end of this line, which must have been read; the lines before it are forgotten. */
         FilePrefix through(long line) {
             if (line < firstLine) {
-                return beforeFirst;
+                return firstLine == 1 ? FilePrefix.EMPTY : new FilePrefix(firstLine - 1, beforeFirstOffset,
+                        beforeFirstCrc);
             }
             while (firstLine < line) {
-                beforeFirst = new FilePrefix(firstLine, offsets[head], crcs[head]);
+                beforeFirstOffset = offsets[head];
+                beforeFirstCrc = crcs[head];
                 head = (head + 1) % offsets.length;
                 size--;
                 firstLine++;

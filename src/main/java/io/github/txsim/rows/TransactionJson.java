@@ -9,6 +9,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.github.txsim.schema.TransactionColumn;
 
@@ -27,8 +28,11 @@ public final class TransactionJson {
     private CsvHeader columnsFrom;
     private List<Column> columns;
 
-    /** A column of the file: its name, position and JSON type (a column the schema does not know: a string). */
-    private record Column(String name, int index, TransactionColumn.JsonType type) {
+    /**
+     * A column of the file: its name (also as JSON, encoded once per file rather than once per row), position and
+     * JSON type (a column the schema does not know: a string).
+     */
+    private record Column(String name, SerializedString jsonName, int index, TransactionColumn.JsonType type) {
     }
 
     /** The columns of the file being published, with their JSON types, worked out once per file. */
@@ -36,7 +40,7 @@ public final class TransactionJson {
         if (header != columnsFrom) {
             List<Column> found = new ArrayList<>();
             for (String name : header.names()) {
-                found.add(new Column(name, header.positionOf(name), typeOf(name)));
+                found.add(new Column(name, new SerializedString(name), header.positionOf(name), typeOf(name)));
             }
             columns = List.copyOf(found);
             columnsFrom = header;
@@ -61,7 +65,7 @@ public final class TransactionJson {
             json.writeStartObject();
             for (Column column : header) {
                 String value = row.value(column.index());
-                json.writeFieldName(column.name());
+                json.writeFieldName(column.jsonName());
                 switch (column.type()) {
                     case INTEGER -> json.writeNumber(integer(column.name(), value, fileName, row));
                     case AMOUNT -> json.writeNumber(amount(column.name(), value, fileName, row));

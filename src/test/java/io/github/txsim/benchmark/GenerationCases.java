@@ -93,13 +93,18 @@ final class GenerationCases {
         Run run(Path file, Path folder) throws Exception;
     }
 
+    /** One day generated into the folder by a JVM of its own at -Xmx128m, without its report. */
+    static void generateInto(Path out, String customers, String terminals, String day) throws Exception {
+        run(List.of(java(), "-Xmx128m", "-cp", System.getProperty("java.class.path"),
+                "io.github.txsim.app.Application", "generate", "--customers", customers, "--terminals", terminals,
+                "--from", day, "--out", out.toString(), "--no-report"));
+    }
+
     /** Generates the national day (without its report), then measures a JVM of its own on its file. */
     private static Run onNationalDay(OnFile measurement) throws Exception {
         Path out = Files.createTempDirectory("txsim-benchmark");
         try {
-            run(List.of(java(), "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                    "io.github.txsim.app.Application", "generate", "--customers", "10000000", "--terminals", "1000000",
-                    "--from", "2026-11-01", "--out", out.toString(), "--no-report"));
+            generateInto(out, "10000000", "1000000", "2026-11-01");
             Path file;
             try (Stream<Path> files = Files.list(out)) {
                 file = files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElseThrow();

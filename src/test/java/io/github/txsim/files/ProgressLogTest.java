@@ -1,5 +1,6 @@
 package io.github.txsim.files;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -10,6 +11,7 @@ import io.github.txsim.rows.FilePrefix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProgressLogTest {
@@ -80,5 +82,23 @@ class ProgressLogTest {
 
         assertTrue(line.contains("of about 1 row done") && line.contains(" rows/s (a target of 5,000 records/s), "),
                 line);
+    }
+
+    @Test
+    void rowsAreCountedInASmallFileAndEstimatedFromTheFirstMebibytesOfALargeOne() throws Exception {
+        Path small = folder.resolve("small.csv");
+        Files.writeString(small, "A,B\n1,2\n3,4");
+        assertEquals(2, ProgressLog.estimateRows(small));
+
+        Path large = folder.resolve("large.csv");
+        StringBuilder text = new StringBuilder("TRANSACTION_ID,CUSTOMER_ID\n");
+        long rows = 0;
+        while (text.length() < 3 * ProgressLog.ESTIMATE_SAMPLE) {
+            text.append(String.format("%08d,%03d%n", rows, rows % 1000)); // rows of one length, as a day's are
+            rows++;
+        }
+        Files.writeString(large, text);
+        long estimate = ProgressLog.estimateRows(large);
+        assertTrue(Math.abs(estimate - rows) < rows / 50, estimate + " for " + rows + " rows");
     }
 }

@@ -62,6 +62,8 @@ import static org.awaitility.Awaitility.await;
 public final class KinesisFaultProxy implements AutoCloseable {
 
     private static final String PUT_RECORDS = "Kinesis_20131202.PutRecords";
+    /** A PUT payload unit, what provisioned Kinesis bills a record by: 25 KB of it, or less. */
+    private static final int PAYLOAD_UNIT = 25 * 1024;
     private static final Set<String> FORWARDED_HEADERS = Set.of("content-type", "x-amz-target", "authorization",
             "x-amz-date", "x-amz-security-token", "x-amz-content-sha256", "amz-sdk-invocation-id",
             "amz-sdk-request", "user-agent");
@@ -79,6 +81,9 @@ public final class KinesisFaultProxy implements AutoCloseable {
     private final AtomicLong resetRecords = new AtomicLong();
     private final AtomicLong resetRequests = new AtomicLong();
     private final AtomicLong sequenceNumbers = new AtomicLong();
+    private final AtomicLong storedRecords = new AtomicLong();
+    private final AtomicLong storedBytes = new AtomicLong();
+    private final AtomicLong payloadUnits = new AtomicLong();
     private final AtomicInteger handling = new AtomicInteger();
     private final List<Arrival> arrivals = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean sink;
@@ -191,6 +196,21 @@ public final class KinesisFaultProxy implements AutoCloseable {
         await().atMost(within).pollInterval(Duration.ofMillis(10)).until(() -> handling.get() == 0);
     }
 
+    /** Kinesis records (an aggregated record counted once) passed on, within the limits, and accepted. */
+    public long storedRecords() {
+        return storedRecords.get();
+    }
+
+    /** Their bytes, data and partition keys, as a shard's byte limit counts them. */
+    public long storedBytes() {
+        return storedBytes.get();
+    }
+
+    /** Their PUT payload units: each record's 25 KB chunks. */
+    public long payloadUnits() {
+        return payloadUnits.get();
+    }
+
     /** Records answered with ProvisionedThroughputExceededException. */
     public long throttledRecords() {
         return throttledRecords.get();
@@ -292,6 +312,8 @@ public final class KinesisFaultProxy implements AutoCloseable {
         ArrayNode within = json.createArrayNode();
         List<ShardBudget> withinShards = new ArrayList<>();
         List<byte[]> withinData = new ArrayList<>();
+        long withinBytes = 0;
+        long withinUnits = 0;
         boolean[] throttled = new boolean[records.size()];
         for (int i = 0; i < records.size(); i++) {
             JsonNode record = records.get(i);
@@ -303,6 +325,8 @@ public final class KinesisFaultProxy implements AutoCloseable {
                 within.add(record);
                 withinShards.add(shard);
                 withinData.add(data);
+                withinBytes += data.length + key.length;
+                withinUnits += (data.length + key.length + PAYLOAD_UNIT - 1) / PAYLOAD_UNIT;
             } else {
                 throttled[i] = true;
             }
@@ -321,6 +345,11 @@ public final class KinesisFaultProxy implements AutoCloseable {
             forwarded = json.readTree(answer.body());
             contentType = answer.contentType();
             accepted = answer.acceptedRecords();
+            if (accepted == within.size()) {
+                storedRecords.addAndGet(accepted);
+                storedBytes.addAndGet(withinBytes);
+                payloadUnits.addAndGet(withinUnits);
+            }
         }
         ArrayNode results = json.createArrayNode();
         int next = 0;
