@@ -136,10 +136,11 @@ final class AggregationCases {
             }
             Run run = new Run(published, 16, proxy.storedRecords(), proxy.storedBytes(), proxy.payloadUnits(), lost,
                     duplicated(arrivals));
-            boolean met = published.seconds() <= 360 && lost == 0 && run.duplicated() == 0;
+            boolean met = published.seconds() <= 360 && published.cpuMicrosPerRecord() <= 8 && lost == 0
+                    && run.duplicated() == 0;
             return row(String.format("A national day (10,000,000 customers) into 16 shards, aggregation on, one "
                     + "process (generated first in %.1f s)", generation), run, true,
-                    "publishing <= 6 min, nothing lost or duplicated", met);
+                    "publishing <= 6 min, <= 8 µs/record, nothing lost or duplicated", met);
         }
     }
 
