@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -50,7 +48,7 @@ public final class KplAggregation {
                 || !Arrays.equals(data, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             return false;
         }
-        byte[] digest = md5(data, MAGIC.length, data.length - MAGIC.length - DIGEST_BYTES);
+        byte[] digest = ShardMap.md5(data, MAGIC.length, data.length - MAGIC.length - DIGEST_BYTES);
         return Arrays.equals(data, data.length - DIGEST_BYTES, data.length, digest, 0, DIGEST_BYTES);
     }
 
@@ -187,7 +185,7 @@ public final class KplAggregation {
             } catch (IOException e) {
                 throw new UncheckedIOException("an aggregated record larger than its count", e);
             }
-            byte[] digest = md5(data, MAGIC.length, Math.toIntExact(messageBytes));
+            byte[] digest = ShardMap.md5(data, MAGIC.length, Math.toIntExact(messageBytes));
             System.arraycopy(digest, 0, data, data.length - DIGEST_BYTES, DIGEST_BYTES);
             return data;
         }
@@ -211,15 +209,5 @@ public final class KplAggregation {
 
     private static long utf8Length(String key) {
         return key.getBytes(StandardCharsets.UTF_8).length;
-    }
-
-    private static byte[] md5(byte[] data, int offset, int length) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("MD5");
-            digest.update(data, offset, length);
-            return digest.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is missing from this JVM", e);
-        }
     }
 }

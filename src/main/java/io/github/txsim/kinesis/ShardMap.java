@@ -22,6 +22,12 @@ public final class ShardMap {
     /** One open shard and its hash-key range, both ends included. */
     public record ShardRange(String id, BigInteger from, BigInteger to) {
 
+        /** A shard as ListShards describes it. */
+        public static ShardRange of(Shard shard) {
+            return new ShardRange(shard.shardId(), new BigInteger(shard.hashKeyRange().startingHashKey()),
+                    new BigInteger(shard.hashKeyRange().endingHashKey()));
+        }
+
         public boolean holds(BigInteger hashKey) {
             return hashKey.compareTo(from) >= 0 && hashKey.compareTo(to) <= 0;
         }
@@ -61,8 +67,7 @@ public final class ShardMap {
     private void read(long now) {
         List<ShardRange> open = new ArrayList<>();
         for (Shard shard : stream.openShards()) {
-            open.add(new ShardRange(shard.shardId(), new BigInteger(shard.hashKeyRange().startingHashKey()),
-                    new BigInteger(shard.hashKeyRange().endingHashKey())));
+            open.add(ShardRange.of(shard));
         }
         shards = List.copyOf(open);
         readAt = now;
@@ -80,9 +85,16 @@ public final class ShardMap {
 
     /** A partition key's hash key: the MD5 of its UTF-8 bytes, as an unsigned 128-bit number. */
     public static BigInteger hashKey(String partitionKey) {
+        byte[] key = partitionKey.getBytes(StandardCharsets.UTF_8);
+        return new BigInteger(1, md5(key, 0, key.length));
+    }
+
+    /** The MD5 of these bytes: how Kinesis hashes a partition key, and the KPL's aggregated-record trailer. */
+    static byte[] md5(byte[] data, int offset, int length) {
         try {
-            return new BigInteger(1, MessageDigest.getInstance("MD5")
-                    .digest(partitionKey.getBytes(StandardCharsets.UTF_8)));
+            MessageDigest digest = MessageDigest.getInstance("MD5");
+            digest.update(data, offset, length);
+            return digest.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 is missing from this JVM", e);
         }

@@ -1,6 +1,5 @@
 package io.github.txsim.kinesis;
 
-import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,9 +94,7 @@ public final class StreamReader implements RecordSource {
      * shard, as the KCL does.
      */
     private void readShard(Shard shard, Instant since, Consumer<byte[]> each) throws InterruptedException {
-        ShardMap.ShardRange range = new ShardMap.ShardRange(shard.shardId(),
-                new BigInteger(shard.hashKeyRange().startingHashKey()),
-                new BigInteger(shard.hashKeyRange().endingHashKey()));
+        ShardMap.ShardRange range = ShardMap.ShardRange.of(shard);
         String iterator = client.getShardIterator(b -> {
             b.streamName(stream).shardId(shard.shardId());
             if (since == null) {

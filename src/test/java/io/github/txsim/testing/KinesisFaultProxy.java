@@ -81,7 +81,6 @@ public final class KinesisFaultProxy implements AutoCloseable {
     private final AtomicLong resetRecords = new AtomicLong();
     private final AtomicLong resetRequests = new AtomicLong();
     private final AtomicLong sequenceNumbers = new AtomicLong();
-    private final AtomicLong storedRecords = new AtomicLong();
     private final AtomicLong storedBytes = new AtomicLong();
     private final AtomicLong payloadUnits = new AtomicLong();
     private final AtomicInteger handling = new AtomicInteger();
@@ -196,17 +195,15 @@ public final class KinesisFaultProxy implements AutoCloseable {
         await().atMost(within).pollInterval(Duration.ofMillis(10)).until(() -> handling.get() == 0);
     }
 
-    /** Kinesis records (an aggregated record counted once) passed on, within the limits, and accepted. */
-    public long storedRecords() {
-        return storedRecords.get();
-    }
-
-    /** Their bytes, data and partition keys, as a shard's byte limit counts them. */
+    /**
+     * The bytes of the Kinesis records (an aggregated record counted once) passed on within the limits and accepted,
+     * data and partition keys, as a shard's byte limit counts them.
+     */
     public long storedBytes() {
         return storedBytes.get();
     }
 
-    /** Their PUT payload units: each record's 25 KB chunks. */
+    /** The PUT payload units of those records: each record's 25 KB chunks. */
     public long payloadUnits() {
         return payloadUnits.get();
     }
@@ -346,7 +343,6 @@ public final class KinesisFaultProxy implements AutoCloseable {
             contentType = answer.contentType();
             accepted = answer.acceptedRecords();
             if (accepted == within.size()) {
-                storedRecords.addAndGet(accepted);
                 storedBytes.addAndGet(withinBytes);
                 payloadUnits.addAndGet(withinUnits);
             }
