@@ -16,7 +16,8 @@ import io.github.txsim.testing.Kinesalite;
 import io.github.txsim.testing.KinesisFaultProxy;
 import io.github.txsim.testing.TransactionFiles;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The application killed with SIGKILL in the middle of a file, four groups in flight, then started again: it
  * resumes after the file's checkpoint (a contiguous watermark, groups finishing out of order). No row is missing;
- * the duplicates are at most the groups that were in flight.
+ * the duplicates are at most the groups that were in flight. The same with KPL aggregation on, where a group's rows
+ * travel in a few aggregated records and the checkpoint still counts rows.
  */
 class CrashRecoveryIT {
 
@@ -40,12 +42,19 @@ class CrashRecoveryIT {
     @TempDir
     Path data;
 
-    private ApplicationProcess application(KinesisFaultProxy proxy, String name) {
-        return ApplicationProcess.runOnce(KINESIS, "crash", data, name)
+    private ApplicationProcess application(KinesisFaultProxy proxy, String stream, String aggregation,
+            String name) {
+        ApplicationProcess application = ApplicationProcess.runOnce(KINESIS, stream, data, name)
                 .set("camel.component.aws2-kinesis.uriEndpointOverride", proxy.endpoint())
                 .set("publish.groupSize", Integer.toString(GROUP_SIZE))
                 .set("publish.maxInFlight", Integer.toString(IN_FLIGHT))
-                .set("publish.pollDelay", "100ms");
+                .set("publish.pollDelay", "100ms")
+                .set("publish.aggregation", aggregation);
+        // aggregated records of 4 KB at 50 KB/s: some 200 rows a second, as slow as the proxy's 400 records/s
+        return aggregation.equals("kpl") ? application.set("publish.aggregation.maxBytes", "4096")
+                .set("publish.rateLimit.enabled", "true")
+                .set("publish.rateLimit.bytesPerShardPerSecond", "50000")
+                .set("publish.rateLimit.burst", "0") : application;
     }
 
     private static final Pattern SUMMARY =
@@ -57,21 +66,23 @@ class CrashRecoveryIT {
         return Long.parseLong(text.replace(",", ""));
     }
 
-    @Test
-    void aKilledRunResumesAfterItsCheckpointWithoutLosingARow() throws Exception {
-        KINESIS.createStream("crash", 1);
+    @ParameterizedTest(name = "aggregation {0}")
+    @ValueSource(strings = {"none", "kpl"})
+    void aKilledRunResumesAfterItsCheckpointWithoutLosingARow(String aggregation) throws Exception {
+        String stream = "crash-" + aggregation;
+        KINESIS.createStream(stream, 1);
         Files.createDirectories(data.resolve("source"));
         Path file = TransactionFiles.writeDay(data.resolve("source"), LocalDate.of(2026, 11, 6));
         List<CSVRecord> rows = PublishPipelineIT.readCsv(file);
         try (KinesisFaultProxy proxy = new KinesisFaultProxy(KINESIS.endpoint(), KINESIS.client())
                 .limitShards(400, 1024 * 1024)) {
-            ApplicationProcess first = application(proxy, "first").start();
-            await().atMost(Duration.ofSeconds(60)).until(() -> KINESIS.readAll("crash").size() >= 600);
+            ApplicationProcess first = application(proxy, stream, aggregation, "first").start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> KINESIS.readAll(stream).size() >= 600);
             first.kill();
-            beforeRestart = KINESIS.readAll("crash").size();
+            beforeRestart = KINESIS.readAll(stream).size();
             assertTrue(beforeRestart < rows.size(), "killed in the middle of the file: " + beforeRestart);
 
-            ApplicationProcess second = application(proxy, "second").start();
+            ApplicationProcess second = application(proxy, stream, aggregation, "second").start();
             assertEquals(0, second.awaitExit(Duration.ofSeconds(90)), second.output());
             assertTrue(second.output().contains("Resuming " + file.getFileName() + " after row"), second.output());
             Matcher summary = SUMMARY.matcher(second.output());
@@ -81,12 +92,12 @@ class CrashRecoveryIT {
                     "the resumed file's summary counts each row once: rows = acknowledged + rejected");
         }
 
-        Map<Long, Integer> arrivals = Delivery.arrivals(KINESIS, "crash");
+        Map<Long, Integer> arrivals = Delivery.arrivals(KINESIS, stream);
         assertEquals(List.of(file.getFileName().toString()), Folders.fileNames(data.resolve("archive")));
         assertEquals(0, Delivery.lost(rows, arrivals), "lost");
         long duplicated = Delivery.duplicated(arrivals);
         assertTrue(duplicated <= IN_FLIGHT * GROUP_SIZE, "duplicates at most the groups in flight: " + duplicated);
-        System.out.printf("killed after %d of %d records had arrived: %d duplicated on resume%n", beforeRestart,
-                rows.size(), duplicated);
+        System.out.printf("aggregation %s: killed after %d of %d records had arrived: %d duplicated on resume%n",
+                aggregation, beforeRestart, rows.size(), duplicated);
     }
 }
