@@ -1,7 +1,6 @@
 package io.github.txsim.report;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.function.ToIntFunction;
 
 import io.github.txsim.simulator.ExpectedDay;
@@ -45,7 +44,7 @@ final class KeyNumbers {
     }
 
     private void row(String key, String label, double actual, double expected, int places) {
-        rows.append(String.format(Locale.ROOT, "<tr data-key=\"%s\"><th scope=\"row\">%s</th>"
+        rows.append(String.format(Numbers.ENGLISH, "<tr data-key=\"%s\"><th scope=\"row\">%s</th>"
                 + "<td class=\"actual\" data-value=\"%s\">%s</td><td class=\"expected\" data-value=\"%s\">%s</td>"
                 + "<td class=\"difference\">%s</td></tr>%n", key, Html.escape(label), exact(actual),
                 Numbers.decimal(actual, places), exact(expected), Numbers.decimal(expected, places),

@@ -1,7 +1,6 @@
 package io.github.txsim.report;
 
 import java.util.List;
-import java.util.Locale;
 
 import io.github.txsim.simulator.ModelExpectations;
 
@@ -59,7 +58,7 @@ final class PerDaySection {
                 + "<th scope=\"col\">Compromised cards</th><th scope=\"col\">Compromised terminals</th></tr></thead>\n"
                 + "<tbody>\n");
         for (DayFigures day : days) {
-            html.append(String.format(Locale.ROOT, "<tr data-date=\"%s\"><th scope=\"row\">%s</th><td>%s</td>"
+            html.append(String.format(Numbers.ENGLISH, "<tr data-date=\"%s\"><th scope=\"row\">%s</th><td>%s</td>"
                     + "<td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>%n", day.date(), day.date(),
                     Numbers.count(day.rows()), Numbers.count(day.frauds()),
                     Numbers.percent(day.rows() == 0 ? 0 : 100.0 * day.frauds() / day.rows(), 3),

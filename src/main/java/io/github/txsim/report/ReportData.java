@@ -38,7 +38,7 @@ public final class ReportData {
     public void uncounted(String file, long line, String reason) {
         uncounted++;
         if (uncountedExamples.size() < NAMED_UNCOUNTED) {
-            uncountedExamples.add(String.format("%s line %,d: %s", file, line, reason));
+            uncountedExamples.add(String.format(Numbers.ENGLISH, "%s line %,d: %s", file, line, reason));
         }
     }
 

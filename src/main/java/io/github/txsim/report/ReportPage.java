@@ -2,7 +2,6 @@ package io.github.txsim.report;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.ToLongFunction;
 
@@ -75,12 +74,12 @@ public final class ReportPage {
         }
         page.append("<section id=\"key-figures\">\n<h2>Key numbers</h2>\n")
                 .append(new KeyNumbers(days, expected).html()).append("</section>\n");
-        page.append(section("per-hour", "Transactions per hour of the day", perHour(days, expected), String.format(
+        page.append(section("per-hour", "Transactions per hour of the day", perHour(days, expected), String.format(Numbers.ENGLISH,
                 "Transactions of each hour%s, and the model's expectation: the day's expected transactions spread "
                 + "over the hours as the time of day, Normal(12:00, 20,000 s) kept within the day, says.",
                 days.size() > 1 ? ", summed over the days" : "")));
         page.append(section("amounts", "Amounts, genuine and fraudulent apart", amounts(days),
-                String.format("The share of each kind's transactions in each 10-wide band of amounts; the last band "
+                String.format(Numbers.ENGLISH, "The share of each kind's transactions in each 10-wide band of amounts; the last band "
                 + "holds every amount from 1,000 up. Scenario 1 labels amounts above %d; scenario 3 multiplies the "
                 + "amounts of a compromised card's frauds by %d.", FraudScenario.AMOUNT_THRESHOLD_CENTS / 100,
                 FraudScenario.CUSTOMER_AMOUNT_FACTOR)));
@@ -106,10 +105,10 @@ public final class ReportPage {
             model[hour] *= expected.rows();
         }
         return new SvgChart("chart-per-hour", "Transactions per hour of the day", "Hour of the day (00 = 00:00 to "
-                + "00:59)", "Transactions per hour", 24, hour -> String.format("%02d", hour), 1)
-                .bars("In the files", "actual", actual, hour -> String.format("%02d:00 to %02d:59: %s transactions",
+                + "00:59)", "Transactions per hour", 24, hour -> String.format(Numbers.ENGLISH, "%02d", hour), 1)
+                .bars("In the files", "actual", actual, hour -> String.format(Numbers.ENGLISH, "%02d:00 to %02d:59: %s transactions",
                         hour, hour, Numbers.count(actual[hour])))
-                .line("Model's expectation", "expected", model, hour -> String.format("%02d:00 to %02d:59: %s "
+                .line("Model's expectation", "expected", model, hour -> String.format(Numbers.ENGLISH, "%02d:00 to %02d:59: %s "
                         + "expected", hour, hour, Numbers.count(model[hour])));
     }
 
@@ -166,11 +165,11 @@ public final class ReportPage {
         LocalDate first = days.get(0).date();
         LocalDate last = days.get(days.size() - 1).date();
         return days.size() == 1 ? "Transactions of " + first
-                : String.format("Transactions of %s to %s (%d days)", first, last, days.size());
+                : String.format(Numbers.ENGLISH, "Transactions of %s to %s (%d days)", first, last, days.size());
     }
 
     private static String describe(SimulatorSettings settings) {
-        return String.format(Locale.ROOT, "%,d customers, %,d terminals, radius %s, seed %d, start date %s, %,d "
+        return String.format(Numbers.ENGLISH, "%,d customers, %,d terminals, radius %s, seed %d, start date %s, %,d "
                 + "terminals and %,d customers compromised a day", settings.customers(), settings.terminals(),
                 Numbers.axis(settings.radius()), settings.seed(), settings.startDate(),
                 settings.fraud().compromisedTerminalsPerDay(), settings.fraud().compromisedCustomersPerDay());
@@ -183,7 +182,7 @@ public final class ReportPage {
         if (customer < settings.customers() && terminal < settings.terminals()) {
             return Optional.empty();
         }
-        return Optional.of(String.format(Locale.ROOT, "These files name customer ids up to %,d and terminal "
+        return Optional.of(String.format(Numbers.ENGLISH, "These files name customer ids up to %,d and terminal "
                 + "ids up to %,d, beyond the model's %,d customers or %,d terminals: they were made with other "
                 + "settings, and the expected values do not apply to them.", customer, terminal,
                 settings.customers(), settings.terminals()));

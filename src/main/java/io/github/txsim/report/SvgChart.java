@@ -3,7 +3,6 @@ package io.github.txsim.report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.IntFunction;
 
 /**
@@ -68,7 +67,7 @@ final class SvgChart {
     String svg() {
         double top = niceTop(series.stream().flatMapToDouble(s -> Arrays.stream(s.values)).max().orElse(0));
         StringBuilder out = new StringBuilder(8192);
-        out.append(String.format(Locale.ROOT, "<svg id=\"%s\" class=\"chart\" role=\"img\" aria-label=\"%s\" "
+        out.append(String.format(Numbers.ENGLISH, "<svg id=\"%s\" class=\"chart\" role=\"img\" aria-label=\"%s\" "
                 + "xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\">\n",
                 id, Html.escape(title), WIDTH, HEIGHT, WIDTH, HEIGHT));
         out.append("<title>").append(Html.escape(title)).append("</title>\n");
@@ -76,7 +75,7 @@ final class SvgChart {
         int barSeries = (int) series.stream().filter(Series::bars).count();
         int bar = 0;
         for (Series s : series) {
-            out.append(String.format("<g class=\"series %s\" data-series=\"%s\">", s.cssClass, Html.escape(s.name)));
+            out.append(String.format(Numbers.ENGLISH, "<g class=\"series %s\" data-series=\"%s\">", s.cssClass, Html.escape(s.name)));
             if (s.bars) {
                 bars(out, s, top, bar++, barSeries);
             } else {
@@ -93,21 +92,21 @@ final class SvgChart {
         out.append("<g class=\"axes\">");
         for (int k = 0; k <= 5; k++) {
             double y = y(k * step, top);
-            out.append(String.format(Locale.ROOT, "<line class=\"grid\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>"
+            out.append(String.format(Numbers.ENGLISH, "<line class=\"grid\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>"
                     + "<text class=\"tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", LEFT, y,
                     LEFT + PLOT_WIDTH, y, LEFT - 6, y + 4, Numbers.axis(k * step)));
         }
         for (int slot = 0; slot < slots; slot += labelEvery) {
-            out.append(String.format(Locale.ROOT, "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">"
+            out.append(String.format(Numbers.ENGLISH, "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">"
                     + "%s</text>", centre(slot), TOP + PLOT_HEIGHT + 18, Html.escape(slotLabel.apply(slot))));
         }
-        out.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>",
+        out.append(String.format(Numbers.ENGLISH, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>",
                 LEFT, TOP + PLOT_HEIGHT, LEFT + PLOT_WIDTH, TOP + PLOT_HEIGHT));
-        out.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>",
+        out.append(String.format(Numbers.ENGLISH, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>",
                 LEFT, TOP, LEFT, TOP + PLOT_HEIGHT));
-        out.append(String.format(Locale.ROOT, "<text class=\"axis-label x-label\" x=\"%d\" y=\"%d\" "
+        out.append(String.format(Numbers.ENGLISH, "<text class=\"axis-label x-label\" x=\"%d\" y=\"%d\" "
                 + "text-anchor=\"middle\">%s</text>", LEFT + PLOT_WIDTH / 2, HEIGHT - 14, Html.escape(xLabel)));
-        out.append(String.format(Locale.ROOT, "<text class=\"axis-label y-label\" x=\"%d\" y=\"%d\" "
+        out.append(String.format(Numbers.ENGLISH, "<text class=\"axis-label y-label\" x=\"%d\" y=\"%d\" "
                 + "text-anchor=\"middle\" transform=\"rotate(-90 %d %d)\">%s</text>", 16, TOP + PLOT_HEIGHT / 2, 16,
                 TOP + PLOT_HEIGHT / 2, Html.escape(yLabel)));
         out.append("</g>\n");
@@ -119,7 +118,7 @@ final class SvgChart {
         for (int slot = 0; slot < slots; slot++) {
             double x = LEFT + slot * slotWidth + slotWidth * 0.1 + index * width;
             double y = y(s.values[slot], top);
-            out.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\">"
+            out.append(String.format(Numbers.ENGLISH, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\">"
                     + "<title>%s</title></rect>", x, y, width, TOP + PLOT_HEIGHT - y,
                     Html.escape(s.tooltip.apply(slot))));
         }
@@ -131,8 +130,8 @@ final class SvgChart {
         for (int slot = 0; slot < slots; slot++) {
             double x = centre(slot);
             double y = y(s.values[slot], top);
-            points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-            dots.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\"><title>%s</title>"
+            points.append(String.format(Numbers.ENGLISH, "%.1f,%.1f ", x, y));
+            dots.append(String.format(Numbers.ENGLISH, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\"><title>%s</title>"
                     + "</circle>", x, y, slots > 60 ? 1 : 3, Html.escape(s.tooltip.apply(slot))));
         }
         out.append("<polyline fill=\"none\" points=\"").append(points.toString().strip()).append("\"/>").append(dots);
@@ -142,7 +141,7 @@ final class SvgChart {
         out.append("<g class=\"legend\">");
         int x = LEFT + 8;
         for (Series s : series) {
-            out.append(String.format(Locale.ROOT, "<g class=\"legend-item %s\"><rect x=\"%d\" y=\"%d\" width=\"12\" "
+            out.append(String.format(Numbers.ENGLISH, "<g class=\"legend-item %s\"><rect x=\"%d\" y=\"%d\" width=\"12\" "
                     + "height=\"12\"/><text x=\"%d\" y=\"%d\">%s</text></g>", s.cssClass, x, 10, x + 16, 21,
                     Html.escape(s.name)));
             x += 28 + 7 * s.name.length();
