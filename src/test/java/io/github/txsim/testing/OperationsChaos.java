@@ -54,6 +54,8 @@ public final class OperationsChaos {
     private final Path source;
     private final long seed;
     private final SplittableRandom random;
+    /** The pauses before a refused start is tried again: drawn apart, since how many there are depends on timing. */
+    private final SplittableRandom retryPauses;
     private final ExecutorService background = Executors.newCachedThreadPool();
     private final List<Future<?>> writers = new ArrayList<>();
     private final Map<Action, Integer> performed = new EnumMap<>(Action.class);
@@ -71,6 +73,7 @@ public final class OperationsChaos {
         this.source = data.resolve("source");
         this.seed = seed;
         this.random = new SplittableRandom(seed);
+        this.retryPauses = new SplittableRandom(~seed); // the schedule's own draws stay as they were
         this.accounting = new ChaosAccounting(data);
     }
 
@@ -185,7 +188,7 @@ public final class OperationsChaos {
             }
             assertTrue(attempt < 20, "the instance does not start:\n" + started.output());
             refusedStarts++;
-            pause(300, 1_000);
+            TimeUnit.MILLISECONDS.sleep(retryPauses.nextInt(300, 1_000));
         }
     }
 
