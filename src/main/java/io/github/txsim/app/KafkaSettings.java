@@ -28,6 +28,7 @@ record KafkaSettings(String topic, boolean local, LocalBroker broker) {
                 : properties.optionalText("kafka.bootstrapServers"), properties.text("kafka.topic"),
                 properties.text("kafka.compression"), properties.duration("kafka.linger"),
                 properties.integer("kafka.batchSize", 1, 64 * 1024 * 1024), properties.duration("kafka.deliveryTimeout"),
+                properties.duration("kafka.apiTimeout"),
                 new KafkaOptions.Security(properties.text("kafka.security.protocol"),
                         properties.optionalText("kafka.security.saslMechanism"),
                         properties.optionalText("kafka.security.username"),

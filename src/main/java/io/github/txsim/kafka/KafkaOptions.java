@@ -21,9 +21,11 @@ import org.apache.kafka.common.config.SslConfigs;
  * @param batchSize        the most bytes of one partition's batch
  * @param deliveryTimeout  how long the producer itself retries one send (its delivery.timeout.ms) before the
  *                         publisher's retry policy takes the record over
+ * @param apiTimeout       how long a look at the cluster (the topic described or created, at start and while the
+ *                         cluster is out of reach) waits for an answer
  */
 public record KafkaOptions(String bootstrapServers, String topic, String compression, Duration linger, int batchSize,
-        Duration deliveryTimeout, Security security) {
+        Duration deliveryTimeout, Duration apiTimeout, Security security) {
 
     static final List<String> COMPRESSIONS = List.of("none", "gzip", "snappy", "lz4", "zstd");
     static final List<String> PROTOCOLS = List.of("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL");
@@ -106,6 +108,9 @@ public record KafkaOptions(String bootstrapServers, String topic, String compres
         if (deliveryTimeout.compareTo(linger.plusSeconds(1)) < 0) {
             throw new IllegalArgumentException("kafka.deliveryTimeout (" + deliveryTimeout + ") must be at least "
                     + "kafka.linger plus 1s");
+        }
+        if (apiTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("kafka.apiTimeout must be at least 1s, was " + apiTimeout.toMillis() + "ms");
         }
     }
 

@@ -45,7 +45,6 @@ public final class KafkaTopic extends ServiceSupport implements Sink {
      */
     public static final RecordLimits LIMITS = new RecordLimits(1024 * 1024 - 1024, Integer.MAX_VALUE, "Kafka");
     private static final Logger LOG = LoggerFactory.getLogger(KafkaTopic.class);
-    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(20);
 
     private final KafkaOptions options;
     private final boolean createIfMissing;
@@ -106,14 +105,14 @@ public final class KafkaTopic extends ServiceSupport implements Sink {
     }
 
     /** The admin client's answer; its failure as the KafkaException it is, a timeout as one too. */
-    private static <T> T await(Future<T> answer) throws InterruptedException {
+    private <T> T await(Future<T> answer) throws InterruptedException {
         try {
-            return answer.get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return answer.get(options.apiTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof KafkaException kafka ? kafka : new KafkaException(e.getCause());
         } catch (TimeoutException e) {
             throw new org.apache.kafka.common.errors.TimeoutException("no answer within "
-                    + ADMIN_TIMEOUT.toSeconds() + " s");
+                    + options.apiTimeout().toSeconds() + " s (kafka.apiTimeout)");
         }
     }
 

@@ -118,6 +118,7 @@ class KafkaSinkIT {
         try (ApplicationProcess run = application("outage", "run")
                 .set("publish.pacing", "rate:400")
                 .set("kafka.deliveryTimeout", "3s")
+                .set("kafka.apiTimeout", "3s")
                 .start()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> KAFKA.readAll("outage").size() >= 300);
             KAFKA.kill();

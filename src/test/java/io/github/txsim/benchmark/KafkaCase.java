@@ -82,7 +82,7 @@ final class KafkaCase {
             throws InterruptedException {
         Map<Long, Integer> arrivals = new HashMap<>();
         new TopicReader(new KafkaOptions(bootstrapServers, topic, "none", Duration.ofMillis(5), 65536,
-                Duration.ofSeconds(30), KafkaOptions.Security.plaintext())).read(null, value -> {
+                Duration.ofSeconds(30), Duration.ofSeconds(20), KafkaOptions.Security.plaintext())).read(null, value -> {
                     Long id = Verifier.transactionId(value);
                     synchronized (arrivals) {
                         bytes[0] += value.length;

@@ -94,7 +94,7 @@ public final class LocalKafka implements BeforeAllCallback, AfterAllCallback {
 
     public KafkaOptions options(String topic) {
         return new KafkaOptions(bootstrapServers(), topic, "none", Duration.ofMillis(5), 16384, Duration.ofSeconds(10),
-                KafkaOptions.Security.plaintext());
+                Duration.ofSeconds(20), KafkaOptions.Security.plaintext());
     }
 
     /** Stops the broker at once, as a crash would. */
