@@ -49,8 +49,8 @@ class GracefulStopIT {
     void aPacedFileStoppedWhileWaitingForItsRecordsResumesAtTheNextStart() throws Exception {
         KINESIS.createStream("paced-stop", 1);
         Path file = dayFile();
-        // a day of event time in a minute: the stop comes while a group waits for its records' time
-        ApplicationProcess first = application("paced-stop", "first").set("publish.pacing", "1440").start();
+        // a day of event time in 30 s: the stop comes while a group waits for its records' time
+        ApplicationProcess first = application("paced-stop", "first").set("publish.pacing", "2880").start();
         await().atMost(Duration.ofSeconds(60)).until(() -> KINESIS.readAll("paced-stop").size() >= 3 * GROUP_SIZE);
 
         assertStoppedCleanly(first, file);

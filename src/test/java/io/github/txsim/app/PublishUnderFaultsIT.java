@@ -71,12 +71,12 @@ class PublishUnderFaultsIT extends ApplicationIT {
     }
 
     @Test
-    void anOutageOfTwentySecondsInTheMiddleOfAFileIsWaitedOut() throws Exception {
+    void anOutageOfTenSecondsInTheMiddleOfAFileIsWaitedOut() throws Exception {
         proxy.limitShards(400, 1024 * 1024);
         TransactionFiles.writeDay(data.resolve("source"), LocalDate.of(2026, 11, 5));
         await().atMost(Duration.ofSeconds(30)).until(() -> KINESIS.readAll(stream).size() >= 500);
 
-        proxy.goAwayFor(Duration.ofSeconds(20));
+        proxy.goAwayFor(Duration.ofSeconds(10));
 
         List<CSVRecord> rows = PublishPipelineIT.readCsv(Delivery.awaitArchived(data, Duration.ofSeconds(90)));
         Map<Long, Integer> arrivals = Delivery.arrivals(KINESIS, stream);
@@ -84,6 +84,6 @@ class PublishUnderFaultsIT extends ApplicationIT {
         // requests cut by the outage after the emulator took them are sent again: at most the groups in flight
         long duplicated = Delivery.duplicated(arrivals);
         assertTrue(duplicated <= 4 * 100, "duplicates at most the groups in flight: " + duplicated);
-        System.out.printf("a 20 s outage in the middle of %d rows: %d duplicated%n", rows.size(), duplicated);
+        System.out.printf("a 10 s outage in the middle of %d rows: %d duplicated%n", rows.size(), duplicated);
     }
 }
