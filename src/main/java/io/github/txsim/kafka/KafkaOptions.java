@@ -110,7 +110,8 @@ public record KafkaOptions(String bootstrapServers, String topic, String compres
                     + "kafka.linger plus 1s");
         }
         if (apiTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException("kafka.apiTimeout must be at least 1s, was " + apiTimeout.toMillis() + "ms");
+            throw new IllegalArgumentException("kafka.apiTimeout must be at least 1s, was " + apiTimeout.toMillis()
+                    + "ms");
         }
     }
 

@@ -18,9 +18,9 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 /**
  * A Kinesis data stream as the publisher's sink: records go in PutRecords requests within Kinesis's limits
  * ({@link KinesisRequests}: a record an entry, or with KPL aggregation each shard's records packed into aggregated
- * records), each request waiting for room in its shards ({@link ShardRateLimiter}, when given). PutRecords can succeed for some
- * records and fail others without throwing; each result is answered per record. The SDK does not retry PutRecords
- * itself ({@link KinesisStream#putRecords}).
+ * records), each request waiting for room in its shards ({@link ShardRateLimiter}, when given). PutRecords can
+ * succeed for some records and fail others without throwing; each result is answered per record. The SDK does not
+ * retry PutRecords itself ({@link KinesisStream#putRecords}).
  */
 public final class KinesisSink extends ServiceSupport implements Sink {
 

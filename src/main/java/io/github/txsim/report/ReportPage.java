@@ -74,15 +74,16 @@ public final class ReportPage {
         }
         page.append("<section id=\"key-figures\">\n<h2>Key numbers</h2>\n")
                 .append(new KeyNumbers(days, expected).html()).append("</section>\n");
-        page.append(section("per-hour", "Transactions per hour of the day", perHour(days, expected), String.format(Numbers.ENGLISH,
-                "Transactions of each hour%s, and the model's expectation: the day's expected transactions spread "
-                + "over the hours as the time of day, Normal(12:00, 20,000 s) kept within the day, says.",
+        page.append(section("per-hour", "Transactions per hour of the day", perHour(days, expected),
+                String.format(Numbers.ENGLISH, "Transactions of each hour%s, and the model's expectation: the "
+                + "day's expected transactions spread over the hours as the time of day, Normal(12:00, 20,000 s) "
+                + "kept within the day, says.",
                 days.size() > 1 ? ", summed over the days" : "")));
         page.append(section("amounts", "Amounts, genuine and fraudulent apart", amounts(days),
-                String.format(Numbers.ENGLISH, "The share of each kind's transactions in each 10-wide band of amounts; the last band "
-                + "holds every amount from 1,000 up. Scenario 1 labels amounts above %d; scenario 3 multiplies the "
-                + "amounts of a compromised card's frauds by %d.", FraudScenario.AMOUNT_THRESHOLD_CENTS / 100,
-                FraudScenario.CUSTOMER_AMOUNT_FACTOR)));
+                String.format(Numbers.ENGLISH, "The share of each kind's transactions in each 10-wide band of "
+                + "amounts; the last band holds every amount from 1,000 up. Scenario 1 labels amounts above %d; "
+                + "scenario 3 multiplies the amounts of a compromised card's frauds by %d.",
+                FraudScenario.AMOUNT_THRESHOLD_CENTS / 100, FraudScenario.CUSTOMER_AMOUNT_FACTOR)));
         page.append(section("scenarios", "Frauds by scenario", scenarios(days, expected),
                 FraudScenario.rules()));
         if (days.size() > 1) {
@@ -106,10 +107,10 @@ public final class ReportPage {
         }
         return new SvgChart("chart-per-hour", "Transactions per hour of the day", "Hour of the day (00 = 00:00 to "
                 + "00:59)", "Transactions per hour", 24, hour -> String.format(Numbers.ENGLISH, "%02d", hour), 1)
-                .bars("In the files", "actual", actual, hour -> String.format(Numbers.ENGLISH, "%02d:00 to %02d:59: %s transactions",
-                        hour, hour, Numbers.count(actual[hour])))
-                .line("Model's expectation", "expected", model, hour -> String.format(Numbers.ENGLISH, "%02d:00 to %02d:59: %s "
-                        + "expected", hour, hour, Numbers.count(model[hour])));
+                .bars("In the files", "actual", actual, hour -> String.format(Numbers.ENGLISH,
+                        "%02d:00 to %02d:59: %s transactions", hour, hour, Numbers.count(actual[hour])))
+                .line("Model's expectation", "expected", model, hour -> String.format(Numbers.ENGLISH,
+                        "%02d:00 to %02d:59: %s expected", hour, hour, Numbers.count(model[hour])));
     }
 
     private static SvgChart amounts(List<DayFigures> days) {

@@ -75,7 +75,8 @@ final class SvgChart {
         int barSeries = (int) series.stream().filter(Series::bars).count();
         int bar = 0;
         for (Series s : series) {
-            out.append(String.format(Numbers.ENGLISH, "<g class=\"series %s\" data-series=\"%s\">", s.cssClass, Html.escape(s.name)));
+            out.append(String.format(Numbers.ENGLISH, "<g class=\"series %s\" data-series=\"%s\">", s.cssClass,
+                    Html.escape(s.name)));
             if (s.bars) {
                 bars(out, s, top, bar++, barSeries);
             } else {
@@ -92,8 +93,8 @@ final class SvgChart {
         out.append("<g class=\"axes\">");
         for (int k = 0; k <= 5; k++) {
             double y = y(k * step, top);
-            out.append(String.format(Numbers.ENGLISH, "<line class=\"grid\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>"
-                    + "<text class=\"tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", LEFT, y,
+            out.append(String.format(Numbers.ENGLISH, "<line class=\"grid\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" "
+                    + "y2=\"%.1f\"/><text class=\"tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", LEFT, y,
                     LEFT + PLOT_WIDTH, y, LEFT - 6, y + 4, Numbers.axis(k * step)));
         }
         for (int slot = 0; slot < slots; slot += labelEvery) {
@@ -141,9 +142,9 @@ final class SvgChart {
         out.append("<g class=\"legend\">");
         int x = LEFT + 8;
         for (Series s : series) {
-            out.append(String.format(Numbers.ENGLISH, "<g class=\"legend-item %s\"><rect x=\"%d\" y=\"%d\" width=\"12\" "
-                    + "height=\"12\"/><text x=\"%d\" y=\"%d\">%s</text></g>", s.cssClass, x, 10, x + 16, 21,
-                    Html.escape(s.name)));
+            out.append(String.format(Numbers.ENGLISH, "<g class=\"legend-item %s\"><rect x=\"%d\" y=\"%d\" "
+                    + "width=\"12\" height=\"12\"/><text x=\"%d\" y=\"%d\">%s</text></g>", s.cssClass, x, 10,
+                    x + 16, 21, Html.escape(s.name)));
             x += 28 + 7 * s.name.length();
         }
         out.append("</g>\n");

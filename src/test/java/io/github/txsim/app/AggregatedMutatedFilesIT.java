@@ -1,6 +1,5 @@
 package io.github.txsim.app;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -32,9 +31,7 @@ class AggregatedMutatedFilesIT extends MutatedFiles {
 
     @Override
     List<String> recordsSoFar() {
-        List<String> records = new ArrayList<>();
-        KINESIS.readAll("aggregated-mutants").forEach(record -> records.add(record.data()));
-        return records;
+        return KINESIS.dataOf("aggregated-mutants");
     }
 
     @Test

@@ -60,6 +60,6 @@ abstract class ApplicationIT {
 
     /** The data of every record in the test's stream, shard by shard, oldest first. */
     List<String> received() {
-        return KINESIS.readAll(stream).stream().map(Kinesalite.ReceivedRecord::data).toList();
+        return KINESIS.dataOf(stream);
     }
 }

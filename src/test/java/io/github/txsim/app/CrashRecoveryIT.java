@@ -50,7 +50,7 @@ class CrashRecoveryIT {
                 .set("publish.maxInFlight", Integer.toString(IN_FLIGHT))
                 .set("publish.pollDelay", "100ms")
                 .set("publish.aggregation", aggregation);
-        // aggregated records of 4 KB at 50 KB/s: some 200 rows a second, as slow as the proxy's 400 records/s
+        // the proxy's 400 records/s hardly slow aggregated records: 50 KB/s of them (some 200 rows a second) do
         return aggregation.equals("kpl") ? application.set("publish.aggregation.maxBytes", "4096")
                 .set("publish.rateLimit.enabled", "true")
                 .set("publish.rateLimit.bytesPerShardPerSecond", "50000")

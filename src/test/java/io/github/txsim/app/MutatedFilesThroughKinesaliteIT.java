@@ -1,6 +1,5 @@
 package io.github.txsim.app;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -25,9 +24,7 @@ class MutatedFilesThroughKinesaliteIT extends MutatedFiles {
 
     @Override
     List<String> recordsSoFar() {
-        List<String> records = new ArrayList<>();
-        KINESIS.readAll("mutants").forEach(record -> records.add(record.data()));
-        return records;
+        return KINESIS.dataOf("mutants");
     }
 
     @Test

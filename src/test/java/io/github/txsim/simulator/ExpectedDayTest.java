@@ -24,9 +24,11 @@ class ExpectedDayTest {
     void theFraudsAddUpInTheScenariosOrderWhateverTheOrderTheyCameIn() {
         double scenarioOrder = (1e16 + 1.0) + -1e16;
         for (Map<FraudScenario, Double> given : new Map[] {
-                inOrder(FraudScenario.AMOUNT, FraudScenario.COMPROMISED_TERMINAL, FraudScenario.COMPROMISED_CUSTOMER),
+                inOrder(FraudScenario.AMOUNT, FraudScenario.COMPROMISED_TERMINAL,
+                        FraudScenario.COMPROMISED_CUSTOMER),
                 inOrder(FraudScenario.COMPROMISED_CUSTOMER, FraudScenario.AMOUNT, FraudScenario.COMPROMISED_TERMINAL),
-                inOrder(FraudScenario.AMOUNT, FraudScenario.COMPROMISED_CUSTOMER, FraudScenario.COMPROMISED_TERMINAL)}) {
+                inOrder(FraudScenario.AMOUNT, FraudScenario.COMPROMISED_CUSTOMER,
+                        FraudScenario.COMPROMISED_TERMINAL)}) {
             ExpectedDay day = new ExpectedDay(100, 10, 10, false, given, 0, 0);
             assertEquals(scenarioOrder, day.frauds(), "reports' expected frauds are the same in every run: " + given);
             assertEquals(scenarioOrder, day.plus(ExpectedDay.NONE).frauds());

@@ -133,6 +133,11 @@ public final class Kinesalite implements BeforeAllCallback, AfterAllCallback {
         return received;
     }
 
+    /** The data of every user record in the stream, as {@link #readAll} finds them. */
+    public List<String> dataOf(String stream) {
+        return readAll(stream).stream().map(ReceivedRecord::data).toList();
+    }
+
     /** Reads every shard of the stream from its oldest record, a page of records at a time. */
     private void eachPage(String stream, BiConsumer<Shard, List<Record>> each) {
         for (Shard shard : client.listShards(b -> b.streamName(stream)).shards()) {
