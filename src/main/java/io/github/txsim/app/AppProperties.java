@@ -8,7 +8,6 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import org.apache.camel.spi.PropertiesComponent;
-import org.apache.camel.util.TimeUtils;
 
 /**
  * The one reading and validation of the application's settings: each key read here is checked here, with a message
@@ -17,6 +16,8 @@ import org.apache.camel.util.TimeUtils;
  * variable, which overrides application.properties.
  */
 final class AppProperties {
+
+    private static final String DURATION_EXPECTED = "a duration with its unit, such as 500ms, 10s, 2m or 1h30m";
 
     private final Function<String, Optional<String>> values;
     private final UnaryOperator<String> named;
@@ -110,15 +111,23 @@ final class AppProperties {
     }
 
     /**
-     * A duration with its unit, such as {@code 500ms}, {@code 10s}, {@code 2m} or {@code 1h30m} (Camel's notation);
-     * {@code 0} alone may go without one. A bare number is refused: is {@code 1000} a second or 17 minutes?
+     * A duration: whole numbers each with its unit, largest first, such as {@code 500ms}, {@code 10s}, {@code 2m} or
+     * {@code 1h30m} (units d, h, m, s, ms); {@code 0} alone may go without one. Anything else is refused: Camel's own
+     * reading ({@code TimeUtils}) takes {@code abc}, {@code forever} and {@code -5m} for 0 and {@code 1h30} for an
+     * hour, and a bare number is ambiguous (is {@code 1000} a second or 17 minutes?).
      */
     Duration duration(String key) {
-        return parsed(key, "a duration with its unit, such as 500ms, 10s or 2m", value -> {
-            if (value.chars().allMatch(Character::isDigit) && !value.matches("0+")) {
-                throw new IllegalArgumentException("no unit");
+        return parsed(key, DURATION_EXPECTED, Durations::parse);
+    }
+
+    /** A duration above 0 ({@link #duration}), for the settings where 0 means nothing sensible. */
+    Duration positiveDuration(String key) {
+        return parsed(key, DURATION_EXPECTED + ", above 0", value -> {
+            Duration duration = Durations.parse(value);
+            if (duration.isZero()) {
+                throw new IllegalArgumentException("zero");
             }
-            return TimeUtils.toDuration(value);
+            return duration;
         });
     }
 

@@ -50,8 +50,9 @@ public final class Application {
         }
         String settings;
         try {
+            CommandSettings.load(); // its keys checked before anything starts
             settings = CommandSettings.propertyLocations();
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             LOG.error("Cannot start: {}", e.getMessage());
             System.exit(1);
             return;

@@ -37,22 +37,32 @@ final class CommandSettings implements CommandLine.IDefaultValueProvider {
         this.files = files;
     }
 
+    /**
+     * The settings, each of their keys checked: a key under the application's prefixes that is not one of its settings
+     * ({@link SettingKeys}) is refused wherever it is set (a system property, a settings file, an environment
+     * variable).
+     *
+     * @throws IllegalArgumentException naming such a key, where it is set, and the nearest key that exists
+     */
     static CommandSettings load() {
+        SettingKeys keys = SettingKeys.builtIn();
+        keys.check(System.getProperties().stringPropertyNames(), "a system property");
+        keys.checkEnvironment(System.getenv().keySet());
         Properties properties = new Properties();
-        Optional<Path> named = namedFile();
         try (InputStream builtIn = CommandSettings.class.getClassLoader().getResourceAsStream(FILE)) {
             if (builtIn != null) {
                 properties.load(new InputStreamReader(builtIn, StandardCharsets.UTF_8));
             }
-            for (Path file : named.isPresent() ? List.of(Path.of(FILE), named.get()) : List.of(Path.of(FILE))) {
-                if (Files.isRegularFile(file)) {
-                    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                        properties.load(reader);
-                    }
-                }
-            }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the settings: " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot read the built-in settings: " + e.getMessage(), e);
+        }
+        Optional<Path> named = namedFile();
+        for (Path file : named.isPresent() ? List.of(Path.of(FILE), named.get()) : List.of(Path.of(FILE))) {
+            if (Files.isRegularFile(file)) {
+                Properties own = read(file);
+                keys.check(own.stringPropertyNames(), "in " + file.toAbsolutePath().normalize());
+                properties.putAll(own);
+            }
         }
         return new CommandSettings(properties);
     }
@@ -80,6 +90,16 @@ final class CommandSettings implements CommandLine.IDefaultValueProvider {
             }
             return file;
         });
+    }
+
+    private static Properties read(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the settings in " + file + ": " + e.getMessage(), e);
+        }
+        return properties;
     }
 
     /** The key's system property, else its environment variable. */

@@ -34,7 +34,7 @@ record GeneratorSettings(boolean enabled, int backfillDays, SimulatorSettings si
         }
         // the timer's, used by the route: checked here so that a bad one is named before anything starts
         properties.duration("generator.delay");
-        properties.duration("generator.period");
+        properties.positiveDuration("generator.period");
         return new GeneratorSettings(properties.flag("generator.enabled"), backfillDays, simulator,
                 partition(properties), threads(properties), properties.flag("generator.report"));
     }

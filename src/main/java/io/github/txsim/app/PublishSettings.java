@@ -2,7 +2,6 @@ package io.github.txsim.app;
 
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Locale;
 
 import io.github.txsim.kinesis.KinesisSink;
@@ -26,11 +25,6 @@ record PublishSettings(String partitionKeyColumn, int groupSize, long groupBytes
 
     /** publish.outage.maxWait=auto in run-once mode: a batch job ends rather than wait for long. */
     static final Duration RUN_ONCE_OUTAGE_MAX_WAIT = Duration.ofMinutes(5);
-    /** The settings of the two retry layers that publish.recordTimeout and publish.retry.* replaced. */
-    private static final List<String> REPLACED = List.of("publish.recordRetry.attempts",
-            "publish.recordRetry.baseDelay", "publish.recordRetry.maxDelay", "publish.redelivery.maximumRedeliveries",
-            "publish.redelivery.initialDelay", "publish.redelivery.backOffMultiplier", "publish.redelivery.maximumDelay");
-
     /** When a file of the source folder is taken (publish.readLock.*). */
     record ReadLock(Duration minAge, Duration checkInterval, Duration timeout) {
     }
@@ -46,7 +40,6 @@ record PublishSettings(String partitionKeyColumn, int groupSize, long groupBytes
     }
 
     static PublishSettings read(AppProperties properties) {
-        refuseReplaced(properties);
         checkRetry(properties);
         Pacing pacing = Pacing.parse(properties.text("publish.pacing"), properties.text("publish.eventTimeColumn"),
                 ZoneId.systemDefault());
@@ -62,12 +55,12 @@ record PublishSettings(String partitionKeyColumn, int groupSize, long groupBytes
                 properties.flag("publish.dropUnnamedIndexColumn"),
                 properties.duration("publish.recordTimeout"),
                 new ReadLock(properties.duration("publish.readLock.minAge"),
-                        properties.duration("publish.readLock.checkInterval"),
-                        properties.duration("publish.readLock.timeout")),
+                        properties.positiveDuration("publish.readLock.checkInterval"),
+                        properties.positiveDuration("publish.readLock.timeout")),
                 new RateLimit(enabled, properties.integer("publish.rateLimit.recordsPerShardPerSecond", 1, 1_000_000),
                         properties.integer("publish.rateLimit.bytesPerShardPerSecond", 1, Integer.MAX_VALUE),
                         properties.duration("publish.rateLimit.burst"),
-                        properties.duration("publish.rateLimit.shardMapRefresh"), share),
+                        properties.positiveDuration("publish.rateLimit.shardMapRefresh"), share),
                 republishArchivedCopies(properties), outageMaxWait(properties), aggregateBytes(properties));
     }
 
@@ -88,7 +81,7 @@ record PublishSettings(String partitionKeyColumn, int groupSize, long groupBytes
         if (value.equalsIgnoreCase("auto")) {
             return properties.flag("app.runOnce") ? RUN_ONCE_OUTAGE_MAX_WAIT : null;
         }
-        return value.equalsIgnoreCase("none") ? null : properties.duration("publish.outage.maxWait");
+        return value.equalsIgnoreCase("none") ? null : properties.positiveDuration("publish.outage.maxWait");
     }
 
     /**
@@ -96,24 +89,13 @@ record PublishSettings(String partitionKeyColumn, int groupSize, long groupBytes
      * bad one is named before anything starts.
      */
     private static void checkRetry(AppProperties properties) {
-        Duration initial = properties.duration("publish.retry.initialDelay");
+        Duration initial = properties.positiveDuration("publish.retry.initialDelay");
         properties.decimal("publish.retry.backOffMultiplier", 1, 10);
-        Duration maximum = properties.duration("publish.retry.maximumDelay");
-        if (initial.isZero() || maximum.compareTo(initial) < 0) {
-            throw new IllegalArgumentException(String.format("%s (%s) must be above 0 and at most %s (%s)",
+        Duration maximum = properties.positiveDuration("publish.retry.maximumDelay");
+        if (maximum.compareTo(initial) < 0) {
+            throw new IllegalArgumentException(String.format("%s (%s) must be at most %s (%s)",
                     properties.nameOf("publish.retry.initialDelay"), properties.text("publish.retry.initialDelay"),
                     properties.nameOf("publish.retry.maximumDelay"), properties.text("publish.retry.maximumDelay")));
-        }
-    }
-
-    /** A setting of the retry layers that one policy replaced is refused, so that it does not go unheeded. */
-    private static void refuseReplaced(AppProperties properties) {
-        for (String key : REPLACED) {
-            if (properties.isSet(key)) {
-                throw new IllegalArgumentException(key + " is no longer read: one retry policy replaced "
-                        + "publish.recordRetry.* and publish.redelivery.*. Set publish.recordTimeout (how long a "
-                        + "record is retried) and publish.retry.* (the back-off) instead; docs/configuration.md");
-            }
         }
     }
 

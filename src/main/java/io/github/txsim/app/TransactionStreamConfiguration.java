@@ -66,7 +66,7 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         folders.create();
         GeneratorSettings generator = GeneratorSettings.read(properties);
         PublishSettings publish = PublishSettings.read(properties);
-        properties.duration("publish.pollDelay"); // the route's: named here when it is not a duration
+        properties.positiveDuration("publish.pollDelay"); // the route's: named here when it is not a duration
 
         PublishMetrics metrics = new PublishMetrics(context);
         Destination destination = Destination.choose(context, properties, publish, generator, metrics);

@@ -1,6 +1,9 @@
 package io.github.txsim.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import io.github.txsim.kinesis.KinesisSink;
 import org.apache.camel.CamelContext;
@@ -56,7 +59,7 @@ class AppPropertiesTest {
         assertEquals("10000", PropertyFunction.millis(properties).apply("publish.readLock.minAge"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PropertyFunction.millis(properties).apply("generator.period"));
-        assertEquals("Property generator.period must be a duration with its unit, such as 500ms, 10s or 2m, was 'soon'",
+        assertEquals("Property generator.period must be a duration with its unit, such as 500ms, 10s, 2m or 1h30m, was 'soon'",
                 e.getMessage());
     }
 
@@ -67,8 +70,41 @@ class AppPropertiesTest {
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> properties.duration("publish.pollDelay"));
-        assertEquals("Property publish.pollDelay must be a duration with its unit, such as 500ms, 10s or 2m, was "
+        assertEquals("Property publish.pollDelay must be a duration with its unit, such as 500ms, 10s, 2m or 1h30m, was "
                 + "'1000'", e.getMessage());
-        assertEquals(java.time.Duration.ZERO, properties.duration("generator.delay"));
+        assertEquals(Duration.ZERO, properties.duration("generator.delay"));
+    }
+
+    @Test
+    void durationsThatCamelWouldReadAsZeroOrAsSomethingElseAreRefused() {
+        for (String value : List.of("abc", "ten", "forever", "-5m", "-1s", "1h30", "1.5s", "5 m", "m", "30mss", "1s1m")) {
+            context.getPropertiesComponent().addOverrideProperty("publish.recordTimeout", value);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> properties.duration("publish.recordTimeout"), value);
+            assertEquals("Property publish.recordTimeout must be a duration with its unit, such as 500ms, 10s, 2m or "
+                    + "1h30m, was '" + value + "'", e.getMessage());
+        }
+    }
+
+    @Test
+    void durationsTakeEveryUnitLargestFirst() {
+        Map<String, Duration> durations = Map.of("250ms", Duration.ofMillis(250), "10s", Duration.ofSeconds(10),
+                "2m", Duration.ofMinutes(2), "1h30m", Duration.ofMinutes(90), "1d12h", Duration.ofHours(36),
+                "1m30s500ms", Duration.ofMillis(90_500), "0", Duration.ZERO, "0s", Duration.ZERO, "10S",
+                Duration.ofSeconds(10));
+        durations.forEach((value, expected) -> {
+            context.getPropertiesComponent().addOverrideProperty("publish.recordTimeout", value);
+            assertEquals(expected, properties.duration("publish.recordTimeout"), value);
+        });
+    }
+
+    @Test
+    void aDurationWhereZeroMakesNoSenseMustBeAboveZero() {
+        context.getPropertiesComponent().addOverrideProperty("publish.pollDelay", "0s");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> properties.positiveDuration("publish.pollDelay"));
+        assertEquals("Property publish.pollDelay must be a duration with its unit, such as 500ms, 10s, 2m or 1h30m, "
+                + "above 0, was '0s'", e.getMessage());
     }
 }

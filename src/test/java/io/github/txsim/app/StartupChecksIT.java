@@ -126,8 +126,32 @@ class StartupChecksIT {
 
     @Test
     void aDurationThatIsNotOneIsNamedWithItsKey() throws Exception {
-        assertFailsWith(againstAws("duration").set("generator.period", "soon"),
-                "Property generator.period must be a duration with its unit, such as 500ms, 10s or 2m, was 'soon'");
+        assertFailsWith(againstAws("duration").set("generator.delay", "soon"),
+                "Property generator.delay must be a duration with its unit, such as 500ms, 10s, 2m or 1h30m, was "
+                        + "'soon'");
+    }
+
+    @Test
+    void aDurationThatCamelWouldReadAsZeroIsRefusedFromTheEnvironmentToo() throws Exception {
+        assertFailsWith(againstAws("abc").environment("PUBLISH_RECORD_TIMEOUT", "abc"),
+                "Property publish.recordTimeout must be a duration with its unit, such as 500ms, 10s, 2m or 1h30m, "
+                        + "was 'abc'");
+        assertFailsWith(againstAws("negative").set("publish.outage.maxWait", "-5m"),
+                "Property publish.outage.maxWait must be a duration with its unit, such as 500ms, 10s, 2m or 1h30m, "
+                        + "above 0, was '-5m'");
+        assertFailsWith(againstAws("no-minutes").set("generator.period", "1h30"),
+                "Property generator.period must be a duration with its unit, such as 500ms, 10s, 2m or 1h30m, above "
+                        + "0, was '1h30'");
+    }
+
+    @Test
+    void aKeyUnderTheApplicationsPrefixesThatIsNoSettingIsRefusedWithTheNearestOne() throws Exception {
+        assertFailsWith(againstAws("labels").set("labels.mode", "delayed"), "labels.mode (a system property) is "
+                + "not a setting of this version of the application. docs/configuration.md lists every key");
+        Path settings = Files.writeString(data.resolve("mine.properties"), "publish.recordTimout=5m\n");
+        assertFailsWith(againstAws("misspelt").set("app.settingsFile", settings.toString()), "publish.recordTimout "
+                + "(in " + settings + ") is not a setting of this version of the application: did you mean "
+                + "publish.recordTimeout? docs/configuration.md lists every key");
     }
 
     @Test
