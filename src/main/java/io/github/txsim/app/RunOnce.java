@@ -12,6 +12,8 @@ import io.github.txsim.files.SourceFiles;
 import io.github.txsim.files.StuckFiles;
 import io.github.txsim.support.ProcessResources;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +68,7 @@ public final class RunOnce {
 
     /**
      * Whether the run ended with a file in the failed folder, a file it could not move out of the source folder or
-     * could not take for its name, or a row missing from the stream.
+     * had to refuse, or a row missing from the stream.
      */
     boolean hadFailures() {
         return enabled && (files.totals().filesFailed() > 0 || !stuck.files().isEmpty()
@@ -78,8 +80,11 @@ public final class RunOnce {
         generated.set(true);
     }
 
-    /** The publish route calls this when a poll of the source folder found nothing to publish. */
-    public void sourceFolderIdle() {
+    /**
+     * The publish route calls this when a poll of the source folder found nothing to publish; a run that is complete
+     * stops once this exchange is done, so that the stop does not wait for it.
+     */
+    public void sourceFolderIdle(Exchange exchange) {
         if (!enabled || !generated.get() || hasFilesToPublish() || !stopping.compareAndSet(false, true)) {
             return;
         }
@@ -92,9 +97,13 @@ public final class RunOnce {
                 totals.filesFailed(), otherFiles(totals), totals.records(), totals.rejected(),
                 (System.nanoTime() - startedNanos) / 1e9,
                 ProcessResources.cpuSeconds(), ProcessResources.peakRssMib()));
-        // stopping waits for the exchange in flight, which is the caller's: stop from another thread
-        Thread stopper = new Thread(context::stop, "run-once-stop");
-        stopper.start();
+        // stopping waits for the exchanges in flight, this one too: stop from another thread once it is done
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                new Thread(context::stop, "run-once-stop").start();
+            }
+        });
     }
 
     /** The files neither published nor failed, such as {@code 1 skipped as copies, }; empty when there are none. */
@@ -107,7 +116,7 @@ public final class RunOnce {
             other.append(String.format("%,d published but not moved (see the errors above), ", stuck.files().size()));
         }
         if (!sourceFiles.refused().isEmpty()) {
-            other.append(String.format("%,d refused for their names, ", sourceFiles.refused().size()));
+            other.append(String.format("%,d refused (each named in a WARN above), ", sourceFiles.refused().size()));
         }
         return other.toString();
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 
 import io.github.txsim.files.ArchivedCopies;
+import io.github.txsim.files.DataFoldersHealthCheck;
 import io.github.txsim.files.Checkpoints;
 import io.github.txsim.files.FileArchiver;
 import io.github.txsim.files.FileTracker;
@@ -15,9 +16,9 @@ import io.github.txsim.files.ResumableFileStrategy;
 import io.github.txsim.files.SettledFileReadLock;
 import io.github.txsim.files.SourceFiles;
 import io.github.txsim.files.SourceFolderLock;
+import io.github.txsim.files.SourceFolderWatch;
 import io.github.txsim.files.StopSignal;
 import io.github.txsim.files.StuckFiles;
-import io.github.txsim.files.StuckFilesHealthCheck;
 import io.github.txsim.publish.GroupPublisher;
 import io.github.txsim.publish.Outage;
 import io.github.txsim.publish.RecordSender;
@@ -53,6 +54,7 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
     private FileTracker files;
     private RunOnce runOnce;
     private Outage outage;
+    private SourceFolderWatch sourceFolder;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -62,7 +64,8 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         component.addPropertiesFunction(PropertyFunction.millis(properties));
         DataFolders folders = DataFolders.from(properties);
         // the source folder's lock first: a second instance is told that the folder is in use, whatever else it finds
-        context.addService(SourceFolderLock.take(DataFolders.writable(folders.source())), true, true);
+        SourceFolderLock lock = SourceFolderLock.take(DataFolders.writable(folders.source()));
+        context.addService(lock, true, true);
         folders.create();
         GeneratorSettings generator = GeneratorSettings.read(properties);
         PublishSettings publish = PublishSettings.read(properties);
@@ -81,6 +84,8 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         context.addService(files, true, true);
         StuckFiles stuck = new StuckFiles();
         boolean runOnceMode = properties.flag("app.runOnce");
+        sourceFolder = new SourceFolderWatch(lock, runOnceMode, () -> new Thread(context::stop, "source-folder-stop")
+                .start());
         // run-once ends with a file it cannot move; a service tries the move again at every poll
         SourceFiles sourceFiles = new SourceFiles(runOnceMode ? stuck::isStuck : file -> false);
         runOnce = new RunOnce(runOnceMode, generator.enabled(), folders.source(), sourceFiles, context, files, stuck,
@@ -112,17 +117,20 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         registry.bind("lastErrorRecorder", new LastErrorRecorder());
         registry.bind("recordTimeout", new RecordTimeout(publish.recordTimeout(), stop, Clock.systemUTC()));
         registry.bind("destinationHealthCheck", destination.healthCheck().apply(outage));
-        registry.bind("stuckFilesHealthCheck", new StuckFilesHealthCheck(stuck));
+        registry.bind("sourceFolderWatch", sourceFolder);
+        registry.bind("dataFoldersHealthCheck", new DataFoldersHealthCheck(stuck, sourceFolder));
         registry.bind("runOnce", runOnce);
         ManagementAddress.log(properties, component);
     }
 
     /**
-     * Whether the run ended for an outage that outlasted publish.outage.maxWait, or a run-once run ended with a file
+     * Whether the run ended for an outage that outlasted publish.outage.maxWait, or for the source folder gone or taken
+     * by another instance, or a run-once run ended with a file
      * in the failed folder or stuck in the source folder, or a row missing from the stream.
      */
     boolean hadFailures() {
-        return outage != null && outage.gaveUp() || runOnce != null && runOnce.hadFailures();
+        return outage != null && outage.gaveUp() || runOnce != null && runOnce.hadFailures()
+                || sourceFolder != null && sourceFolder.gaveUp();
     }
 
     /** {@code app.verify}: auto verifies in local mode only, where reading the stream back costs nothing. */

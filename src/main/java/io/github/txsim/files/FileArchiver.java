@@ -97,6 +97,13 @@ public final class FileArchiver {
             Files.createDirectories(target.getParent());
             AtomicFiles.moveWithoutReplacing(file, target);
         } catch (IOException e) {
+            if (!Files.exists(file)) {
+                // nothing to move and nothing to try again: removed by someone else, or its folder with it
+                LOG.warn("{} was removed from the source folder while it was published, so it cannot move into the {} "
+                        + "folder; its checkpoint stays, so the same file dropped again resumes after the rows done",
+                        file.getFileName(), purpose);
+                return false;
+            }
             stuck.cannotMove(file, target.getParent(), purpose, e);
             return false;
         }

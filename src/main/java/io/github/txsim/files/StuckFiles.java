@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * read-only, full, gone). Each stays in the source folder with its checkpoint, so that only the move is tried again
  * at the next poll: nothing is published twice. One ERROR line says so when a file gets stuck (again only when the
  * cause changes), one INFO line when it moves at last; meanwhile the health check is DOWN ({@link
- * StuckFilesHealthCheck}).
+ * DataFoldersHealthCheck}).
  */
 public final class StuckFiles {
 

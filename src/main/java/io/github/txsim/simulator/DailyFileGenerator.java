@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -37,6 +39,8 @@ public final class DailyFileGenerator {
     private final Consumer<Path> handOver;
     private final DayReporter reporter;
     private final TransactionCsvWriter writer = new TransactionCsvWriter();
+    /** The files found in a later folder and said so: once each, not at every look of a service. */
+    private final Set<String> told = ConcurrentHashMap.newKeySet();
     private boolean backfilled;
 
     /**
@@ -95,7 +99,17 @@ public final class DailyFileGenerator {
         String name = fileName(date, generator.partition());
         Optional<Path> existing = findExisting(name);
         if (existing.isPresent()) {
-            LOG.debug("{} exists already in {}: not generated again", name, existing.get().getParent());
+            Path folder = existing.get().getParent();
+            if (!folder.equals(sourceFolder) && told.add(name)) {
+                LOG.info("{} lies in {} already: not generated again (one file per date). Delete it there to "
+                        + "generate and publish the day anew", name, folder);
+            } else {
+                LOG.debug("{} exists already in {}: not generated again", name, folder);
+            }
+            return Optional.empty();
+        }
+        if (!Files.isDirectory(sourceFolder)) {
+            LOG.debug("The source folder {} is gone: {} waits for it", sourceFolder, name);
             return Optional.empty();
         }
         long started = System.nanoTime();

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.github.txsim.files.StuckFilesHealthCheck;
+import io.github.txsim.files.DataFoldersHealthCheck;
 import io.github.txsim.testing.Delivery;
 import io.github.txsim.testing.Folders;
 import io.github.txsim.testing.TestApplication;
@@ -31,8 +31,8 @@ class FolderFaultsIT extends ApplicationIT {
 
     private static final LocalDate DAY = LocalDate.of(2026, 11, 5);
 
-    @BeanInject("stuckFilesHealthCheck")
-    StuckFilesHealthCheck stuckFiles;
+    @BeanInject("dataFoldersHealthCheck")
+    DataFoldersHealthCheck stuckFiles;
 
     @Override
     TestApplication settings(TestApplication application) {

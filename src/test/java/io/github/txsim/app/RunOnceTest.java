@@ -3,6 +3,7 @@ package io.github.txsim.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import io.github.txsim.files.ArchivedCopies;
 import io.github.txsim.files.Checkpoints;
@@ -13,7 +14,10 @@ import io.github.txsim.files.ProgressLog;
 import io.github.txsim.files.StopSignal;
 import io.github.txsim.support.PublishMetrics;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.Synchronization;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,15 +51,25 @@ class RunOnceTest {
                 new StuckFiles(), null);
     }
 
+    /** The route's idle poll: its exchange calls the run-once mode, then is done. */
+    private void idlePoll(RunOnce runOnce) {
+        Exchange exchange = new DefaultExchange(context);
+        runOnce.sourceFolderIdle(exchange);
+        List<Synchronization> completions = exchange.getExchangeExtension().handoverCompletions();
+        if (completions != null) {
+            completions.forEach(completion -> completion.onComplete(exchange));
+        }
+    }
+
     @Test
     void stopsOnceTodaysFileWasGeneratedAndNothingIsLeftToPublish() {
         RunOnce runOnce = runOnce(true, true);
 
-        runOnce.sourceFolderIdle();
+        idlePoll(runOnce);
         assertTrue(context.isStarted(), "an idle folder before generation does not end the run");
 
         runOnce.generationDone();
-        runOnce.sourceFolderIdle();
+        idlePoll(runOnce);
         await().atMost(Duration.ofSeconds(10)).until(context::isStopped);
     }
 
@@ -66,14 +80,14 @@ class RunOnceTest {
         Files.writeString(source.resolve(".hidden.csv.part"), "");
 
         runOnce.generationDone();
-        runOnce.sourceFolderIdle();
+        idlePoll(runOnce);
 
         assertTrue(context.isStarted());
     }
 
     @Test
     void withTheGeneratorOffTheRunEndsWhenTheFolderIsDrained() {
-        runOnce(true, false).sourceFolderIdle();
+        idlePoll(runOnce(true, false));
         await().atMost(Duration.ofSeconds(10)).until(context::isStopped);
     }
 
@@ -81,7 +95,7 @@ class RunOnceTest {
     void aServiceRunNeverStopsByItself() {
         RunOnce runOnce = runOnce(false, true);
         runOnce.generationDone();
-        runOnce.sourceFolderIdle();
+        idlePoll(runOnce);
         assertTrue(context.isStarted());
     }
 }

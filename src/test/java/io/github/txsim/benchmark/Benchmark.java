@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 
 import io.github.txsim.testing.ApplicationProcess;
 import io.github.txsim.testing.Delivery;
+import io.github.txsim.testing.Folders;
 import io.github.txsim.testing.Kinesalite;
 import io.github.txsim.testing.KinesisFaultProxy;
 import io.github.txsim.testing.KinesisFaultProxy.Arrival;
@@ -128,7 +129,7 @@ public final class Benchmark {
             }
         } finally {
             kinesis.afterAll(null);
-            deleteTree(work);
+            Folders.deleteTree(work);
         }
     }
 
@@ -181,7 +182,7 @@ public final class Benchmark {
             Path file = files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElseThrow();
             return Files.readAllLines(file);
         } finally {
-            deleteTree(staging);
+            Folders.deleteTree(staging);
         }
     }
 
@@ -527,9 +528,5 @@ public final class Benchmark {
 
     private static String javaExecutable() {
         return ProcessHandle.current().info().command().orElse("java");
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        GenerationCases.deleteTree(folder);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.txsim.testing.ChaosAccounting;
+import io.github.txsim.testing.Folders;
 import io.github.txsim.testing.Kinesalite;
 import io.github.txsim.testing.OperationsChaos;
 
@@ -51,7 +52,7 @@ final class ChaosCase {
                     table.add(String.format("| %d | | | | | | | | | no: %s |", seed,
                             reason.lines().findFirst().orElse("").replace("|", "/")));
                 } finally {
-                    GenerationCases.deleteTree(data);
+                    Folders.deleteTree(data);
                 }
             }
         } finally {

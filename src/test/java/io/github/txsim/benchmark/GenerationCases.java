@@ -12,6 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.github.txsim.testing.Folders;
+
 /**
  * The benchmark's generation cases: the {@code generate} command ({@code Application generate}, the jar's main) run
  * as its own JVM, a few times each, measured from its start to its exit; the files are deleted after each run.
@@ -111,7 +113,7 @@ final class GenerationCases {
             }
             return measurement.run(file, out);
         } finally {
-            deleteTree(out);
+            Folders.deleteTree(out);
         }
     }
 
@@ -198,7 +200,7 @@ final class GenerationCases {
             return new Run(Long.parseLong(m.group(2)), wall, Double.parseDouble(m.group(5)), Long.parseLong(m.group(6)),
                     Double.parseDouble(m.group(7)));
         } finally {
-            deleteTree(out);
+            Folders.deleteTree(out);
         }
     }
 
@@ -206,13 +208,5 @@ final class GenerationCases {
         return String.format("| %s | %,d | %.2f | %,.0f | %.3f | %.2f | %d | %s | %s |", name, run.rows(),
                 run.wallSeconds(), run.rowsPerSecond(), run.slowestFileSeconds(), run.cpuMicrosPerRow(),
                 run.peakRssMib(), target, met ? "yes" : "**no**");
-    }
-
-    static void deleteTree(Path folder) throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

@@ -22,6 +22,7 @@ public final class ApplicationProcess implements AutoCloseable {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> jvmOptions = new ArrayList<>();
     private final List<String> arguments = new ArrayList<>();
+    private final List<String> prefix = new ArrayList<>();
     private Path jar;
     private Path workingDirectory;
     private final Path output;
@@ -90,6 +91,21 @@ public final class ApplicationProcess implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Runs the process without the right to read or write files its mode does not allow it: as root (as the tests may
+     * run) without the capabilities that override file modes ({@code setpriv}), otherwise as the user it is.
+     */
+    public ApplicationProcess withoutFileOverrides() {
+        if (System.getProperty("user.name").equals("root")) {
+            if (!Files.isExecutable(Path.of("/usr/bin/setpriv"))) {
+                throw new AssertionError("/usr/bin/setpriv (util-linux) is needed to run the application as root "
+                        + "without the right to read any file: install util-linux");
+            }
+            prefix.addAll(List.of("/usr/bin/setpriv", "--bounding-set=-dac_override,-dac_read_search"));
+        }
+        return this;
+    }
+
     /** An environment variable of the process; an empty value removes the variable. */
     public ApplicationProcess environment(String name, String value) {
         environment.put(name, value);
@@ -97,7 +113,7 @@ public final class ApplicationProcess implements AutoCloseable {
     }
 
     public ApplicationProcess start() throws IOException {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(prefix);
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmOptions);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
@@ -149,8 +165,20 @@ public final class ApplicationProcess implements AutoCloseable {
         }
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
+    }
+
+    /** Sends the process a signal, such as {@code STOP} or {@code CONT}, as {@code kill -SIGNAL} does. */
+    public void signal(String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new AssertionError("kill -" + signal + " " + process.pid() + " failed");
+        }
     }
 
     /** Kills the process at once, as kill -9 does. */

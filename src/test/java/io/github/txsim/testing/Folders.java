@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -40,6 +41,15 @@ public final class Folders {
     /** Undoes {@link #makeReadOnly}. */
     public static void makeWritable(Path folder) {
         run(isRoot() ? List.of("chattr", "-i", folder.toString()) : List.of("chmod", "u+w", folder.toString()));
+    }
+
+    /** Deletes the folder and everything in it, as {@code rm -rf} does. */
+    public static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     private static boolean isRoot() {
