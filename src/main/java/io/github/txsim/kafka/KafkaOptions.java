@@ -122,10 +122,15 @@ public record KafkaOptions(String bootstrapServers, String topic, String compres
         }
     }
 
-    /** What every client of the cluster needs: where it is and how to connect. */
+    /**
+     * What every client of the cluster needs: where it is and how to connect. Client telemetry (KIP-714: the client's
+     * metrics pushed to brokers that ask for them) is off: the application has its own metrics, and the runnable jar
+     * leaves out the shaded OpenTelemetry classes it takes.
+     */
     public Map<String, Object> clientConfig() {
         Map<String, Object> config = new HashMap<>();
         config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(CommonClientConfigs.ENABLE_METRICS_PUSH_CONFIG, false);
         security.addTo(config);
         return config;
     }

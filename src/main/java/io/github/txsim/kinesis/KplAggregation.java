@@ -10,9 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.google.protobuf.CodedInputStream;
-import com.google.protobuf.CodedOutputStream;
-import com.google.protobuf.WireFormat;
 import io.github.txsim.rows.TransactionRecord;
 
 /**
@@ -21,7 +18,8 @@ import io.github.txsim.rows.TransactionRecord;
  * {@code F3 89 9A C2}, the protobuf message {@code AggregatedRecord} (a table of partition keys; records of a key's
  * index and data), and the MD5 of that message.
  * <p>
- * Written here, with protobuf-java's coded streams and no generated code, rather than through the KPL: the KPL is a
+ * Written here, with the few parts of protobuf's wire format it takes ({@link ProtobufWire}) and no generated code,
+ * rather than through the KPL: the KPL is a
  * native daemon with its own queue, threads and retries, which would answer for records after its own time and so
  * bypass the publisher's per-record answers, checkpoints and one retry policy. The KCL's de-aggregation reads what this
  * writes (KplAggregationTest).
@@ -73,14 +71,14 @@ public final class KplAggregation {
         List<String> hashKeys = new ArrayList<>();
         List<UserRecord> records = new ArrayList<>();
         try {
-            CodedInputStream in = CodedInputStream.newInstance(data, MAGIC.length,
+            ProtobufWire.Reader in = new ProtobufWire.Reader(data, MAGIC.length,
                     data.length - MAGIC.length - DIGEST_BYTES);
-            for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-                switch (WireFormat.getTagFieldNumber(tag)) {
-                    case PARTITION_KEY_TABLE -> keys.add(in.readString());
-                    case EXPLICIT_HASH_KEY_TABLE -> hashKeys.add(in.readString());
-                    case RECORDS -> records.add(readRecord(in));
-                    default -> in.skipField(tag);
+            for (int tag = in.tag(); tag != 0; tag = in.tag()) {
+                switch (ProtobufWire.Reader.fieldNumber(tag)) {
+                    case PARTITION_KEY_TABLE -> keys.add(in.string());
+                    case EXPLICIT_HASH_KEY_TABLE -> hashKeys.add(in.string());
+                    case RECORDS -> records.add(readRecord(in.message()));
+                    default -> in.skip(tag);
                 }
             }
         } catch (IOException e) {
@@ -102,20 +100,18 @@ public final class KplAggregation {
     private record UserRecord(int keyIndex, int hashKeyIndex, byte[] data) {
     }
 
-    private static UserRecord readRecord(CodedInputStream in) throws IOException {
-        int limit = in.pushLimit(in.readRawVarint32());
+    private static UserRecord readRecord(ProtobufWire.Reader in) throws IOException {
         int keyIndex = 0;
         int hashKeyIndex = -1;
         byte[] data = new byte[0];
-        for (int field = in.readTag(); field != 0; field = in.readTag()) {
-            switch (WireFormat.getTagFieldNumber(field)) {
-                case PARTITION_KEY_INDEX -> keyIndex = Math.toIntExact(in.readUInt64());
-                case EXPLICIT_HASH_KEY_INDEX -> hashKeyIndex = Math.toIntExact(in.readUInt64());
-                case DATA -> data = in.readByteArray();
-                default -> in.skipField(field);
+        for (int tag = in.tag(); tag != 0; tag = in.tag()) {
+            switch (ProtobufWire.Reader.fieldNumber(tag)) {
+                case PARTITION_KEY_INDEX -> keyIndex = Math.toIntExact(in.varint());
+                case EXPLICIT_HASH_KEY_INDEX -> hashKeyIndex = Math.toIntExact(in.varint());
+                case DATA -> data = in.bytes();
+                default -> in.skip(tag);
             }
         }
-        in.popLimit(limit);
         return new UserRecord(keyIndex, hashKeyIndex, data);
     }
 
@@ -130,7 +126,7 @@ public final class KplAggregation {
         private final long maxBytes;
         private final List<TransactionRecord> records = new ArrayList<>();
         private final Map<String, Integer> keyIndex = new HashMap<>();
-        private final List<String> keys = new ArrayList<>();
+        private final List<byte[]> keys = new ArrayList<>();
         private long messageBytes;
 
         public Packer(long maxBytes) {
@@ -146,7 +142,7 @@ public final class KplAggregation {
             messageBytes += added(record);
             if (!keyIndex.containsKey(record.partitionKey())) {
                 keyIndex.put(record.partitionKey(), keys.size());
-                keys.add(record.partitionKey());
+                keys.add(ProtobufWire.utf8(record.partitionKey()));
             }
             records.add(record);
         }
@@ -169,22 +165,17 @@ public final class KplAggregation {
         public byte[] data() {
             byte[] data = new byte[MAGIC.length + Math.toIntExact(messageBytes) + DIGEST_BYTES];
             System.arraycopy(MAGIC, 0, data, 0, MAGIC.length);
-            CodedOutputStream out = CodedOutputStream.newInstance(data, MAGIC.length, Math.toIntExact(messageBytes));
-            try {
-                for (String key : keys) {
-                    out.writeString(PARTITION_KEY_TABLE, key);
-                }
-                for (TransactionRecord record : records) {
-                    int index = keyIndex.get(record.partitionKey());
-                    out.writeTag(RECORDS, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-                    out.writeUInt32NoTag(recordBytes(index, record));
-                    out.writeUInt64(PARTITION_KEY_INDEX, index);
-                    out.writeByteArray(DATA, record.data());
-                }
-                out.checkNoSpaceLeft();
-            } catch (IOException e) {
-                throw new UncheckedIOException("an aggregated record larger than its count", e);
+            ProtobufWire.Writer out = new ProtobufWire.Writer(data, MAGIC.length, Math.toIntExact(messageBytes));
+            for (byte[] key : keys) {
+                out.bytesField(PARTITION_KEY_TABLE, key);
             }
+            for (TransactionRecord record : records) {
+                int index = keyIndex.get(record.partitionKey());
+                out.lengthDelimitedHeader(RECORDS, recordBytes(index, record));
+                out.varintField(PARTITION_KEY_INDEX, index);
+                out.bytesField(DATA, record.data());
+            }
+            out.checkFull();
             byte[] digest = ShardMap.md5(data, MAGIC.length, Math.toIntExact(messageBytes));
             System.arraycopy(digest, 0, data, data.length - DIGEST_BYTES, DIGEST_BYTES);
             return data;
@@ -194,16 +185,14 @@ public final class KplAggregation {
         private long added(TransactionRecord record) {
             Integer known = keyIndex.get(record.partitionKey());
             int index = known != null ? known : keys.size();
-            long key = known != null ? 0 : CodedOutputStream.computeStringSize(PARTITION_KEY_TABLE,
-                    record.partitionKey());
-            int recordBytes = recordBytes(index, record);
-            return key + CodedOutputStream.computeTagSize(RECORDS)
-                    + CodedOutputStream.computeUInt32SizeNoTag(recordBytes) + recordBytes;
+            long key = known != null ? 0 : ProtobufWire.lengthDelimitedFieldSize(PARTITION_KEY_TABLE,
+                    ProtobufWire.utf8(record.partitionKey()).length);
+            return key + ProtobufWire.lengthDelimitedFieldSize(RECORDS, recordBytes(index, record));
         }
 
         private static int recordBytes(int index, TransactionRecord record) {
-            return CodedOutputStream.computeUInt64Size(PARTITION_KEY_INDEX, index)
-                    + CodedOutputStream.computeByteArraySize(DATA, record.data());
+            return ProtobufWire.varintFieldSize(PARTITION_KEY_INDEX, index)
+                    + ProtobufWire.lengthDelimitedFieldSize(DATA, record.data().length);
         }
     }
 
