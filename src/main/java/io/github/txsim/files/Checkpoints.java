@@ -53,7 +53,7 @@ public final class Checkpoints {
     public record Checkpoint(long rowsDone, long rejected, FilePrefix end) {
         public static final Checkpoint START = new Checkpoint(0, 0, FilePrefix.EMPTY);
 
-        /** The rows done that Kinesis acknowledged. */
+        /** The rows done that the destination acknowledged. */
         public long acknowledged() {
             return rowsDone - rejected;
         }

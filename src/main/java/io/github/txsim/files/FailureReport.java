@@ -18,16 +18,19 @@ final class FailureReport {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setCommentMarker('#').get();
 
     private final FileProgress progress;
+    private final String destination;
     private final String rejectsName;
     private final Exception cause;
     private final String note;
 
     /**
+     * @param destination where the records went, such as {@code Kafka topic 'transactions'}
      * @param rejectsName the rejects file beside the failed file, or null when no row was rejected
      * @param note        what else the reason should say (starting with "; "), or ""
      */
-    FailureReport(FileProgress progress, String rejectsName, String note) {
+    FailureReport(FileProgress progress, String destination, String rejectsName, String note) {
         this.progress = progress;
+        this.destination = destination;
         this.rejectsName = rejectsName;
         this.cause = progress.lastError();
         this.note = note;
@@ -48,7 +51,7 @@ final class FailureReport {
             CSVPrinter printer = new CSVPrinter(writer, FORMAT);
             printer.printComment("Publishing " + progress.fileName() + " failed: " + reason());
             printer.printComment(String.format("Done: the lines before line %,d: %,d rows, %,d records acknowledged "
-                    + "by Kinesis, %,d rejected%s.", firstNotDone, done.rowsDone(), done.acknowledged(),
+                    + "by %s, %,d rejected%s.", firstNotDone, done.rowsDone(), done.acknowledged(), destination,
                     done.rejected(), rejectsName == null ? "" : " (listed in " + rejectsName + ")"));
             printer.printComment(String.format("Not published: line %,d and every line after it; the rows below "
                     + "were sent and not acknowledged, or could not be read.", firstNotDone));

@@ -119,12 +119,12 @@ public final class FileProgress {
         notifyAll();
     }
 
-    /** Records acknowledged by Kinesis, an earlier run's (up to its checkpoint) included. */
+    /** Records acknowledged by the destination, an earlier run's (up to its checkpoint) included. */
     public long acknowledged() {
         return acknowledged.get();
     }
 
-    /** Records that this run had acknowledged by Kinesis. */
+    /** Records that this run had acknowledged by the destination. */
     public long acknowledgedThisRun() {
         return acknowledged.get() - resumedFrom.acknowledged();
     }
@@ -183,7 +183,7 @@ public final class FileProgress {
         nextDue = due;
     }
 
-    /** Records sent again after Kinesis did not acknowledge them. */
+    /** Records sent again after the destination did not acknowledge them. */
     public long retried() {
         return retried.get();
     }

@@ -121,8 +121,8 @@ public final class FileTracker extends ServiceSupport {
                 exchange.setProperty(NOTHING_TO_PUBLISH, true);
                 return;
             }
-            copy.ifPresent(entry -> LOG.warn("{} holds the same bytes as {}, archived at {} after it went to stream "
-                    + "'{}': publishing it again, every record a second time (publish.archivedCopies=publish)",
+            copy.ifPresent(entry -> LOG.warn("{} holds the same bytes as {}, archived at {} after it went to '{}': "
+                    + "publishing it again, every record a second time (publish.archivedCopies=publish)",
                     progress.fileName(), entry.archivedAs(), entry.archivedAt(), entry.stream()));
         }
         progressLog.add(progress);
@@ -157,7 +157,7 @@ public final class FileTracker extends ServiceSupport {
         if (progress.copyOf() != null) {
             ArchivedCopies.Entry copy = progress.copyOf();
             filesSkipped.incrementAndGet();
-            LOG.warn("Skipped {}: it holds the same bytes as {}, archived at {} after it went to stream '{}'; moved "
+            LOG.warn("Skipped {}: it holds the same bytes as {}, archived at {} after it went to '{}'; moved "
                     + "to the archive as {} without publishing it again (publish.archivedCopies=publish sends such a "
                     + "file again)", progress.fileName(), copy.archivedAs(), copy.archivedAt(), copy.stream(),
                     archiveName);
@@ -201,8 +201,8 @@ public final class FileTracker extends ServiceSupport {
         filesFailed.incrementAndGet();
         metrics.failed();
         List<Reject> rejects = checkpoints.rejects(progress.file());
-        FailureReport report = new FailureReport(progress, rejects.isEmpty() ? null : failedName + ".rejects",
-                continuationNote(progress));
+        FailureReport report = new FailureReport(progress, destination,
+                rejects.isEmpty() ? null : failedName + ".rejects", continuationNote(progress));
         Path reportFile = failedFolder.resolve(failedName + ".report");
         try {
             if (!rejects.isEmpty()) {

@@ -137,10 +137,12 @@ public record KafkaOptions(String bootstrapServers, String topic, String compres
 
     /**
      * The producer: idempotent (acks=all, enable.idempotence, at most 5 requests in flight, so the client's own
-     * retries neither lose nor repeat nor reorder a record), retrying one send for deliveryTimeout at most.
+     * retries neither lose nor repeat nor reorder a record), retrying one send for deliveryTimeout at most, taking
+     * requests (and so records) of up to {@code maxRequestSize} bytes.
      */
-    Map<String, Object> producerConfig() {
+    Map<String, Object> producerConfig(int maxRequestSize) {
         Map<String, Object> config = clientConfig();
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRequestSize);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
@@ -150,7 +152,9 @@ public record KafkaOptions(String bootstrapServers, String topic, String compres
         int deliveryMillis = (int) deliveryTimeout.toMillis();
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryMillis);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(30_000, deliveryMillis - (int) linger.toMillis()));
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, deliveryMillis);
+        // how long a send may wait for the topic's metadata (or for room in the producer's buffer): as long as a look
+        // at the cluster, so that a topic gone or brokers out of reach surface as a look would find them
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) apiTimeout.toMillis());
         return config;
     }
 }

@@ -2,8 +2,10 @@ package io.github.txsim.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import io.github.txsim.publish.PendingRecord;
 import io.github.txsim.publish.Sink;
 import io.github.txsim.rows.RecordLimits;
+import io.github.txsim.rows.TransactionRecord;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -19,6 +22,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.NetworkException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -32,25 +36,44 @@ import org.slf4j.LoggerFactory;
  * producer, key the partition key, value the row's JSON, and is acknowledged when its send is (acks=all, idempotent:
  * {@link KafkaOptions#producerConfig}). The client, not Camel's kafka component, because a group's answer must be per
  * record: Camel's producer fails or completes an exchange as a whole.
- * <p>
- * On start it checks that the topic exists; when {@code createIfMissing} is set (local mode only) it creates a missing
- * topic first. When every record of a pass timed out or lost its connection, the pass fails as a whole, so that
- * publishing looks at the cluster ({@link #unavailable}) and waits for it rather than spend the records' retry time.
+ * <ul>
+ * <li>On start it checks that the topic exists (creating it first when {@code createIfMissing}, local mode only), and
+ * reads its largest record batch ({@code max.message.bytes}): a row whose record would not fit is rejected alone.</li>
+ * <li>A send not answered within a second makes it look at the cluster ({@link TopicWatch}); when the brokers do not
+ * answer by {@code kafka.apiTimeout} or the topic is gone, the send stops waiting and fails, so that publishing waits
+ * for the cluster ({@link #unavailable}, the core's outage) instead of spending the records' retry time. The producer
+ * still holds those records: sent again, a record whose earlier send is still open waits for that one's answer
+ * rather than going twice.</li>
+ * <li>Acknowledgements count once a look that began after them found the same topic: those of a topic deleted (and
+ * created again) meanwhile fail, to be sent again.</li>
+ * </ul>
  */
 public final class KafkaTopic extends ServiceSupport implements Sink {
 
     /**
-     * The producer's max.request.size and the brokers' message.max.bytes are 1 MiB by default (MSK's too); a record
-     * takes some bytes of its batch's headers besides its own.
+     * What a record batch of one record takes besides the record's key and value: the batch's header (61 bytes) and
+     * the record's own framing (at most 21 bytes of lengths, deltas and attributes).
      */
-    public static final RecordLimits LIMITS = new RecordLimits(1024 * 1024 - 1024, Integer.MAX_VALUE, "Kafka");
+    static final int BATCH_OVERHEAD = 61 + 21;
+    /** The producer's own default max.request.size, which a topic taking larger batches raises. */
+    private static final int DEFAULT_MAX_REQUEST = 1024 * 1024;
+    /** How long a send waits for its answers before it looks at the cluster. */
+    private static final Duration STALL = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(KafkaTopic.class);
 
     private final KafkaOptions options;
     private final boolean createIfMissing;
     private final int partitionsIfCreated;
+    /** The sends not answered yet to the publisher, by record: sent again, such a record waits for its open send. */
+    private final Map<TransactionRecord, Future<RecordMetadata>> open =
+            Collections.synchronizedMap(new IdentityHashMap<>());
+    private final ClusterLooks looks = new ClusterLooks();
+    /** Until the topic's own are read at start: the brokers' default largest batch, 1 MiB and 12 bytes. */
+    private volatile RecordLimits limits = new RecordLimits(DEFAULT_MAX_REQUEST + 12 - BATCH_OVERHEAD,
+            Integer.MAX_VALUE, "Kafka");
     private KafkaProducer<String, byte[]> producer;
     private Admin admin;
+    private TopicWatch topic;
 
     public KafkaTopic(KafkaOptions options, boolean createIfMissing, int partitionsIfCreated) {
         this.options = options;
@@ -71,48 +94,41 @@ public final class KafkaTopic extends ServiceSupport implements Sink {
 
     @Override
     public RecordLimits limits() {
-        return LIMITS;
+        return limits;
     }
 
     @Override
     protected void doStart() throws Exception {
         admin = Admin.create(options.clientConfig());
-        checkTopic();
-        producer = new KafkaProducer<>(options.producerConfig(), new StringSerializer(), new ByteArraySerializer());
+        topic = new TopicWatch(admin, options);
+        TopicWatch.Topic found = checkTopic();
+        topic.publishTo(found.id());
+        int maxBatch = topic.maxMessageBytes();
+        limits = new RecordLimits(maxBatch - BATCH_OVERHEAD, Integer.MAX_VALUE, "Kafka");
+        LOG.info("Kafka topic '{}' at {} has {} partition(s) and takes records of up to {} bytes ({})", options.topic(),
+                options.bootstrapServers(), found.partitions(), limits.maxBytes(), options.security());
+        producer = new KafkaProducer<>(options.producerConfig(Math.max(DEFAULT_MAX_REQUEST, maxBatch)),
+                new StringSerializer(), new ByteArraySerializer());
     }
 
-    private void checkTopic() throws InterruptedException {
+    private TopicWatch.Topic checkTopic() throws InterruptedException {
         try {
-            int partitions = partitions();
-            LOG.info("Kafka topic '{}' at {} has {} partition(s) ({})", options.topic(), options.bootstrapServers(),
-                    partitions, options.security());
-        } catch (UnknownTopicOrPartitionException e) {
-            if (!createIfMissing) {
-                throw new IllegalStateException(String.format("Kafka topic '%s' does not exist at %s: create it, or "
-                        + "set kafka.topic", options.topic(), options.bootstrapServers()));
+            try {
+                return topic.describe();
+            } catch (UnknownTopicOrPartitionException e) {
+                if (!createIfMissing) {
+                    throw new IllegalStateException(String.format("Kafka topic '%s' does not exist at %s: create it, "
+                            + "or set kafka.topic", options.topic(), options.bootstrapServers()));
+                }
+                LOG.info("Creating Kafka topic '{}' with {} partition(s)", options.topic(), partitionsIfCreated);
+                admin.createTopics(List.of(new NewTopic(options.topic(), partitionsIfCreated, (short) 1))).all()
+                        .get(options.apiTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                return topic.describe();
             }
-            LOG.info("Creating Kafka topic '{}' with {} partition(s)", options.topic(), partitionsIfCreated);
-            await(admin.createTopics(List.of(new NewTopic(options.topic(), partitionsIfCreated, (short) 1))).all());
-        } catch (KafkaException e) {
+        } catch (KafkaException | ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             throw new IllegalStateException(String.format("Cannot reach Kafka at %s: %s", options.bootstrapServers(),
-                    e.getMessage()), e);
-        }
-    }
-
-    private int partitions() throws InterruptedException {
-        return await(admin.describeTopics(Set.of(options.topic())).allTopicNames()).get(options.topic())
-                .partitions().size();
-    }
-
-    /** The admin client's answer; its failure as the KafkaException it is, a timeout as one too. */
-    private <T> T await(Future<T> answer) throws InterruptedException {
-        try {
-            return answer.get(options.apiTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof KafkaException kafka ? kafka : new KafkaException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new org.apache.kafka.common.errors.TimeoutException("no answer within "
-                    + options.apiTimeout().toSeconds() + " s (kafka.apiTimeout)");
+                    ClusterLooks.oneLine(cause)), e);
         }
     }
 
@@ -126,36 +142,104 @@ public final class KafkaTopic extends ServiceSupport implements Sink {
             admin.close(Duration.ofSeconds(5));
             admin = null;
         }
+        open.clear();
     }
 
     @Override
     public void send(List<PendingRecord> records, Answers answers) throws InterruptedException {
+        Uuid sentTo = topic.current();
         List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
         for (PendingRecord pending : records) {
-            sends.add(producer.send(new ProducerRecord<>(options.topic(), pending.record().partitionKey(),
-                    pending.record().data())));
+            Future<RecordMetadata> earlier = open.get(pending.record());
+            sends.add(earlier != null && !failed(earlier) ? earlier : sendNow(pending.record()));
         }
-        List<Failure> failures = new ArrayList<>(records.size());
-        int cutOff = 0;
-        for (Future<RecordMetadata> send : sends) {
+        Duration stallLook = options.apiTimeout().minus(STALL).compareTo(STALL) < 0 ? STALL
+                : options.apiTimeout().minus(STALL);
+        String down = null;
+        int answered = 0;
+        long lookAt = System.nanoTime() + STALL.toNanos();
+        while (answered < sends.size() && down == null) {
             try {
-                send.get();
-                failures.add(null);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof org.apache.kafka.common.errors.TimeoutException
-                        || cause instanceof NetworkException) {
-                    cutOff++;
-                }
-                failures.add(new Failure(cause.getClass().getSimpleName() + ": " + cause.getMessage(),
-                        cause instanceof RetriableException, false));
+                sends.get(answered).get(Math.max(1, lookAt - System.nanoTime()), TimeUnit.NANOSECONDS);
+                answered++;
+            } catch (ExecutionException failedSend) {
+                answered++;
+            } catch (TimeoutException notYet) {
+                down = looks.look(() -> lookAtTopic(stallLook), options);
+                lookAt = System.nanoTime() + options.apiTimeout().toNanos();
             }
+        }
+        List<Failure> failures = new ArrayList<>(answered);
+        int cutOff = 0;
+        for (Future<RecordMetadata> send : sends.subList(0, answered)) {
+            Throwable cause = causeOf(send);
+            cutOff += cause instanceof org.apache.kafka.common.errors.TimeoutException
+                    || cause instanceof NetworkException ? 1 : 0;
+            failures.add(cause == null ? null : new Failure(ClusterLooks.oneLine(cause),
+                    cause instanceof RetriableException, false));
+        }
+        String unsure = failures.contains(null) ? confirm(sentTo, failures) : null;
+        try {
+            answers.answered(records.subList(0, answered), failures);
+        } finally {
+            records.subList(0, answered).forEach(pending -> open.remove(pending.record()));
+        }
+        if (down != null || unsure != null) {
+            throw new KafkaException(down != null ? down : unsure);
         }
         if (cutOff == records.size() && !records.isEmpty()) {
             throw new KafkaException(String.format("none of %d records reached %s: %s", records.size(),
                     destination(), failures.get(0).error()));
         }
-        answers.answered(records, failures);
+    }
+
+    private Future<RecordMetadata> sendNow(TransactionRecord record) {
+        Future<RecordMetadata> send = producer.send(new ProducerRecord<>(options.topic(), record.partitionKey(),
+                record.data()));
+        open.put(record, send);
+        return send;
+    }
+
+    /**
+     * The acknowledgements among the failures (nulls) count only when the topic that gave them is still there: when it
+     * was deleted (or deleted and created again) meanwhile, they become failures, to be sent again. Returns why
+     * publishing should look at the cluster (it could not say), or null.
+     */
+    private String confirm(Uuid sentTo, List<Failure> failures) throws InterruptedException {
+        String lost;
+        String reason = null;
+        try {
+            if (topic.stillTheSame(sentTo, System.nanoTime())) {
+                return null;
+            }
+            lost = "Kafka topic '" + options.topic() + "' was deleted and created again after it acknowledged the "
+                    + "record: sent again to the new topic";
+        } catch (UnknownTopicOrPartitionException gone) {
+            lost = "Kafka topic '" + options.topic() + "' was deleted after it acknowledged the record";
+        } catch (KafkaException unsure) {
+            reason = looks.found(unsure, options);
+            lost = "not confirmed whether the topic that acknowledged the record is still there: " + reason;
+        }
+        Failure failure = new Failure(lost, true, false);
+        failures.replaceAll(f -> f == null ? failure : f);
+        return reason;
+    }
+
+    private static boolean failed(Future<RecordMetadata> send) {
+        return send.isDone() && causeOf(send) != null;
+    }
+
+    /** Why a send that is done was not acknowledged; null when it was. */
+    private static Throwable causeOf(Future<RecordMetadata> send) {
+        try {
+            send.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        }
     }
 
     @Override
@@ -164,23 +248,25 @@ public final class KafkaTopic extends ServiceSupport implements Sink {
             return null;
         }
         try {
-            partitions();
-            return null;
-        } catch (UnknownTopicOrPartitionException e) {
-            return String.format("Kafka topic '%s' does not exist (any longer) at %s: create it again, or set "
-                    + "kafka.topic to the topic to use and restart", options.topic(), options.bootstrapServers());
-        } catch (KafkaException e) {
-            return String.format("Cannot reach Kafka at %s (%s): check the brokers, the network path to them "
-                    + "(security groups, DNS) and kafka.security.*, or in local mode whether the broker still runs",
-                    options.bootstrapServers(), e.getMessage());
+            return looks.recentOrNew(() -> lookAtTopic(options.apiTimeout()), options);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
         }
     }
 
+    /** A look at the topic for whether it takes records; one that finds it gone tells the watch. */
+    private void lookAtTopic(Duration timeout) throws InterruptedException {
+        try {
+            topic.describe(timeout);
+        } catch (UnknownTopicOrPartitionException gone) {
+            topic.gone();
+            throw gone;
+        }
+    }
+
     /** The topic's partitions now, for the health check; throws when the cluster cannot say. */
     public int partitionCount() throws InterruptedException {
-        return partitions();
+        return topic.describe().partitions();
     }
 }

@@ -41,6 +41,7 @@ public final class KafkaBroker extends ServiceSupport implements AutoCloseable {
     private Path dataFolder;
     private Path config;
     private int port;
+    private int scramPort;
     private String clusterId;
     private Process process;
 
@@ -49,8 +50,17 @@ public final class KafkaBroker extends ServiceSupport implements AutoCloseable {
      * @param port       the loopback port of its listener; 0 picks a free one
      * @param partitions the partitions of a topic created without saying how many
      * @param heap       the broker's maximum heap, such as {@code 512m}
+     * @param autoCreateTopics whether the broker creates a topic a client asks for that does not exist (Kafka's own
+     *                   default; the local mode's broker does not, as MSK's does not, so that a topic deleted shows)
+     * @param scram      whether the broker also listens for clients that authenticate with SCRAM-SHA-512 over
+     *                   SASL_PLAINTEXT ({@link #scramBootstrapServers}), with the users that are given credentials
      */
-    public record Options(Path folder, int port, int partitions, String heap) {
+    public record Options(Path folder, int port, int partitions, String heap, boolean autoCreateTopics,
+            boolean scram) {
+
+        public Options(Path folder, int port, int partitions, String heap) {
+            this(folder, port, partitions, heap, false, false);
+        }
     }
 
     public KafkaBroker(Options options) {
@@ -73,6 +83,11 @@ public final class KafkaBroker extends ServiceSupport implements AutoCloseable {
         return port;
     }
 
+    /** The bootstrap servers of the SCRAM listener ({@link Options#scram}). */
+    public String scramBootstrapServers() {
+        return "127.0.0.1:" + scramPort;
+    }
+
     @Override
     protected void doStart() throws Exception {
         Path lib = options.folder().resolve("lib");
@@ -84,6 +99,7 @@ public final class KafkaBroker extends ServiceSupport implements AutoCloseable {
         dataFolder = Files.createTempDirectory("txsim-kafka-");
         port = options.port() == 0 ? freePort() : options.port();
         int controllerPort = freePort();
+        scramPort = options.scram() ? freePort() : 0;
         clusterId = clusterId();
         config = dataFolder.resolve("server.properties");
         Files.writeString(config, String.join("\n", serverProperties(port, controllerPort)) + "\n");
@@ -91,17 +107,22 @@ public final class KafkaBroker extends ServiceSupport implements AutoCloseable {
         LOG.info("Local Kafka broker (KRaft, one node) listening on {}", bootstrapServers());
     }
 
-    /** A one-node cluster on loopback: the settings of Kafka's own config/server.properties for one machine. */
+    /**
+     * A one-node cluster on loopback: the settings of Kafka's own config/server.properties for one machine, and the
+     * SCRAM listener when asked for (the launcher reads the broker's port off the last advertised listener).
+     */
     private List<String> serverProperties(int brokerPort, int controllerPort) {
-        return List.of(
+        String scramListener = scramPort == 0 ? "" : "SASL_PLAINTEXT://127.0.0.1:" + scramPort + ",";
+        List<String> properties = new ArrayList<>(List.of(
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + brokerPort,
+                "listeners=" + scramListener + "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:"
+                        + controllerPort,
+                "advertised.listeners=" + scramListener + "PLAINTEXT://127.0.0.1:" + brokerPort,
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT",
                 "log.dirs=" + dataFolder.resolve("data").toAbsolutePath(),
                 "num.partitions=" + options.partitions(),
                 "offsets.topic.replication.factor=1",
@@ -110,7 +131,13 @@ public final class KafkaBroker extends ServiceSupport implements AutoCloseable {
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
-                "auto.create.topics.enable=false");
+                "auto.create.topics.enable=" + options.autoCreateTopics()));
+        if (scramPort != 0) {
+            properties.add("sasl.enabled.mechanisms=SCRAM-SHA-512");
+            properties.add("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config="
+                    + "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        }
+        return properties;
     }
 
     private void launch() throws IOException, InterruptedException {

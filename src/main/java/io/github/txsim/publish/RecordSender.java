@@ -139,7 +139,7 @@ public final class RecordSender extends ServiceSupport {
 
     /**
      * One pass over records through the sink. The records not acknowledged, and when the sink throws the ones it did
-     * not answer for, are added to {@code notAcknowledged}.
+     * not answer for (with the sink's failure as their last error), are added to {@code notAcknowledged}.
      */
     private void send(List<PendingRecord> toSend, List<PendingRecord> notAcknowledged, FileProgress progress)
             throws InterruptedException {
@@ -148,6 +148,7 @@ public final class RecordSender extends ServiceSupport {
         metrics.retried(resent);
         progress.inFlight(toSend.size());
         int[] answered = {0};
+        Sink.Failure unanswered = new Sink.Failure("not answered: the send was cut off", true, false);
         try {
             sink.send(toSend, (part, failures) -> {
                 if (failures.size() != part.size()) {
@@ -170,8 +171,14 @@ public final class RecordSender extends ServiceSupport {
                 metrics.published(acknowledged);
                 answered[0] += part.size();
             });
+        } catch (RuntimeException e) {
+            unanswered = new Sink.Failure(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
+                    true, false);
+            throw e;
         } finally {
-            notAcknowledged.addAll(toSend.subList(answered[0], toSend.size()));
+            for (PendingRecord record : toSend.subList(answered[0], toSend.size())) {
+                notAcknowledged.add(record.failedWith(unanswered));
+            }
             progress.inFlight(-toSend.size());
         }
     }

@@ -13,12 +13,17 @@ import io.github.txsim.kafka.KafkaOptions;
 import io.github.txsim.local.KafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real Kafka broker (one KRaft node, the build's emulator/kafka) on a loopback port for the tests of a class, with
@@ -27,11 +32,32 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class LocalKafka implements BeforeAllCallback, AfterAllCallback {
 
+    private final boolean autoCreateTopics;
     private KafkaBroker broker;
 
+    /** A broker that creates no topic but those asked for by name (as MSK's brokers by default). */
+    public LocalKafka() {
+        this(false);
+    }
+
+    /** @param autoCreateTopics whether the broker creates a topic a client asks for (Apache Kafka's default) */
+    public LocalKafka(boolean autoCreateTopics) {
+        this.autoCreateTopics = autoCreateTopics;
+    }
+
+    /** The SCRAM-SHA-512 user of the broker's SCRAM listener. */
+    public static final String SCRAM_USER = "producer";
+    public static final String SCRAM_PASSWORD = "secret-of-the-test";
+
     @Override
-    public void beforeAll(ExtensionContext context) {
-        broker = KafkaBroker.startNew(new KafkaBroker.Options(Path.of("emulator", "kafka"), 0, 2, "384m"));
+    public void beforeAll(ExtensionContext context) throws Exception {
+        broker = KafkaBroker.startNew(new KafkaBroker.Options(Path.of("emulator", "kafka"), 0, 2, "384m",
+                autoCreateTopics, true));
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(SCRAM_USER,
+                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), SCRAM_PASSWORD))).all()
+                    .get(30, TimeUnit.SECONDS);
+        }
     }
 
     @Override
@@ -45,6 +71,14 @@ public final class LocalKafka implements BeforeAllCallback, AfterAllCallback {
         return broker.bootstrapServers();
     }
 
+    /** The settings that send the application's records to this broker's topic as the SCRAM user, with a password. */
+    public Map<String, String> scramProperties(String topic, String password) {
+        return Map.of("publish.sink", "kafka", "kafka.local.enabled", "false",
+                "kafka.bootstrapServers", broker.scramBootstrapServers(), "kafka.topic", topic,
+                "kafka.security.protocol", "SASL_PLAINTEXT", "kafka.security.saslMechanism", "SCRAM-SHA-512",
+                "kafka.security.username", SCRAM_USER, "kafka.security.password", password);
+    }
+
     /** The settings that send the application's records to this broker's topic. */
     public Map<String, String> applicationProperties(String topic) {
         return Map.of("publish.sink", "kafka", "kafka.local.enabled", "false",
@@ -52,8 +86,52 @@ public final class LocalKafka implements BeforeAllCallback, AfterAllCallback {
     }
 
     public void createTopic(String name, int partitions) throws Exception {
+        createTopic(name, partitions, Map.of());
+    }
+
+    /** A topic with settings of its own, such as {@code max.message.bytes}. */
+    public void createTopic(String name, int partitions, Map<String, String> configs) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs))).all()
+                    .get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Deletes the topic under a running application, as an operator would: the application held still (SIGSTOP) while
+     * what the topic holds is read and the topic goes, then let go on. Returns how many times each transaction id
+     * arrived in the topic before it went.
+     */
+    public Map<Long, Integer> deleteUnder(ApplicationProcess application, String topic) throws Exception {
+        application.signal("STOP");
+        try {
+            // the requests it sent before it stopped are answered first
+            long[] seen = {-1};
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                long now = readAll(topic).size();
+                boolean settled = now == seen[0];
+                seen[0] = now;
+                return settled;
+            });
+            Map<Long, Integer> before = arrivals(topic);
+            deleteTopic(topic);
+            await().atMost(Duration.ofSeconds(30)).until(() -> !hasTopic(topic));
+            return before;
+        } finally {
+            application.signal("CONT");
+        }
+    }
+
+    public void deleteTopic(String name) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
+            admin.deleteTopics(List.of(name)).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Whether the topic exists now. */
+    public boolean hasTopic(String name) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
+            return admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(name);
         }
     }
 
