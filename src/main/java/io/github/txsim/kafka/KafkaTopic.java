@@ -255,13 +255,22 @@ public final class KafkaTopic extends ServiceSupport implements Sink {
         }
     }
 
-    /** A look at the topic for whether it takes records; one that finds it gone tells the watch. */
+    /**
+     * A look at the topic for whether it takes records. One that finds it gone tells the watch, and asks the producer
+     * for the topic as a send would: on brokers that create the topics their clients ask for, that creates it again
+     * (the look at the cluster does not), so that publishing, which sends nothing while it waits, does not wait for
+     * ever; elsewhere it finds nothing within kafka.apiTimeout.
+     */
     private void lookAtTopic(Duration timeout) throws InterruptedException {
         try {
             topic.describe(timeout);
         } catch (UnknownTopicOrPartitionException gone) {
             topic.gone();
-            throw gone;
+            try {
+                producer.partitionsFor(options.topic());
+            } catch (KafkaException notCreated) {
+                throw gone;
+            }
         }
     }
 

@@ -78,8 +78,18 @@ final class TopicWatch {
         current = id;
     }
 
-    /** A look found the topic gone (and said so): the next topic found is a new one, which acknowledges for itself. */
+    /**
+     * A look found the topic gone: said once (ERROR), and the next topic found is a new one, which acknowledges for
+     * itself.
+     */
     synchronized void gone() {
+        if (current != null) {
+            LOG.error("Kafka topic '{}' at {} was deleted (topic id {}): the records it held went with it ('verify' "
+                    + "names what a new topic lacks), and those it acknowledged since the last look are sent again. "
+                    + "Kafka's producer creates the topic again where the brokers allow it "
+                    + "(auto.create.topics.enable=true); otherwise publishing waits until it is created",
+                    options.topic(), options.bootstrapServers(), current);
+        }
         current = null;
         lastLookFound = null;
     }
@@ -104,16 +114,9 @@ final class TopicWatch {
             lastLookFound = null;
             try {
                 lastLookFound = describe().id();
-            } catch (UnknownTopicOrPartitionException gone) {
-                if (current != null) {
-                    LOG.error("Kafka topic '{}' at {} was deleted (topic id {}): the records it held went with it "
-                            + "('verify' names what a new topic lacks), and those it acknowledged since the last look "
-                            + "are sent again. Kafka's producer creates the topic again where the brokers allow it "
-                            + "(auto.create.topics.enable=true); otherwise publishing waits until it is created",
-                            options.topic(), options.bootstrapServers(), current);
-                    current = null;
-                }
-                throw gone;
+            } catch (UnknownTopicOrPartitionException e) {
+                gone();
+                throw e;
             }
             lastLookStarted = started;
         }

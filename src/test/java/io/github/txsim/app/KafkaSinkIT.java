@@ -205,7 +205,7 @@ class KafkaSinkIT {
         try (ApplicationProcess run = application("deleted", "run").set("publish.pacing", "rate:500")
                 .set("kafka.apiTimeout", "3s").start()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> KAFKA.readAll("deleted").size() >= 500);
-            old = KAFKA.deleteUnder(run, "deleted");
+            old = LocalKafka.arrivals(KAFKA.deleteUnder(run, "deleted"));
             // this broker creates no topic by itself: publishing waits for the topic, said once
             await().atMost(Duration.ofSeconds(30)).until(() -> run.output().contains("Kafka topic 'deleted' does not "
                     + "exist (any longer)"));

@@ -54,7 +54,7 @@ class KafkaTopicCreatedByTheProducerIT {
                 .set("kafka.apiTimeout", "3s")
                 .dataFolders(data).start()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> KAFKA.readAll("auto-created").size() >= 500);
-            old = KAFKA.deleteUnder(run, "auto-created");
+            old = LocalKafka.arrivals(KAFKA.deleteUnder(run, "auto-created"));
             assertEquals(0, run.awaitExit(Duration.ofSeconds(120)), run.output());
             assertTrue(run.output().contains("Kafka topic 'auto-created' at " + KAFKA.bootstrapServers() + " was "
                     + "deleted"), run.output());

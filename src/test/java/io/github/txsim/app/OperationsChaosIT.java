@@ -3,8 +3,12 @@ package io.github.txsim.app;
 import java.nio.file.Path;
 
 import io.github.txsim.testing.ChaosAccounting;
+import io.github.txsim.testing.KafkaChaosTarget;
 import io.github.txsim.testing.Kinesalite;
+import io.github.txsim.testing.KinesisChaosTarget;
+import io.github.txsim.testing.LocalKafka;
 import io.github.txsim.testing.OperationsChaos;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,22 +16,46 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Seeded schedules of what operations do to a running service ({@link OperationsChaos}): writers that pause, append
- * after closing or truncate, a read-only archive, kill -9 and restarts, a second instance, the endpoint gone, the
- * stream deleted and created again. After each: every line of every file acknowledged or named, no file vanished,
- * duplicates within the bound ({@link ChaosAccounting}). A longer run is the benchmark's {@code chaos} case.
+ * after closing or truncate, a FIFO named like a file, a read-only archive, the source folder deleted and created
+ * again, kill -9 and restarts, a second instance; on Kinesis the endpoint gone and the stream deleted and created
+ * again; on Kafka the broker killed and the topic deleted, created again by the producer (a broker with
+ * auto.create.topics.enable) or by hand. After each: every line of every file acknowledged or named, no file vanished,
+ * duplicates within the bound ({@link ChaosAccounting}). Longer runs are the benchmark's {@code chaos} case.
  */
 class OperationsChaosIT {
+
+    private static final int STEPS = 12;
 
     @RegisterExtension
     static final Kinesalite KINESIS = new Kinesalite();
 
+    @RegisterExtension
+    static final LocalKafka KAFKA_CREATING_TOPICS = new LocalKafka(true);
+
+    @RegisterExtension
+    static final LocalKafka KAFKA = new LocalKafka(false);
+
     @TempDir
     Path data;
 
-    @ParameterizedTest(name = "seed {0}")
+    @ParameterizedTest(name = "kinesis, seed {0}")
     @ValueSource(longs = {20261204, 20261205})
-    void aScheduleOfOperationsLosesNoLineAndNoFile(long seed) throws Exception {
-        ChaosAccounting.Result result = new OperationsChaos(KINESIS, data, seed).run(12);
+    void aScheduleOfOperationsOnKinesisLosesNoLineAndNoFile(long seed) throws Exception {
+        ChaosAccounting.Result result = new OperationsChaos(new KinesisChaosTarget(KINESIS), data, seed).run(STEPS);
+        System.out.println("Operations chaos, " + result.summary());
+    }
+
+    @Test
+    void aScheduleOfOperationsOnKafkaWhoseBrokerCreatesTopicsLosesNoLineAndNoFile() throws Exception {
+        ChaosAccounting.Result result = new OperationsChaos(new KafkaChaosTarget(KAFKA_CREATING_TOPICS, true), data,
+                20261206).run(STEPS);
+        System.out.println("Operations chaos, " + result.summary());
+    }
+
+    @Test
+    void aScheduleOfOperationsOnKafkaWhoseBrokerCreatesNoTopicLosesNoLineAndNoFile() throws Exception {
+        ChaosAccounting.Result result = new OperationsChaos(new KafkaChaosTarget(KAFKA, false), data, 20261207)
+                .run(STEPS);
         System.out.println("Operations chaos, " + result.summary());
     }
 }

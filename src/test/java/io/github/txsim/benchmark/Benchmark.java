@@ -493,15 +493,19 @@ public final class Benchmark {
                 .append("file and what the proxy took.\n\n")
                 .append("Pacing: the application publishes through the proxy's sink, which records when each record ")
                 .append("arrived.\n\n")
-                .append("Operations chaos: ").append(ChaosCase.SCHEDULES).append(" seeded schedules of ")
-                .append(ChaosCase.STEPS).append(" actions each against a service process (`OperationsChaos`): files ")
-                .append("handed over, written by a writer that pauses with the file open, appended to after closing, ")
-                .append("truncated while written; the archive folder read-only for a while; kill -9 and SIGTERM with ")
-                .append("restarts (a refused start tried again, as systemd does); a second instance on the folder; the ")
-                .append("endpoint gone; the stream deleted and created again. Then every line of every file must be ")
-                .append("acknowledged or named, no row may be missing from the archive and failed folders (but rows ")
-                .append("a writer cut off), and duplicates stay within the groups in flight (4 x 100 rows) per ")
-                .append("disruption.\n\n");
+                .append("Operations chaos: ").append(ChaosCase.KINESIS_SCHEDULES + 2).append(" seeded schedules of ")
+                .append(ChaosCase.STEPS).append(" actions each against a service process (`OperationsChaos`), ")
+                .append(ChaosCase.KINESIS_SCHEDULES).append(" publishing to Kinesis and one to each kind of Kafka ")
+                .append("broker (one that creates topics its clients ask for, one that does not): files handed over, ")
+                .append("written by a writer that pauses with the file open, appended to after closing, truncated ")
+                .append("while written; a FIFO named like a file; the archive folder read-only for a while; the ")
+                .append("source folder deleted with its files and created again; kill -9 and SIGTERM with restarts (a ")
+                .append("refused start tried again, as systemd does); a second instance on the folder; on Kinesis the ")
+                .append("endpoint gone and the stream deleted and created again, on Kafka the broker killed and the ")
+                .append("topic deleted (created again by the producer, or by hand). Then every line of every file must ")
+                .append("be acknowledged or named, no row may be missing from the archive and failed folders (but rows ")
+                .append("a writer cut off or that went with the source folder), and duplicates stay within the groups ")
+                .append("in flight (4 x 100 rows) per disruption.\n\n");
         table.forEach(line -> text.append(line).append('\n'));
         return text.toString();
     }

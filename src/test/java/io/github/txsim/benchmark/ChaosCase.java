@@ -7,8 +7,12 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.txsim.testing.ChaosAccounting;
+import io.github.txsim.testing.ChaosTarget;
+import io.github.txsim.testing.KafkaChaosTarget;
 import io.github.txsim.testing.Folders;
 import io.github.txsim.testing.Kinesalite;
+import io.github.txsim.testing.KinesisChaosTarget;
+import io.github.txsim.testing.LocalKafka;
 import io.github.txsim.testing.OperationsChaos;
 
 /**
@@ -19,7 +23,8 @@ import io.github.txsim.testing.OperationsChaos;
 final class ChaosCase {
 
     static final String NAME = "chaos";
-    static final int SCHEDULES = 6;
+    /** Schedules on Kinesis; then one on each kind of Kafka broker (creating topics its clients ask for, or not). */
+    static final int KINESIS_SCHEDULES = 4;
     static final int STEPS = 25;
     private static final long FIRST_SEED = 20261301;
 
@@ -31,33 +36,47 @@ final class ChaosCase {
             return List.of();
         }
         List<String> table = new ArrayList<>();
-        table.add("| Operations chaos: seed | Files | Rows | Acknowledged | Named in .rejects/.report | Cut off by their "
-                + "writer | Duplicates (bound) | Actions | Time (s) | Every line accounted for, no file lost |");
-        table.add("|---|---:|---:|---:|---:|---:|---:|---|---:|---|");
+        table.add("| Operations chaos: destination, seed | Files | Rows | Acknowledged | Named in .rejects/.report | Cut "
+                + "off by their writer | Deleted with the source folder | Duplicates (bound) | Actions | Time (s) | "
+                + "Every line accounted for, no file lost |");
+        table.add("|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---|");
         Kinesalite kinesis = new Kinesalite();
+        LocalKafka creatingTopics = new LocalKafka(true);
+        LocalKafka kafka = new LocalKafka(false);
         kinesis.beforeAll(null);
+        creatingTopics.beforeAll(null);
+        kafka.beforeAll(null);
         try {
-            for (long seed = FIRST_SEED; seed < FIRST_SEED + SCHEDULES; seed++) {
-                Path data = Files.createTempDirectory("txsim-chaos");
-                try {
-                    ChaosAccounting.Result r = new OperationsChaos(kinesis, data, seed).run(STEPS);
-                    System.out.println("Operations chaos, " + r.summary());
-                    table.add(String.format("| %d | %d | %,d | %,d | %,d | %,d | %,d (%,d) | %s; %d starts refused and "
-                            + "tried again | %.0f | yes |", seed, r.files(), r.rows(), r.acknowledged(), r.named(),
-                            r.cutOff(), r.duplicates(), r.duplicateBound(), r.actions(), r.refusedStarts(),
-                            r.took().toMillis() / 1000.0));
-                } catch (AssertionError e) {
-                    String reason = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
-                    System.out.println("Operations chaos, seed " + seed + " FAILED: " + e.getMessage());
-                    table.add(String.format("| %d | | | | | | | | | no: %s |", seed,
-                            reason.lines().findFirst().orElse("").replace("|", "/")));
-                } finally {
-                    Folders.deleteTree(data);
-                }
+            long seed = FIRST_SEED;
+            for (int schedule = 0; schedule < KINESIS_SCHEDULES; schedule++) {
+                table.add(row(new KinesisChaosTarget(kinesis), seed++));
             }
+            table.add(row(new KafkaChaosTarget(creatingTopics, true), seed++));
+            table.add(row(new KafkaChaosTarget(kafka, false), seed));
         } finally {
+            kafka.afterAll(null);
+            creatingTopics.afterAll(null);
             kinesis.afterAll(null);
         }
         return table;
+    }
+
+    private static String row(ChaosTarget target, long seed) throws Exception {
+        Path data = Files.createTempDirectory("txsim-chaos");
+        try {
+            ChaosAccounting.Result r = new OperationsChaos(target, data, seed).run(STEPS);
+            System.out.println("Operations chaos, " + r.summary());
+            return String.format("| %s, %d | %d | %,d | %,d | %,d | %,d | %,d | %,d (%,d) | %s; %d starts refused "
+                    + "and tried again | %.0f | yes |", r.target(), seed, r.files(), r.rows(), r.acknowledged(),
+                    r.named(), r.cutOff(), r.removed(), r.duplicates(), r.duplicateBound(), r.actions(),
+                    r.refusedStarts(), r.took().toMillis() / 1000.0);
+        } catch (AssertionError e) {
+            String reason = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            System.out.println("Operations chaos, " + target.name() + ", seed " + seed + " FAILED: " + e.getMessage());
+            return String.format("| %s, %d | | | | | | | | | | no: %s |", target.name(), seed,
+                    reason.lines().findFirst().orElse("").replace("|", "/"));
+        } finally {
+            Folders.deleteTree(data);
+        }
     }
 }

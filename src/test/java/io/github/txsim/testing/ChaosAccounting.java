@@ -21,10 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * What an {@link OperationsChaos} schedule must leave behind, checked from the folders and the stream:
+ * What an {@link OperationsChaos} schedule must leave behind, checked from the folders and the stream (or topic):
  * <ul>
  * <li>no file vanishes: every row written is in a file of the archive or the failed folder (but rows a writer cut
- * off), and the source folder holds no file;</li>
+ * off, and those of files the operator deleted with the source folder), and the source folder holds no file;</li>
  * <li>every line of every such file is acknowledged by the stream or named in the file's {@code .rejects} or
  * {@code .report} ({@link LineAccounting});</li>
  * <li>the stream holds no record that no row accounts for;</li>
@@ -39,19 +39,20 @@ public final class ChaosAccounting {
     private final Path data;
     private final Set<Long> written = ConcurrentHashMap.newKeySet();
     private final Set<Long> cutOff = ConcurrentHashMap.newKeySet();
+    private final Set<Long> removed = ConcurrentHashMap.newKeySet();
     private final List<String> records = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger disruptions = new AtomicInteger();
 
     /** What a schedule did and what came of it. */
-    public record Result(long seed, Map<OperationsChaos.Action, Integer> actions, int refusedStarts, int files,
-            long rows, long acknowledged, long named, long cutOff, long duplicates, long duplicateBound,
-            Duration took) {
+    public record Result(String target, long seed, Map<OperationsChaos.Action, Integer> actions, int refusedStarts,
+            int files, long rows, long acknowledged, long named, long cutOff, long removed, long duplicates,
+            long duplicateBound, Duration took) {
 
         public String summary() {
-            return String.format("seed %d: %d files, %,d rows (%,d acknowledged, %,d named, %,d cut off by their "
-                    + "writer), %,d duplicates (bound %,d), %.0f s; %s, %d starts refused and tried again", seed,
-                    files, rows, acknowledged, named, cutOff, duplicates, duplicateBound, took.toMillis() / 1000.0,
-                    actions, refusedStarts);
+            return String.format("%s, seed %d: %d files, %,d rows (%,d acknowledged, %,d named, %,d cut off by their "
+                    + "writer, %,d deleted with the source folder), %,d duplicates (bound %,d), %.0f s; %s, %d starts "
+                    + "refused and tried again", target, seed, files, rows, acknowledged, named, cutOff, removed,
+                    duplicates, duplicateBound, took.toMillis() / 1000.0, actions, refusedStarts);
         }
     }
 
@@ -70,16 +71,22 @@ public final class ChaosAccounting {
         rows.forEach(row -> cutOff.add(idOf(row)));
     }
 
-    void streamRecords(List<Kinesalite.ReceivedRecord> received) {
-        received.forEach(record -> records.add(record.data()));
+    /** Rows of a file the operator deleted, with the source folder: in the stream or not, and in no folder. */
+    void removed(List<String> rows) {
+        rows.forEach(row -> removed.add(idOf(row)));
+    }
+
+    /** Records the destination holds (before it is deleted, or at the end), their data a JSON transaction each. */
+    void streamRecords(List<String> received) {
+        records.addAll(received);
     }
 
     void disrupted() {
         disruptions.incrementAndGet();
     }
 
-    Result check(long seed, Map<OperationsChaos.Action, Integer> actions, int refusedStarts, int rowsPerDisruption,
-            Duration took) throws IOException {
+    Result check(String target, long seed, Map<OperationsChaos.Action, Integer> actions, int refusedStarts,
+            int rowsPerDisruption, Duration took) throws IOException {
         assertEquals(List.of(), Folders.fileNames(data.resolve("source")).stream()
                 .filter(name -> name.endsWith(".csv")).toList(), "files left in the source folder");
         Map<Long, List<String>> recordsById = new HashMap<>();
@@ -109,12 +116,12 @@ public final class ChaosAccounting {
             acknowledged += outcome.published();
         }
         for (long id : written) {
-            if (!inFiles.contains(id) && !cutOff.contains(id)) {
+            if (!inFiles.contains(id) && !cutOff.contains(id) && !removed.contains(id)) {
                 fail("transaction " + id + " was written, but no file of the archive or failed folder holds it");
             }
         }
         for (long id : recordsById.keySet()) {
-            if (!inFiles.contains(id) && !cutOff.contains(id)) {
+            if (!inFiles.contains(id) && !cutOff.contains(id) && !removed.contains(id)) {
                 fail("the stream holds transaction " + id + ", which no file holds and no writer cut off");
             }
         }
@@ -122,8 +129,8 @@ public final class ChaosAccounting {
         long bound = (long) disruptions.get() * rowsPerDisruption;
         assertTrue(duplicates <= bound, duplicates + " duplicates, more than the rows in flight at "
                 + disruptions.get() + " disruptions (" + bound + ")");
-        return new Result(seed, actions, refusedStarts, files.size(), rows, acknowledged, rows - acknowledged, cutOff.size(),
-                duplicates, bound, took);
+        return new Result(target, seed, actions, refusedStarts, files.size(), rows, acknowledged, rows - acknowledged,
+                cutOff.size(), removed.size(), duplicates, bound, took);
     }
 
     /** The CSV files of the archive and failed folders. */

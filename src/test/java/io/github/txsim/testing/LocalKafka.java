@@ -99,10 +99,9 @@ public final class LocalKafka implements BeforeAllCallback, AfterAllCallback {
 
     /**
      * Deletes the topic under a running application, as an operator would: the application held still (SIGSTOP) while
-     * what the topic holds is read and the topic goes, then let go on. Returns how many times each transaction id
-     * arrived in the topic before it went.
+     * what the topic holds is read and the topic goes, then let go on. Returns what the topic held before it went.
      */
-    public Map<Long, Integer> deleteUnder(ApplicationProcess application, String topic) throws Exception {
+    public List<ReceivedRecord> deleteUnder(ApplicationProcess application, String topic) throws Exception {
         application.signal("STOP");
         try {
             // the requests it sent before it stopped are answered first
@@ -113,7 +112,7 @@ public final class LocalKafka implements BeforeAllCallback, AfterAllCallback {
                 seen[0] = now;
                 return settled;
             });
-            Map<Long, Integer> before = arrivals(topic);
+            List<ReceivedRecord> before = readAll(topic);
             deleteTopic(topic);
             await().atMost(Duration.ofSeconds(30)).until(() -> !hasTopic(topic));
             return before;
@@ -162,9 +161,14 @@ public final class LocalKafka implements BeforeAllCallback, AfterAllCallback {
 
     /** How many times each transaction id arrived in the topic. */
     public Map<Long, Integer> arrivals(String topic) throws Exception {
+        return arrivals(readAll(topic));
+    }
+
+    /** How many times each transaction id is among the records. */
+    public static Map<Long, Integer> arrivals(List<ReceivedRecord> records) throws Exception {
         ObjectMapper json = new ObjectMapper();
         Map<Long, Integer> arrivals = new HashMap<>();
-        for (ReceivedRecord record : readAll(topic)) {
+        for (ReceivedRecord record : records) {
             arrivals.merge(json.readTree(record.value()).get("TRANSACTION_ID").asLong(), 1, Integer::sum);
         }
         return arrivals;
