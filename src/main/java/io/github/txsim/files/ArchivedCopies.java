@@ -41,6 +41,7 @@ public final class ArchivedCopies {
     /** Notes that a file of these bytes was archived under this name, after every row went to the stream. */
     public synchronized void add(String archivedAs, FilePrefix whole, String stream) {
         try {
+            Files.createDirectories(index.getParent()); // the checkpoints folder, should it have gone meanwhile
             boolean fresh = !Files.exists(index);
             try (Writer writer = Files.newBufferedWriter(index, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);

@@ -21,6 +21,8 @@ import io.github.txsim.rows.Reject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The publishing progress of each source file, kept on disk so that a restart after a crash resumes where the file
@@ -34,6 +36,8 @@ import org.apache.commons.csv.CSVRecord;
  * ({@link #park}), until the file comes back.
  */
 public final class Checkpoints {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Checkpoints.class);
 
     private static final String CHECKPOINT = ".checkpoint";
     private static final String REJECTS = ".rejects";
@@ -153,9 +157,22 @@ public final class Checkpoints {
         }
     }
 
-    /** Records that the file's leading rows are done, with the rows rejected among the ones done last. */
+    /**
+     * Records that the file's leading rows are done, with the rows rejected among the ones done last. A checkpoints
+     * folder deleted meanwhile is created again, with a WARN: the checkpoints and rejects it held went with it (the
+     * WARN counts the file's rejects no longer listed), and a file that crashed before its next checkpoint would start
+     * again from its first row.
+     */
     public synchronized void save(Path file, Checkpoint checkpoint, List<Reject> newRejects) {
         try {
+            if (!Files.isDirectory(folder)) {
+                Files.createDirectories(folder);
+                long lost = checkpoint.rejected() - newRejects.size();
+                LOG.warn("The checkpoints folder {} was gone (deleted, moved or unmounted): created again. The "
+                        + "checkpoints and rejects it held went with it{}; {} goes on after row {}", folder,
+                        lost == 0 ? "" : String.format(" (%,d rows of %s rejected so far are no longer listed in its "
+                                + ".rejects)", lost, file.getFileName()), file.getFileName(), checkpoint.rowsDone());
+            }
             if (!newRejects.isEmpty()) {
                 boolean fresh = !Files.exists(rejectsOf(file));
                 try (Writer writer = Files.newBufferedWriter(rejectsOf(file), StandardCharsets.UTF_8,

@@ -2,10 +2,7 @@ package io.github.txsim.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +11,6 @@ import java.util.concurrent.TimeoutException;
 import io.github.txsim.publish.PendingRecord;
 import io.github.txsim.publish.Sink;
 import io.github.txsim.rows.RecordLimits;
-import io.github.txsim.rows.TransactionRecord;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -23,8 +19,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.errors.NetworkException;
-import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -64,9 +58,7 @@ public final class KafkaTopic extends ServiceSupport implements Sink {
     private final KafkaOptions options;
     private final boolean createIfMissing;
     private final int partitionsIfCreated;
-    /** The sends not answered yet to the publisher, by record: sent again, such a record waits for its open send. */
-    private final Map<TransactionRecord, Future<RecordMetadata>> open =
-            Collections.synchronizedMap(new IdentityHashMap<>());
+    private final OpenSends open = new OpenSends();
     private final ClusterLooks looks = new ClusterLooks();
     /** Until the topic's own are read at start: the brokers' default largest batch, 1 MiB and 12 bytes. */
     private volatile RecordLimits limits = new RecordLimits(DEFAULT_MAX_REQUEST + 12 - BATCH_OVERHEAD,
@@ -150,8 +142,8 @@ public final class KafkaTopic extends ServiceSupport implements Sink {
         Uuid sentTo = topic.current();
         List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
         for (PendingRecord pending : records) {
-            Future<RecordMetadata> earlier = open.get(pending.record());
-            sends.add(earlier != null && !failed(earlier) ? earlier : sendNow(pending.record()));
+            sends.add(open.sendOrReuse(pending.record(), record -> producer.send(new ProducerRecord<>(options.topic(),
+                    record.partitionKey(), record.data()))));
         }
         Duration stallLook = options.apiTimeout().minus(STALL).compareTo(STALL) < 0 ? STALL
                 : options.apiTimeout().minus(STALL);
@@ -170,19 +162,13 @@ public final class KafkaTopic extends ServiceSupport implements Sink {
             }
         }
         List<Failure> failures = new ArrayList<>(answered);
-        int cutOff = 0;
-        for (Future<RecordMetadata> send : sends.subList(0, answered)) {
-            Throwable cause = causeOf(send);
-            cutOff += cause instanceof org.apache.kafka.common.errors.TimeoutException
-                    || cause instanceof NetworkException ? 1 : 0;
-            failures.add(cause == null ? null : new Failure(ClusterLooks.oneLine(cause),
-                    cause instanceof RetriableException, false));
-        }
+        sends.subList(0, answered).forEach(send -> failures.add(OpenSends.failureOf(send)));
+        long cutOff = sends.subList(0, answered).stream().filter(OpenSends::cutOff).count();
         String unsure = failures.contains(null) ? confirm(sentTo, failures) : null;
         try {
             answers.answered(records.subList(0, answered), failures);
         } finally {
-            records.subList(0, answered).forEach(pending -> open.remove(pending.record()));
+            open.answered(records.subList(0, answered));
         }
         if (down != null || unsure != null) {
             throw new KafkaException(down != null ? down : unsure);
@@ -191,13 +177,6 @@ public final class KafkaTopic extends ServiceSupport implements Sink {
             throw new KafkaException(String.format("none of %d records reached %s: %s", records.size(),
                     destination(), failures.get(0).error()));
         }
-    }
-
-    private Future<RecordMetadata> sendNow(TransactionRecord record) {
-        Future<RecordMetadata> send = producer.send(new ProducerRecord<>(options.topic(), record.partitionKey(),
-                record.data()));
-        open.put(record, send);
-        return send;
     }
 
     /**
@@ -223,23 +202,6 @@ public final class KafkaTopic extends ServiceSupport implements Sink {
         Failure failure = new Failure(lost, true, false);
         failures.replaceAll(f -> f == null ? failure : f);
         return reason;
-    }
-
-    private static boolean failed(Future<RecordMetadata> send) {
-        return send.isDone() && causeOf(send) != null;
-    }
-
-    /** Why a send that is done was not acknowledged; null when it was. */
-    private static Throwable causeOf(Future<RecordMetadata> send) {
-        try {
-            send.get();
-            return null;
-        } catch (ExecutionException e) {
-            return e.getCause();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return e;
-        }
     }
 
     @Override

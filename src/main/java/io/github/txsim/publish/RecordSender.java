@@ -60,6 +60,7 @@ public final class RecordSender extends ServiceSupport {
      * records at all (deleted, out of reach) waits for it ({@link Outage}), and the group's budget starts again.
      */
     void deliver(Group group, FileProgress progress, Pacing pacing, Pacing.Pace pace) throws InterruptedException {
+        boolean afterOutage = false;
         try {
             if (group.firstDelivery()) {
                 sendAsDue(group, progress, pacing, pace);
@@ -79,6 +80,7 @@ public final class RecordSender extends ServiceSupport {
                 throw e;
             }
             group.afterOutage(clock.instant());
+            afterOutage = true;
         }
         List<PendingRecord> pending = group.pending();
         if (!pending.isEmpty()) {
@@ -90,7 +92,8 @@ public final class RecordSender extends ServiceSupport {
                     pending.get(pending.size() - 1).row().line(), sink.destination(), group.deliveries(),
                     group.notAcknowledgedFor(now).toSeconds(), pending.get(0).lastError()),
                     pending.stream().allMatch(r -> r.lastFailure() != null && r.lastFailure().throttled()),
-                    pending.stream().allMatch(r -> r.lastFailure() == null || r.lastFailure().retryable()));
+                    pending.stream().allMatch(r -> r.lastFailure() == null || r.lastFailure().retryable()),
+                    afterOutage);
         }
     }
 

@@ -55,7 +55,7 @@ public final class RecordTimeout implements Predicate {
             return false;
         }
         if (failure instanceof RecordsNotAcknowledgedException e) {
-            if (!e.throttledOnly()) {
+            if (!e.expected()) {
                 LOG.warn("{}; sent again, for {} s more at most (publish.recordTimeout)", e.getMessage(),
                         timeout.minus(retried).toSeconds());
             }

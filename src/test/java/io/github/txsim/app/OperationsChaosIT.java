@@ -11,8 +11,6 @@ import io.github.txsim.testing.OperationsChaos;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Seeded schedules of what operations do to a running service ({@link OperationsChaos}): writers that pause, append
@@ -20,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * again, kill -9 and restarts, a second instance; on Kinesis the endpoint gone and the stream deleted and created
  * again; on Kafka the broker killed and the topic deleted, created again by the producer (a broker with
  * auto.create.topics.enable) or by hand. After each: every line of every file acknowledged or named, no file vanished,
- * duplicates within the bound ({@link ChaosAccounting}). Longer runs are the benchmark's {@code chaos} case.
+ * duplicates within the bound ({@link ChaosAccounting}). Each schedule performs every action of its destination once,
+ * then some at random; longer runs, more seeds, are the benchmark's {@code chaos} case.
  */
 class OperationsChaosIT {
 
@@ -38,10 +37,10 @@ class OperationsChaosIT {
     @TempDir
     Path data;
 
-    @ParameterizedTest(name = "kinesis, seed {0}")
-    @ValueSource(longs = {20261204, 20261205})
-    void aScheduleOfOperationsOnKinesisLosesNoLineAndNoFile(long seed) throws Exception {
-        ChaosAccounting.Result result = new OperationsChaos(new KinesisChaosTarget(KINESIS), data, seed).run(STEPS);
+    @Test
+    void aScheduleOfOperationsOnKinesisLosesNoLineAndNoFile() throws Exception {
+        ChaosAccounting.Result result = new OperationsChaos(new KinesisChaosTarget(KINESIS), data, 20261204)
+                .run(STEPS);
         System.out.println("Operations chaos, " + result.summary());
     }
 

@@ -25,12 +25,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The source folder deleted while a service runs, and created again ({@code rm -rf}, a remount, a provisioning
- * script): its absence is said once and readiness is DOWN while it lasts; when it is back the service takes its lock
- * again, so a second instance is refused as before and a file dropped in is published once. When a second instance
- * took the new folder first, the first stops, leaving it to the second: still every record once.
+ * Data folders deleted while a service runs, and created again ({@code rm -rf}, a remount, a provisioning script). The
+ * source folder's absence is said once and readiness is DOWN while it lasts; when it is back the service takes its
+ * lock again, so a second instance is refused as before and a file dropped in is published once. When a second
+ * instance took the new folder first, the first stops, leaving it to the second: still every record once. The
+ * checkpoints folder deleted mid-file is created again at the next checkpoint, and the file is published whole, once.
+ * (The archive and failed folders: {@code FolderFaultsIT}.)
  */
-class SourceFolderGoneIT {
+class FoldersGoneIT {
 
     @RegisterExtension
     static final Kinesalite KINESIS = new Kinesalite();
@@ -114,5 +116,25 @@ class SourceFolderGoneIT {
         } catch (Exception e) {
             return e.toString();
         }
+    }
+
+    @Test
+    void theCheckpointsFolderDeletedMidFileIsCreatedAgainAndTheFileIsPublishedOnce() throws Exception {
+        KINESIS.createStream("checkpoints-gone", 1);
+        Path source = Files.createDirectories(data.resolve("source"));
+        Path checkpoints = data.resolve("checkpoints");
+        Path file = TransactionFiles.writeRows(source, "paced.csv", LocalDate.of(2026, 12, 3), 1_000);
+        try (ApplicationProcess service = service("checkpoints-gone", "service").set("publish.pacing", "rate:500")
+                .set("publish.groupSize", "100").start()) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(checkpoints.resolve(file.getFileName()
+                    + ".checkpoint")));
+            Folders.deleteTree(checkpoints);
+            await().atMost(Duration.ofSeconds(60)).until(() -> Folders.fileNames(data.resolve("archive"))
+                    .contains("paced.csv"));
+            assertTrue(service.output().contains("The checkpoints folder " + checkpoints + " was gone"),
+                    service.output());
+            assertFalse(service.output().contains(" ERROR "), service.output());
+        }
+        assertEquals(1_000, KINESIS.readAll("checkpoints-gone").size(), "every record once");
     }
 }
