@@ -30,11 +30,6 @@ final class ClusterLooks {
         }
     }
 
-    /** What another look at the topic met (a send's check of its acknowledgements), as a look's answer. */
-    synchronized String found(KafkaException failure, KafkaOptions options) {
-        return remember(reasonFor(failure, options));
-    }
-
     /** The answer of a look of the last second, or of a new one. */
     synchronized String recentOrNew(Look look, KafkaOptions options) throws InterruptedException {
         return System.nanoTime() - lookedAt < RECENT_NANOS ? found : look(look, options);

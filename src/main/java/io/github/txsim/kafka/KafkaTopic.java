@@ -1,10 +1,8 @@
 package io.github.txsim.kafka;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -15,10 +13,7 @@ import org.apache.camel.support.service.ServiceSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -33,13 +28,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>On start it checks that the topic exists (creating it first when {@code createIfMissing}, local mode only), and
  * reads its largest record batch ({@code max.message.bytes}): a row whose record would not fit is rejected alone.</li>
- * <li>A send not answered within a second makes it look at the cluster ({@link TopicWatch}); when the brokers do not
- * answer by {@code kafka.apiTimeout} or the topic is gone, the send stops waiting and fails, so that publishing waits
- * for the cluster ({@link #unavailable}, the core's outage) instead of spending the records' retry time. The producer
- * still holds those records: sent again, a record whose earlier send is still open waits for that one's answer
- * rather than going twice.</li>
- * <li>Acknowledgements count once a look that began after them found the same topic: those of a topic deleted (and
- * created again) meanwhile fail, to be sent again.</li>
+ * <li>Its sends ({@link TopicSends}) look at the cluster when their records are not answered within a second, so that
+ * publishing waits for a cluster out of reach or a topic gone ({@link #unavailable}, the core's outage) instead of
+ * spending the records' retry time; and what a topic deleted meanwhile had acknowledged goes again.</li>
  * </ul>
  */
 public final class KafkaTopic extends ServiceSupport implements Sink {
@@ -51,21 +42,18 @@ public final class KafkaTopic extends ServiceSupport implements Sink {
     static final int BATCH_OVERHEAD = 61 + 21;
     /** The producer's own default max.request.size, which a topic taking larger batches raises. */
     private static final int DEFAULT_MAX_REQUEST = 1024 * 1024;
-    /** How long a send waits for its answers before it looks at the cluster. */
-    private static final Duration STALL = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(KafkaTopic.class);
 
     private final KafkaOptions options;
     private final boolean createIfMissing;
     private final int partitionsIfCreated;
-    private final OpenSends open = new OpenSends();
     private final ClusterLooks looks = new ClusterLooks();
     /** Until the topic's own are read at start: the brokers' default largest batch, 1 MiB and 12 bytes. */
     private volatile RecordLimits limits = new RecordLimits(DEFAULT_MAX_REQUEST + 12 - BATCH_OVERHEAD,
             Integer.MAX_VALUE, "Kafka");
-    private KafkaProducer<String, byte[]> producer;
     private Admin admin;
     private TopicWatch topic;
+    private TopicSends sends;
 
     public KafkaTopic(KafkaOptions options, boolean createIfMissing, int partitionsIfCreated) {
         this.options = options;
@@ -99,8 +87,8 @@ public final class KafkaTopic extends ServiceSupport implements Sink {
         limits = new RecordLimits(maxBatch - BATCH_OVERHEAD, Integer.MAX_VALUE, "Kafka");
         LOG.info("Kafka topic '{}' at {} has {} partition(s) and takes records of up to {} bytes ({})", options.topic(),
                 options.bootstrapServers(), found.partitions(), limits.maxBytes(), options.security());
-        producer = new KafkaProducer<>(options.producerConfig(Math.max(DEFAULT_MAX_REQUEST, maxBatch)),
-                new StringSerializer(), new ByteArraySerializer());
+        sends = new TopicSends(new KafkaProducer<>(options.producerConfig(Math.max(DEFAULT_MAX_REQUEST, maxBatch)),
+                new StringSerializer(), new ByteArraySerializer()), options, destination(), topic, looks);
     }
 
     private TopicWatch.Topic checkTopic() throws InterruptedException {
@@ -125,83 +113,20 @@ public final class KafkaTopic extends ServiceSupport implements Sink {
     }
 
     @Override
-    protected void doStop() {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(10));
-            producer = null;
+    protected void doStop() throws InterruptedException {
+        if (sends != null) {
+            sends.close();
+            sends = null;
         }
         if (admin != null) {
             admin.close(Duration.ofSeconds(5));
             admin = null;
         }
-        open.clear();
     }
 
     @Override
     public void send(List<PendingRecord> records, Answers answers) throws InterruptedException {
-        Uuid sentTo = topic.current();
-        List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
-        for (PendingRecord pending : records) {
-            sends.add(open.sendOrReuse(pending.record(), record -> producer.send(new ProducerRecord<>(options.topic(),
-                    record.partitionKey(), record.data()))));
-        }
-        Duration stallLook = options.apiTimeout().minus(STALL).compareTo(STALL) < 0 ? STALL
-                : options.apiTimeout().minus(STALL);
-        String down = null;
-        int answered = 0;
-        long lookAt = System.nanoTime() + STALL.toNanos();
-        while (answered < sends.size() && down == null) {
-            try {
-                sends.get(answered).get(Math.max(1, lookAt - System.nanoTime()), TimeUnit.NANOSECONDS);
-                answered++;
-            } catch (ExecutionException failedSend) {
-                answered++;
-            } catch (TimeoutException notYet) {
-                down = looks.look(() -> lookAtTopic(stallLook), options);
-                lookAt = System.nanoTime() + options.apiTimeout().toNanos();
-            }
-        }
-        List<Failure> failures = new ArrayList<>(answered);
-        sends.subList(0, answered).forEach(send -> failures.add(OpenSends.failureOf(send)));
-        long cutOff = sends.subList(0, answered).stream().filter(OpenSends::cutOff).count();
-        String unsure = failures.contains(null) ? confirm(sentTo, failures) : null;
-        try {
-            answers.answered(records.subList(0, answered), failures);
-        } finally {
-            open.answered(records.subList(0, answered));
-        }
-        if (down != null || unsure != null) {
-            throw new KafkaException(down != null ? down : unsure);
-        }
-        if (cutOff == records.size() && !records.isEmpty()) {
-            throw new KafkaException(String.format("none of %d records reached %s: %s", records.size(),
-                    destination(), failures.get(0).error()));
-        }
-    }
-
-    /**
-     * The acknowledgements among the failures (nulls) count only when the topic that gave them is still there: when it
-     * was deleted (or deleted and created again) meanwhile, they become failures, to be sent again. Returns why
-     * publishing should look at the cluster (it could not say), or null.
-     */
-    private String confirm(Uuid sentTo, List<Failure> failures) throws InterruptedException {
-        String lost;
-        String reason = null;
-        try {
-            if (topic.stillTheSame(sentTo, System.nanoTime())) {
-                return null;
-            }
-            lost = "Kafka topic '" + options.topic() + "' was deleted and created again after it acknowledged the "
-                    + "record: sent again to the new topic";
-        } catch (UnknownTopicOrPartitionException gone) {
-            lost = "Kafka topic '" + options.topic() + "' was deleted after it acknowledged the record";
-        } catch (KafkaException unsure) {
-            reason = looks.found(unsure, options);
-            lost = "not confirmed whether the topic that acknowledged the record is still there: " + reason;
-        }
-        Failure failure = new Failure(lost, true, false);
-        failures.replaceAll(f -> f == null ? failure : f);
-        return reason;
+        sends.send(records, answers);
     }
 
     @Override
@@ -210,29 +135,10 @@ public final class KafkaTopic extends ServiceSupport implements Sink {
             return null;
         }
         try {
-            return looks.recentOrNew(() -> lookAtTopic(options.apiTimeout()), options);
+            return looks.recentOrNew(() -> sends.lookAtTopic(options.apiTimeout()), options);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
-        }
-    }
-
-    /**
-     * A look at the topic for whether it takes records. One that finds it gone tells the watch, and asks the producer
-     * for the topic as a send would: on brokers that create the topics their clients ask for, that creates it again
-     * (the look at the cluster does not), so that publishing, which sends nothing while it waits, does not wait for
-     * ever; elsewhere it finds nothing within kafka.apiTimeout.
-     */
-    private void lookAtTopic(Duration timeout) throws InterruptedException {
-        try {
-            topic.describe(timeout);
-        } catch (UnknownTopicOrPartitionException gone) {
-            topic.gone();
-            try {
-                producer.partitionsFor(options.topic());
-            } catch (KafkaException notCreated) {
-                throw gone;
-            }
         }
     }
 

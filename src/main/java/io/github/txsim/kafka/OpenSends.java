@@ -29,35 +29,41 @@ final class OpenSends {
     /** The record's open send if it has one that did not fail, else a new one. */
     Future<RecordMetadata> sendOrReuse(TransactionRecord record,
             Function<TransactionRecord, Future<RecordMetadata>> send) {
-        Future<RecordMetadata> earlier = open.get(record);
+        Future<RecordMetadata> earlier = open.isEmpty() ? null : open.remove(record);
         if (earlier != null && !(earlier.isDone() && causeOf(earlier) != null)) {
             return earlier;
         }
-        Future<RecordMetadata> sent = send.apply(record);
-        open.put(record, sent);
-        return sent;
+        return send.apply(record);
     }
 
-    /** The publisher has been told these records' outcome. */
-    void answered(List<PendingRecord> records) {
-        records.forEach(pending -> open.remove(pending.record()));
+    /**
+     * The publisher stops waiting for the sends from {@code from} on (or could not make them all): they stay open,
+     * each for its record.
+     */
+    void keep(List<PendingRecord> records, List<Future<RecordMetadata>> sends, int from) {
+        for (int i = from; i < sends.size(); i++) {
+            open.put(records.get(i).record(), sends.get(i));
+        }
     }
 
     void clear() {
         open.clear();
     }
 
-    /** A send's outcome, once done: null when acknowledged, else why not, in one line. */
-    static Sink.Failure failureOf(Future<RecordMetadata> send) {
-        Throwable cause = causeOf(send);
-        return cause == null ? null : new Sink.Failure(ClusterLooks.oneLine(cause),
-                cause instanceof RetriableException, false);
+    /**
+     * A send's outcome, once done.
+     *
+     * @param failure null when acknowledged, else why not, in one line
+     * @param cutOff  whether it was cut off: its delivery timed out or its connection went
+     */
+    record Outcome(Sink.Failure failure, boolean cutOff) {
     }
 
-    /** Whether a send that is done was cut off: its delivery timed out or its connection went. */
-    static boolean cutOff(Future<RecordMetadata> send) {
+    static Outcome outcomeOf(Future<RecordMetadata> send) {
         Throwable cause = causeOf(send);
-        return cause instanceof TimeoutException || cause instanceof NetworkException;
+        return cause == null ? new Outcome(null, false) : new Outcome(new Sink.Failure(ClusterLooks.oneLine(cause),
+                cause instanceof RetriableException, false), cause instanceof TimeoutException
+                        || cause instanceof NetworkException);
     }
 
     /** Why a send that is done was not acknowledged; null when it was. */

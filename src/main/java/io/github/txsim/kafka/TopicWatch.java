@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * its id, its partitions, its largest record batch ({@code max.message.bytes}). And which topic the records go to:
  * a topic deleted and created again under its name (by hand, or by the producer itself on a broker with
  * {@code auto.create.topics.enable=true}, Kafka's default) is another topic, with another id, and the records the old
- * one acknowledged went with it. So a send's acknowledgements count only once a look that began after them found the
- * topic the send began with ({@link #stillTheSame}); one look serves every send acknowledged before it began.
+ * one acknowledged went with it. So acknowledgements count only once a look that began after them found the topic they
+ * were sent to ({@link #counts}, {@link Confirmations}).
  */
 final class TopicWatch {
 
@@ -36,8 +36,6 @@ final class TopicWatch {
     private final Admin admin;
     private final KafkaOptions options;
     private volatile Uuid current;
-    private long lastLookStarted = Long.MIN_VALUE;
-    private Uuid lastLookFound;
 
     /** The topic as one look found it. */
     record Topic(Uuid id, int partitions) {
@@ -91,7 +89,6 @@ final class TopicWatch {
                     options.topic(), options.bootstrapServers(), current);
         }
         current = null;
-        lastLookFound = null;
     }
 
     /** The id of the topic the records go to now; null once it was found deleted, until another is found. */
@@ -100,42 +97,33 @@ final class TopicWatch {
     }
 
     /**
-     * Whether acknowledgements count that were given to records sent while {@code sentTo} was current, by a look that
-     * began after {@code acknowledgedAtNanos}: yes when that look finds the same topic, or any topic where the last
-     * one was found deleted (only a topic created since can have acknowledged them). A topic found deleted, or of
-     * another id, is said once (ERROR) and the current one changes with it.
-     *
-     * @throws UnknownTopicOrPartitionException when the topic does not exist now: the acknowledgements do not count
-     * @throws KafkaException                   when the cluster cannot say
+     * What a look found: the topic's id now, or null when it is gone. A topic gone, or back, or of another id, is said
+     * once, and the current one changes with it.
      */
-    synchronized boolean stillTheSame(Uuid sentTo, long acknowledgedAtNanos) throws InterruptedException {
-        if (lastLookStarted < acknowledgedAtNanos || lastLookFound == null) {
-            long started = System.nanoTime();
-            lastLookFound = null;
-            try {
-                lastLookFound = describe().id();
-            } catch (UnknownTopicOrPartitionException e) {
-                gone();
-                throw e;
-            }
-            lastLookStarted = started;
-        }
-        if (!lastLookFound.equals(current)) {
-            if (current == null) {
-                LOG.warn("Kafka topic '{}' exists again (topic id {}): publishing goes on into it", options.topic(),
-                        lastLookFound);
-                current = lastLookFound;
-                return true;
-            }
+    synchronized void found(Uuid id) {
+        if (id == null) {
+            gone();
+        } else if (current == null) {
+            LOG.warn("Kafka topic '{}' exists again (topic id {}): publishing goes on into it", options.topic(), id);
+            current = id;
+        } else if (!id.equals(current)) {
             LOG.error("Kafka topic '{}' at {} was deleted and created again (topic id {}, now {}): the records the old "
                     + "topic held went with it ('verify' names what the new one lacks), and those it acknowledged "
                     + "since the last look are sent again to the new one. Kafka's producer creates a topic it does not "
                     + "find where the brokers allow it (auto.create.topics.enable=true): set that to false to have "
                     + "publishing wait for the topic instead", options.topic(), options.bootstrapServers(), current,
-                    lastLookFound);
-            current = lastLookFound;
+                    id);
+            current = id;
         }
-        return sentTo == null || lastLookFound.equals(sentTo);
+    }
+
+    /**
+     * Whether acknowledgements given while {@code sentTo} was the current topic count, now that a later look found
+     * {@code found}: yes when it is the same topic, or any topic where the one before was found deleted (only a topic
+     * created since can have acknowledged them); no when it is gone or another.
+     */
+    static boolean counts(Uuid sentTo, Uuid found) {
+        return found != null && (sentTo == null || sentTo.equals(found));
     }
 
     /** The admin client's answer; its failure as the KafkaException it is, no answer in time as one too. */
