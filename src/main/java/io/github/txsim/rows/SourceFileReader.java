@@ -1,11 +1,15 @@
 package io.github.txsim.rows;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.util.Iterator;
 import java.util.function.Function;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
+import org.apache.camel.util.ObjectHelper;
 import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,10 +52,27 @@ public final class SourceFileReader {
         this.groupBytes = groupBytes;
     }
 
-    /** Before the parser: the body, the file's bytes, becomes its text. */
+    /**
+     * Before the parser: the body, the file's bytes, becomes its text.
+     *
+     * @throws UncheckedIOException when the file cannot be opened (its permissions changed since it was taken, say),
+     *                              saying so in a person's words rather than Camel's
+     */
     public void open(Exchange exchange) throws InvalidPayloadException {
-        SourceText text = new SourceText(exchange.getMessage().getMandatoryBody(InputStream.class), ROW_LIMIT,
-                growth.apply(exchange));
+        InputStream bytes;
+        try {
+            bytes = exchange.getMessage().getMandatoryBody(InputStream.class);
+        } catch (InvalidPayloadException e) {
+            IOException cause = ObjectHelper.getException(IOException.class, e);
+            if (cause == null) {
+                throw e;
+            }
+            String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+            String reason = cause instanceof AccessDeniedException || String.valueOf(cause.getMessage()).contains(
+                    "Permission denied") ? "permission denied" : cause.getMessage();
+            throw new UncheckedIOException("cannot read " + name + ": " + reason, cause);
+        }
+        SourceText text = new SourceText(bytes, ROW_LIMIT, growth.apply(exchange));
         exchange.setProperty(TEXT, text);
         exchange.getMessage().setBody(text);
     }

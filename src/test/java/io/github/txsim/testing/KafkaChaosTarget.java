@@ -59,18 +59,15 @@ public final class KafkaChaosTarget implements ChaosTarget {
                 kafka.restart();
             }
             case TOPIC_RECREATED -> {
-                if (!kafka.hasTopic(TOPIC)) {
-                    kafka.createTopic(TOPIC, 2); // created by the producer, or not yet, since the last deletion
-                }
                 accounting.streamRecords(kafka.deleteUnder(instance, TOPIC).stream()
                         .map(LocalKafka.ReceivedRecord::value).toList());
                 // sent again to the new topic, and twice in the new one: each within the groups in flight
                 accounting.disrupted();
                 accounting.disrupted();
-                if (!autoCreateTopics) {
-                    pauses.pause(500, 2_500);
-                    kafka.createTopic(TOPIC, 2);
-                }
+                // the producer creates it again where the broker lets it, if a file is being published; otherwise
+                // the operator does, a little later, as the application refuses to start without it
+                pauses.pause(500, 2_500);
+                kafka.createTopicIfMissing(TOPIC, 2);
             }
             default -> throw new IllegalArgumentException(action + " is not an action on Kafka");
         }
