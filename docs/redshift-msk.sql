@@ -2,7 +2,7 @@
 -- (publish.sink=kafka). docs/redshift.sql does the same for a Kinesis stream; the example queries there work on the
 -- view made here too.
 --
--- Each Kafka record is one transaction as a JSON object, its key the customer id (kinesis.partitionKeyColumn):
+-- Each Kafka record is one transaction as a JSON object, its key the customer id (publish.partitionKeyColumn):
 --   {"TRANSACTION_ID":270950402064697008,"TX_DATETIME":"2026-11-01 00:00:02","CUSTOMER_ID":64697,
 --    "TERMINAL_ID":46500,"TX_AMOUNT":25.56,"TX_TIME_SECONDS":270950402,"TX_TIME_DAYS":3136,"TX_FRAUD":0,
 --    "TX_FRAUD_SCENARIO":0}

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.txsim.settings.Settings;
 import picocli.CommandLine;
 
 /**
@@ -42,7 +43,7 @@ final class CommandLines {
      * A command's settings: the value of each option that names a key (its {@code descriptionKey}), given or defaulted,
      * named in messages as the option; the other keys from {@link CommandSettings}.
      */
-    static AppProperties settings(CommandLine.Model.CommandSpec command) {
+    static Settings settings(CommandLine.Model.CommandSpec command) {
         Map<String, CommandLine.Model.OptionSpec> options = new HashMap<>();
         for (CommandLine.Model.OptionSpec option : command.options()) {
             if (!option.descriptionKey().isEmpty()) {
@@ -51,7 +52,7 @@ final class CommandLines {
         }
         CommandSettings others = command.defaultValueProvider() instanceof CommandSettings settings ? settings
                 : CommandSettings.load();
-        return new AppProperties(key -> options.containsKey(key)
+        return new Settings(key -> options.containsKey(key)
                 ? Optional.ofNullable(options.get(key).getValue()).map(String::valueOf) : others.value(key),
                 key -> options.containsKey(key) ? options.get(key).longestName() + " (" + key + ")" : "Property " + key);
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
+import io.github.txsim.publish.Destinations;
 import org.apache.camel.util.IOHelper;
 import picocli.CommandLine;
 
@@ -23,13 +24,18 @@ import picocli.CommandLine;
  * command-line option. The service hands the files to Camel's properties component ({@link #propertyLocations()}),
  * which puts the environment and system properties above them; the commands read them here, key by key in the same
  * order: an option names its key by its {@code descriptionKey}, and its default is the key's value here. Either way the
- * values are then checked by {@link AppProperties}.
+ * values are then checked by {@link Settings}.
  */
 final class CommandSettings implements CommandLine.IDefaultValueProvider {
 
     private static final String FILE = "application.properties";
     /** The key that names the user's settings file: it can only come from a system property or the environment. */
     static final String SETTINGS_FILE = "app.settingsFile";
+    /**
+     * The {@code descriptionKey} of an option whose default is the name of the stream, topic or folder that
+     * {@code publish.sink} chooses (its {@link io.github.txsim.publish.DestinationType#nameKey}).
+     */
+    static final String DESTINATION_NAME = "publish.sink.name";
 
     private final Properties files;
 
@@ -116,7 +122,15 @@ final class CommandSettings implements CommandLine.IDefaultValueProvider {
     @Override
     public String defaultValue(CommandLine.Model.ArgSpec argument) {
         if (argument instanceof CommandLine.Model.OptionSpec option && !option.descriptionKey().isEmpty()) {
-            return value(option.descriptionKey()).orElse(null);
+            String key = option.descriptionKey();
+            if (key.equals(DESTINATION_NAME)) {
+                try {
+                    key = Destinations.available().named(value(Destinations.SINK).orElse("")).nameKey();
+                } catch (IllegalArgumentException e) {
+                    return null; // the command names the bad publish.sink when it runs
+                }
+            }
+            return value(key).orElse(null);
         }
         return null;
     }

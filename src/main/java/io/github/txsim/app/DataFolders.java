@@ -6,13 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.github.txsim.settings.Settings;
+
 /**
  * The data folders: where daily files appear, where they go once every row is acknowledged, where they go when
  * publishing fails, where the publishing progress of each file is kept, and where the generated days' reports go.
  */
 record DataFolders(Path source, Path archive, Path failed, Path checkpoints, Path reports) {
 
-    static DataFolders from(AppProperties properties) {
+    static DataFolders from(Settings properties) {
         return new DataFolders(properties.path("folders.source"), properties.path("folders.archive"),
                 properties.path("folders.failed"), properties.path("folders.checkpoints"),
                 properties.path("folders.reports"));

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.github.txsim.settings.Settings;
 import io.github.txsim.simulator.DailyFileGenerator;
 import io.github.txsim.simulator.DailyTransactionGenerator;
 import io.github.txsim.simulator.DayReporter;
@@ -24,7 +25,7 @@ import io.github.txsim.simulator.SimulatorSettings;
 record GeneratorSettings(boolean enabled, int backfillDays, SimulatorSettings simulator, Partition partition,
         int threads, boolean report) {
 
-    static GeneratorSettings read(AppProperties properties) {
+    static GeneratorSettings read(Settings properties) {
         SimulatorSettings simulator = simulator(properties);
         int backfillDays = properties.integer("generator.backfillDays", 0, 100_000);
         if (LocalDate.now().minusDays(backfillDays).isBefore(simulator.startDate())) {
@@ -40,7 +41,7 @@ record GeneratorSettings(boolean enabled, int backfillDays, SimulatorSettings si
     }
 
     /** The model's settings (simulator.*), for the service and for the commands that generate or report days. */
-    static SimulatorSettings simulator(AppProperties properties) {
+    static SimulatorSettings simulator(Settings properties) {
         int customers = properties.integer("simulator.customers", 1, SimulatorSettings.MAX_CUSTOMERS);
         int terminals = properties.integer("simulator.terminals", 1, SimulatorSettings.MAX_TERMINALS);
         FraudSettings reference = FraudSettings.referenceFractions(customers, terminals);
@@ -54,7 +55,7 @@ record GeneratorSettings(boolean enabled, int backfillDays, SimulatorSettings si
     }
 
     /** simulator.partition: {@code i/n}. */
-    static Partition partition(AppProperties properties) {
+    static Partition partition(Settings properties) {
         String value = properties.text("simulator.partition");
         try {
             return Partition.parse(value);
@@ -64,12 +65,12 @@ record GeneratorSettings(boolean enabled, int backfillDays, SimulatorSettings si
     }
 
     /** simulator.threads: threads that generate a day, 0 for one per processor. */
-    static int threads(AppProperties properties) {
+    static int threads(Settings properties) {
         return properties.integer("simulator.threads", 0, 1024);
     }
 
     /** A count that may say {@code auto}: then the reference's fraction of the population. */
-    private static int countOrAuto(AppProperties properties, String key, int max, int auto) {
+    private static int countOrAuto(Settings properties, String key, int max, int auto) {
         return properties.text(key).equalsIgnoreCase("auto") ? auto : properties.integer(key, 0, max);
     }
 

@@ -1,5 +1,6 @@
 package io.github.txsim.app;
 
+import io.github.txsim.settings.Settings;
 import org.apache.camel.spi.PropertiesComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,7 @@ final class ManagementAddress {
     private ManagementAddress() {
     }
 
-    static void log(AppProperties properties, PropertiesComponent component) {
+    static void log(Settings properties, PropertiesComponent component) {
         if (!properties.flag("camel.management.enabled")) {
             return;
         }

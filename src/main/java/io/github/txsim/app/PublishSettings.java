@@ -2,26 +2,24 @@ package io.github.txsim.app;
 
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Locale;
 
-import io.github.txsim.kinesis.KinesisSink;
 import io.github.txsim.publish.Pacing;
+import io.github.txsim.publish.RequestLimits;
+import io.github.txsim.settings.Settings;
 
 /**
- * The publisher's settings ({@code publish.*}, and the partition-key column), read once at start-up.
+ * The publisher's settings ({@code publish.*}), what every destination shares, read once at start-up.
  *
  * @param maxInFlight              groups published at once: publish.maxInFlight, or one when paced
  * @param republishArchivedCopies whether a copy of a file archived earlier is published again
  *                                (publish.archivedCopies=publish) or archived without publishing (skip)
- * @param aggregateBytes           the most bytes of a KPL aggregated record (publish.aggregation=kpl), 0 for none
  * @param recordTimeout            how long a group's records not acknowledged are retried (publish.recordTimeout)
  * @param outageMaxWait            how long publishing waits for a stream that cannot take records before the
  *                                application stops (publish.outage.maxWait); null for no limit
  */
 record PublishSettings(String partitionKeyColumn, int groupSize, long groupBytes, int maxInFlight,
         Duration progressInterval, Pacing pacing, boolean dropUnnamedIndexColumn, Duration recordTimeout,
-        ReadLock readLock, RateLimit rateLimit, boolean republishArchivedCopies, Duration outageMaxWait,
-        int aggregateBytes) {
+        ReadLock readLock, boolean republishArchivedCopies, Duration outageMaxWait) {
 
     /** publish.outage.maxWait=auto in run-once mode: a batch job ends rather than wait for long. */
     static final Duration RUN_ONCE_OUTAGE_MAX_WAIT = Duration.ofMinutes(5);
@@ -29,26 +27,13 @@ record PublishSettings(String partitionKeyColumn, int groupSize, long groupBytes
     record ReadLock(Duration minAge, Duration checkInterval, Duration timeout) {
     }
 
-    /**
-     * The per-shard rate limiter (publish.rateLimit.*).
-     *
-     * @param enabled on or off; null for {@code auto}
-     * @param share   the share of each shard's limits, above 0 and at most 1; null for {@code auto}
-     */
-    record RateLimit(Boolean enabled, int recordsPerShardPerSecond, int bytesPerShardPerSecond, Duration burst,
-            Duration shardMapRefresh, Double share) {
-    }
-
-    static PublishSettings read(AppProperties properties) {
+    /** @param limits what the destination takes in one request: a group is at most that many rows */
+    static PublishSettings read(Settings properties, RequestLimits limits) {
         checkRetry(properties);
         Pacing pacing = Pacing.parse(properties.text("publish.pacing"), properties.text("publish.eventTimeColumn"),
                 ZoneId.systemDefault());
-        Boolean enabled = properties.text("publish.rateLimit.enabled").equalsIgnoreCase("auto") ? null
-                : properties.flag("publish.rateLimit.enabled");
-        Double share = properties.text("publish.rateLimit.share").equalsIgnoreCase("auto") ? null
-                : properties.fraction("publish.rateLimit.share");
-        return new PublishSettings(properties.text("kinesis.partitionKeyColumn"),
-                properties.integer("publish.groupSize", 1, KinesisSink.MAX_RECORDS_PER_REQUEST),
+        return new PublishSettings(properties.text("publish.partitionKeyColumn"),
+                properties.integer("publish.groupSize", 1, limits.records()),
                 properties.integer("publish.groupBytes", 1, Integer.MAX_VALUE),
                 pacing.isPaced() ? 1 : properties.integer("publish.maxInFlight", 1, 64),
                 properties.duration("publish.progressInterval"), pacing,
@@ -57,26 +42,11 @@ record PublishSettings(String partitionKeyColumn, int groupSize, long groupBytes
                 new ReadLock(properties.duration("publish.readLock.minAge"),
                         properties.positiveDuration("publish.readLock.checkInterval"),
                         properties.positiveDuration("publish.readLock.timeout")),
-                new RateLimit(enabled, properties.integer("publish.rateLimit.recordsPerShardPerSecond", 1, 1_000_000),
-                        properties.integer("publish.rateLimit.bytesPerShardPerSecond", 1, Integer.MAX_VALUE),
-                        properties.duration("publish.rateLimit.burst"),
-                        properties.positiveDuration("publish.rateLimit.shardMapRefresh"), share),
-                republishArchivedCopies(properties), outageMaxWait(properties), aggregateBytes(properties));
-    }
-
-    /** publish.aggregation: none, or kpl with aggregated records of publish.aggregation.maxBytes at most. */
-    private static int aggregateBytes(AppProperties properties) {
-        String aggregation = properties.text("publish.aggregation").toLowerCase(Locale.ROOT);
-        return switch (aggregation) {
-            case "none" -> 0;
-            case "kpl" -> properties.integer("publish.aggregation.maxBytes", 1024, 10 * 1024 * 1024);
-            default -> throw new IllegalArgumentException(properties.nameOf("publish.aggregation")
-                    + " must be none or kpl, was '" + aggregation + "'");
-        };
+                republishArchivedCopies(properties), outageMaxWait(properties));
     }
 
     /** publish.outage.maxWait: auto (no limit for a service, 5 minutes in run-once mode), none, or a duration. */
-    private static Duration outageMaxWait(AppProperties properties) {
+    private static Duration outageMaxWait(Settings properties) {
         String value = properties.text("publish.outage.maxWait");
         if (value.equalsIgnoreCase("auto")) {
             return properties.flag("app.runOnce") ? RUN_ONCE_OUTAGE_MAX_WAIT : null;
@@ -88,7 +58,7 @@ record PublishSettings(String partitionKeyColumn, int groupSize, long groupBytes
      * publish.retry.*: the error handler's back-off (routes/error-handling.yaml) reads them; checked here so that a
      * bad one is named before anything starts.
      */
-    private static void checkRetry(AppProperties properties) {
+    private static void checkRetry(Settings properties) {
         Duration initial = properties.positiveDuration("publish.retry.initialDelay");
         properties.decimal("publish.retry.backOffMultiplier", 1, 10);
         Duration maximum = properties.positiveDuration("publish.retry.maximumDelay");
@@ -100,7 +70,7 @@ record PublishSettings(String partitionKeyColumn, int groupSize, long groupBytes
     }
 
     /** publish.archivedCopies: skip (archive a copy of an archived file without publishing it) or publish. */
-    private static boolean republishArchivedCopies(AppProperties properties) {
+    private static boolean republishArchivedCopies(Settings properties) {
         String value = properties.text("publish.archivedCopies");
         if (!value.equalsIgnoreCase("skip") && !value.equalsIgnoreCase("publish")) {
             throw new IllegalArgumentException("Property publish.archivedCopies must be skip or publish, was '"

@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -38,10 +40,27 @@ final class SettingKeys {
             "publish.recordRetry.baseDelay", "publish.recordRetry.maxDelay", "publish.redelivery.maximumRedeliveries",
             "publish.redelivery.initialDelay", "publish.redelivery.backOffMultiplier", "publish.redelivery.maximumDelay");
 
+    /**
+     * Keys that moved, with their new names: what only one destination reads lives under its prefix, what every
+     * destination shares under {@code publish.}.
+     */
+    private static final Map<String, String> RENAMED = renamed();
+
     private final Set<String> known;
 
     SettingKeys(Set<String> known) {
         this.known = Set.copyOf(known);
+    }
+
+    private static Map<String, String> renamed() {
+        Map<String, String> renamed = new TreeMap<>(Map.of("kinesis.partitionKeyColumn", "publish.partitionKeyColumn",
+                "publish.aggregation", "kinesis.aggregation",
+                "publish.aggregation.maxBytes", "kinesis.aggregation.maxBytes"));
+        for (String limit : List.of("enabled", "recordsPerShardPerSecond", "bytesPerShardPerSecond", "burst",
+                "shardMapRefresh", "share")) {
+            renamed.put("publish.rateLimit." + limit, "kinesis.rateLimit." + limit);
+        }
+        return Map.copyOf(renamed);
     }
 
     /** The keys of the built-in application.properties, and app.settingsFile. */
@@ -86,6 +105,13 @@ final class SettingKeys {
             if (retired.isPresent()) {
                 throw new IllegalArgumentException(refusal(retired.get(), name, null));
             }
+            Optional<String> moved = RENAMED.keySet().stream().filter(key -> variables(key).contains(name))
+                    .findFirst();
+            if (moved.isPresent()) {
+                String now = RENAMED.get(moved.get());
+                throw new IllegalArgumentException(String.format("The environment variable %s (%s) was renamed: "
+                        + "set %s (%s) instead; docs/configuration.md", name, moved.get(), variable(now), now));
+            }
             String nearest = nearest(name, SettingKeys::variable);
             throw new IllegalArgumentException(String.format("The environment variable %s is not a setting of this "
                     + "version of the application%s docs/configuration.md lists every key", name, nearest == null ? "."
@@ -103,6 +129,11 @@ final class SettingKeys {
             return key + " is no longer read: one retry policy replaced publish.recordRetry.* and "
                     + "publish.redelivery.*. Set publish.recordTimeout (how long a record is retried) and "
                     + "publish.retry.* (the back-off) instead; docs/configuration.md";
+        }
+        if (RENAMED.containsKey(key)) {
+            return String.format("%s (%s) was renamed %s: set that instead (what one destination reads lives under "
+                    + "its prefix, what all share under publish.); docs/configuration.md", key, source,
+                    RENAMED.get(key));
         }
         return String.format("%s (%s) is not a setting of this version of the application%s "
                 + "docs/configuration.md lists every key", key, source,

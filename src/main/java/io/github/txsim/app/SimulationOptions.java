@@ -3,6 +3,7 @@ package io.github.txsim.app;
 import java.time.LocalDate;
 import java.util.function.Function;
 
+import io.github.txsim.settings.Settings;
 import io.github.txsim.simulator.Partition;
 import io.github.txsim.simulator.SimulatorSettings;
 import picocli.CommandLine;
@@ -62,7 +63,7 @@ final class SimulationOptions {
     }
 
     /** What {@code read} makes of the command's options, each named by its option; a bad one is a bad command line. */
-    <T> T checked(Function<AppProperties, T> read) {
+    <T> T checked(Function<Settings, T> read) {
         try {
             return read.apply(CommandLines.settings(spec));
         } catch (IllegalArgumentException e) {

@@ -3,6 +3,7 @@ package io.github.txsim.app;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 
 import io.github.txsim.files.ArchivedCopies;
 import io.github.txsim.files.DataFoldersHealthCheck;
@@ -19,6 +20,9 @@ import io.github.txsim.files.SourceFolderLock;
 import io.github.txsim.files.SourceFolderWatch;
 import io.github.txsim.files.StopSignal;
 import io.github.txsim.files.StuckFiles;
+import io.github.txsim.publish.Destination;
+import io.github.txsim.publish.DestinationHealthCheck;
+import io.github.txsim.publish.Destinations;
 import io.github.txsim.publish.GroupPublisher;
 import io.github.txsim.publish.Outage;
 import io.github.txsim.publish.RecordSender;
@@ -27,7 +31,10 @@ import io.github.txsim.publish.Sink;
 import io.github.txsim.rows.ColumnRules;
 import io.github.txsim.rows.SourceFileReader;
 import io.github.txsim.rows.TransactionRecords;
+import io.github.txsim.settings.PropertyFunction;
+import io.github.txsim.settings.Settings;
 import io.github.txsim.support.PublishMetrics;
+import io.github.txsim.verification.RecordSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
@@ -42,8 +49,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires the application from its settings, each read once into a record ({@link DataFolders},
- * {@link GeneratorSettings}, {@link KinesisSettings}, {@link PublishSettings}): the simulator, the local emulator
- * when asked for, the stream, and the publisher's parts. The routes in {@code routes/} refer to the beans bound here,
+ * {@link GeneratorSettings}, {@link PublishSettings}, the destination's own): the simulator, the destination that
+ * {@code publish.sink} chooses ({@link Destinations}), with its local server when asked for, and the publisher's parts. The routes in {@code routes/} refer to the beans bound here,
  * each under its class's name. (Camel's {@code @BindToRegistry} methods would run before the settings a test or an
  * embedding program adds in its own configuration, so the beans are bound here, in order.)
  */
@@ -59,7 +66,7 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
     @Override
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent component = context.getPropertiesComponent();
-        AppProperties properties = new AppProperties(component);
+        Settings properties = new Settings(component);
         component.addPropertiesFunction(PropertyFunction.path(properties));
         component.addPropertiesFunction(PropertyFunction.millis(properties));
         DataFolders folders = DataFolders.from(properties);
@@ -68,12 +75,14 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         context.addService(lock, true, true);
         folders.create();
         GeneratorSettings generator = GeneratorSettings.read(properties);
-        PublishSettings publish = PublishSettings.read(properties);
+        Destination destination = Destinations.available().chosen(properties).configure(properties);
+        PublishSettings publish = PublishSettings.read(properties, destination.requestLimits());
         properties.positiveDuration("publish.pollDelay"); // the route's: named here when it is not a duration
 
         PublishMetrics metrics = new PublishMetrics(context);
-        Destination destination = Destination.choose(context, properties, publish, generator, metrics);
-        Sink sink = destination.sink();
+        Destination.Connection connection = destination.connect(new Destination.Context(context, metrics,
+                generator.partition().count(), generator.partition().toString()));
+        Sink sink = connection.sink();
         StopSignal stop = new StopSignal();
         ProgressLog progress = new ProgressLog(publish.progressInterval(), publish.progressInterval().isZero() ? null
                 : context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "publish-progress"));
@@ -89,7 +98,7 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         // run-once ends with a file it cannot move; a service tries the move again at every poll
         SourceFiles sourceFiles = new SourceFiles(runOnceMode ? stuck::isStuck : file -> false);
         runOnce = new RunOnce(runOnceMode, generator.enabled(), folders.source(), sourceFiles, context, files, stuck,
-                verification(properties, destination));
+                verification(properties, destination.local(), connection::reader));
         SettledFileReadLock settledFiles = new SettledFileReadLock(publish.readLock().minAge(),
                 publish.readLock().checkInterval(), publish.readLock().timeout());
         TransactionRecords records = new TransactionRecords(publish.partitionKeyColumn(), sink::limits);
@@ -116,7 +125,8 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
                 Clock.systemUTC(), metrics, stop, publish.rowsAhead()));
         registry.bind("lastErrorRecorder", new LastErrorRecorder());
         registry.bind("recordTimeout", new RecordTimeout(publish.recordTimeout(), stop, Clock.systemUTC()));
-        registry.bind("destinationHealthCheck", destination.healthCheck().apply(outage));
+        registry.bind("destinationHealthCheck", new DestinationHealthCheck(connection.healthCheckId(), sink, outage,
+                connection::look));
         registry.bind("sourceFolderWatch", sourceFolder);
         registry.bind("dataFoldersHealthCheck", new DataFoldersHealthCheck(stuck, sourceFolder));
         registry.bind("runOnce", runOnce);
@@ -134,10 +144,10 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
     }
 
     /** {@code app.verify}: auto verifies in local mode only, where reading the stream back costs nothing. */
-    private static RunVerification verification(AppProperties properties, Destination destination) {
+    private static RunVerification verification(Settings properties, boolean local, Supplier<RecordSource> reader) {
         String setting = properties.text("app.verify");
-        boolean on = setting.equalsIgnoreCase("auto") ? destination.local() : properties.flag("app.verify");
-        return on ? new RunVerification(destination.reader(), destination.local() ? null : Instant.now()) : null;
+        boolean on = setting.equalsIgnoreCase("auto") ? local : properties.flag("app.verify");
+        return on ? new RunVerification(reader, local ? null : Instant.now()) : null;
     }
 
     /**

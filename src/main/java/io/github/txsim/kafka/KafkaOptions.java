@@ -115,6 +115,11 @@ public record KafkaOptions(String bootstrapServers, String topic, String compres
         }
     }
 
+    /** The same options for the brokers at this address (a local broker's, once started). */
+    KafkaOptions at(String servers) {
+        return new KafkaOptions(servers, topic, compression, linger, batchSize, deliveryTimeout, apiTimeout, security);
+    }
+
     private static void oneOf(String key, String value, List<String> allowed) {
         if (!allowed.contains(value)) {
             throw new IllegalArgumentException(key + " must be one of " + String.join(", ", allowed) + ", was '"

@@ -45,7 +45,7 @@ public final class KinesisSink extends ServiceSupport implements Sink {
     private final PublishMetrics metrics;
 
     /**
-     * KPL aggregation (publish.aggregation=kpl): user records packed into aggregated records of at most
+     * KPL aggregation (kinesis.aggregation=kpl): user records packed into aggregated records of at most
      * {@code maxBytes} (and the stream's maximum record size), one shard each, by the shard map.
      */
     public record Aggregation(ShardMap shardMap, long maxBytes) {

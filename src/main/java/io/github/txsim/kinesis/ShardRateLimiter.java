@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
  * that throttling is the exception rather than the control loop. Before a request goes out, its entries (user records,
  * or aggregated records) are counted against their shards ({@link ShardMap}) and the request waits until every shard
  * it touches has paid off the load counted before, so that no shard gets much more than its limits in any second;
- * {@code burst} lets requests go that much earlier (publish.rateLimit.burst).
+ * {@code burst} lets requests go that much earlier (kinesis.rateLimit.burst).
  * <p>
  * Each shard is a generic cell rate algorithm (one "theoretical arrival time" per limit: when the load counted so far
  * is paid off at the steady rate), which needs no timer.

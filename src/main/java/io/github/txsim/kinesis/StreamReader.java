@@ -90,7 +90,7 @@ public final class StreamReader implements RecordSource {
     }
 
     /**
-     * Reads one shard, splitting aggregated records (publish.aggregation=kpl) into the user records that belong to the
+     * Reads one shard, splitting aggregated records (kinesis.aggregation=kpl) into the user records that belong to the
      * shard, as the KCL does.
      */
     private void readShard(Shard shard, Instant since, Consumer<byte[]> each) throws InterruptedException {

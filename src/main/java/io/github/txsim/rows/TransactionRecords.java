@@ -32,7 +32,7 @@ public final class TransactionRecords {
 
     /** The columns a file must have for its rows to become records, each with what it is for. */
     public Map<String, String> requiredColumns() {
-        return Map.of(partitionKeyColumn, "the partition key column (kinesis.partitionKeyColumn)");
+        return Map.of(partitionKeyColumn, "the partition key column (publish.partitionKeyColumn)");
     }
 
     /**

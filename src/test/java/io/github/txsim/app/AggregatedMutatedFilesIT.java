@@ -24,8 +24,8 @@ class AggregatedMutatedFilesIT extends MutatedFiles {
     void configure(MainConfigurationProperties main) {
         KINESIS.createStream("aggregated-mutants", 1); // one shard: the records read back in the order they came
         forMutants(TestApplication.against(KINESIS, "aggregated-mutants", data))
-                .set("publish.aggregation", "kpl")
-                .set("publish.aggregation.maxBytes", "4096")
+                .set("kinesis.aggregation", "kpl")
+                .set("kinesis.aggregation.maxBytes", "4096")
                 .applyTo(main);
     }
 

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * KPL aggregation (publish.aggregation=kpl) end to end, the application as its own process against kinesalite: what
+ * KPL aggregation (kinesis.aggregation=kpl) end to end, the application as its own process against kinesalite: what
  * it stored is read back as a consumer built on the KCL reads it (the KCL's own de-aggregation, which keeps only the
  * user records that belong to the shard it reads), and the run's own verification de-aggregates too. A shard split
  * while the file is published loses nothing: user records whose aggregated record landed in a shard they do not
@@ -43,7 +43,7 @@ class AggregatedRecordsIT {
 
     private ApplicationProcess aggregating(String stream, String name) {
         return ApplicationProcess.runOnce(KINESIS, stream, data, name)
-                .set("publish.aggregation", "kpl")
+                .set("kinesis.aggregation", "kpl")
                 .set("app.verify", "true");
     }
 
@@ -82,9 +82,9 @@ class AggregatedRecordsIT {
         // about 50 KB a second in all: the file takes some 8 s, and the split comes after its first rows
         ApplicationProcess application = aggregating("resharded", "split")
                 .set("publish.groupSize", "100")
-                .set("publish.rateLimit.enabled", "true")
-                .set("publish.rateLimit.bytesPerShardPerSecond", "25000")
-                .set("publish.rateLimit.burst", "0");
+                .set("kinesis.rateLimit.enabled", "true")
+                .set("kinesis.rateLimit.bytesPerShardPerSecond", "25000")
+                .set("kinesis.rateLimit.burst", "0");
         try (application) {
             application.start();
             Path checkpoint = data.resolve("checkpoints").resolve("split.csv.checkpoint");

@@ -134,7 +134,7 @@ class BadInputIT extends ApplicationIT {
         assertEquals(List.of("no-key.csv", "no-key.csv.report"), Folders.fileNames(data.resolve("failed")));
         String report = Files.readAllLines(data.resolve("failed").resolve("no-key.csv.report")).get(0);
         assertTrue(report.endsWith("no-key.csv has no column CUSTOMER_ID, the partition key column "
-                + "(kinesis.partitionKeyColumn)"), report);
+                + "(publish.partitionKeyColumn)"), report);
         assertEquals(0, client.putRecordsCalls());
     }
 

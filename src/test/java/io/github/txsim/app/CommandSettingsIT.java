@@ -111,10 +111,13 @@ class CommandSettingsIT {
     }
 
     @Test
-    void verifyTakesTheStreamFromASystemPropertyOrTheEnvironment() throws Exception {
+    void verifyTakesTheDestinationsNameFromASystemPropertyOrTheEnvironment() throws Exception {
         assertTrue(run(jar("verify-env", "verify", "--help").environment("KINESIS_STREAM_NAME", "payments"), 0)
-                .contains("The stream (default: payments)"));
+                .contains("The stream or topic to read (default: payments,"));
         assertTrue(run(jar("verify-property", "verify", "--help").set("kinesis.streamName", "refunds")
-                .environment("KINESIS_STREAM_NAME", "payments"), 0).contains("The stream (default: refunds)"));
+                .environment("KINESIS_STREAM_NAME", "payments"), 0).contains("The stream or topic to read (default: "
+                + "refunds,"));
+        assertTrue(run(jar("verify-kafka", "verify", "--help").set("publish.sink", "kafka")
+                .set("kafka.topic", "payments"), 0).contains("The stream or topic to read (default: payments,"));
     }
 }

@@ -49,12 +49,12 @@ class CrashRecoveryIT {
                 .set("publish.groupSize", Integer.toString(GROUP_SIZE))
                 .set("publish.maxInFlight", Integer.toString(IN_FLIGHT))
                 .set("publish.pollDelay", "100ms")
-                .set("publish.aggregation", aggregation);
+                .set("kinesis.aggregation", aggregation);
         // the proxy's 400 records/s hardly slow aggregated records: 50 KB/s of them (some 200 rows a second) do
-        return aggregation.equals("kpl") ? application.set("publish.aggregation.maxBytes", "4096")
-                .set("publish.rateLimit.enabled", "true")
-                .set("publish.rateLimit.bytesPerShardPerSecond", "50000")
-                .set("publish.rateLimit.burst", "0") : application;
+        return aggregation.equals("kpl") ? application.set("kinesis.aggregation.maxBytes", "4096")
+                .set("kinesis.rateLimit.enabled", "true")
+                .set("kinesis.rateLimit.bytesPerShardPerSecond", "50000")
+                .set("kinesis.rateLimit.burst", "0") : application;
     }
 
     private static final Pattern SUMMARY =

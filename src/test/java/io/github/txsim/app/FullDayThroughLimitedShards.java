@@ -50,7 +50,7 @@ abstract class FullDayThroughLimitedShards extends ApplicationIT {
                 .set("simulator.terminals", "100000")
                 .set("publish.retry.initialDelay", "100ms")
                 .set("publish.retry.maximumDelay", "2s")
-                .set("publish.rateLimit.enabled", Boolean.toString(rateLimiter()))
+                .set("kinesis.rateLimit.enabled", Boolean.toString(rateLimiter()))
                 .set("publish.maxInFlight", "4");
     }
 

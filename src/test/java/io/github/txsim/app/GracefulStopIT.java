@@ -67,7 +67,7 @@ class GracefulStopIT {
             ApplicationProcess first = application("busy-stop", "first")
                     .set("camel.component.aws2-kinesis.uriEndpointOverride", proxy.endpoint())
                     .set("publish.maxInFlight", "4")
-                    .set("publish.rateLimit.enabled", "false")
+                    .set("kinesis.rateLimit.enabled", "false")
                     .start();
             await().atMost(Duration.ofSeconds(60)).until(() -> KINESIS.readAll("busy-stop").size() >= 6 * GROUP_SIZE);
 

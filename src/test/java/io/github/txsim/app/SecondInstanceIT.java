@@ -42,7 +42,7 @@ class SecondInstanceIT {
         return ApplicationProcess.runOnce(KINESIS, "shared-folder", data, name)
                 .set("app.runOnce", Boolean.toString(runOnce))
                 .set("publish.groupSize", "100")
-                .set("publish.rateLimit.recordsPerShardPerSecond", "150")
+                .set("kinesis.rateLimit.recordsPerShardPerSecond", "150")
                 .set("publish.pollDelay", "100ms");
     }
 

@@ -46,6 +46,23 @@ class SettingKeysTest {
     }
 
     @Test
+    void aKeyThatMovedUnderItsDestinationIsRefusedWithItsNewName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> keys.check(List.of("publish.rateLimit.share"), "a system property"));
+        assertEquals("publish.rateLimit.share (a system property) was renamed kinesis.rateLimit.share: set that "
+                + "instead (what one destination reads lives under its prefix, what all share under publish.); "
+                + "docs/configuration.md", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> keys.check(List.of("kinesis.partitionKeyColumn"),
+                "/etc/txsim.properties"));
+        assertEquals("kinesis.partitionKeyColumn (/etc/txsim.properties) was renamed publish.partitionKeyColumn: set "
+                + "that instead (what one destination reads lives under its prefix, what all share under publish.); "
+                + "docs/configuration.md", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> keys.checkEnvironment(Set.of("PUBLISH_AGGREGATION")));
+        assertEquals("The environment variable PUBLISH_AGGREGATION (publish.aggregation) was renamed: set "
+                + "KINESIS_AGGREGATION (kinesis.aggregation) instead; docs/configuration.md", e.getMessage());
+    }
+
+    @Test
     void environmentVariablesAreCheckedUnderTheApplicationsOwnPrefixes() {
         assertDoesNotThrow(() -> keys.checkEnvironment(Set.of("PUBLISH_RECORD_TIMEOUT", "PUBLISH_RECORDTIMEOUT",
                 "SIMULATOR_PARTITION", "KAFKA_HEAP_OPTS", "KINESIS_SERVICE_HOST", "APP_HOME", "PATH")));

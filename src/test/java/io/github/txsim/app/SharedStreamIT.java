@@ -51,7 +51,7 @@ class SharedStreamIT {
                 .set("simulator.customers", "30000")
                 .set("simulator.terminals", "60000")
                 .set("simulator.partition", partition + "/2")
-                .set("publish.rateLimit.enabled", "true")
+                .set("kinesis.rateLimit.enabled", "true")
                 .jvmOption("-Xmx256m");
     }
 

@@ -54,7 +54,7 @@ class StreamOutageIT {
                         .set("camel.component.aws2-kinesis.uriEndpointOverride", proxy.endpoint())
                         .set("app.runOnce", "false")
                         .set("publish.groupSize", "100")
-                        .set("publish.rateLimit.recordsPerShardPerSecond", "400")
+                        .set("kinesis.rateLimit.recordsPerShardPerSecond", "400")
                         .start()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> KINESIS.readAll("outage").size() >= 500);
             proxy.goAwayFor(Duration.ofSeconds(8));

@@ -18,7 +18,7 @@ class ThrottledAggregatedStreamIT extends FullDayThroughLimitedShards {
 
     @Override
     TestApplication settings(TestApplication application) throws Exception {
-        return super.settings(application).set("publish.aggregation", "kpl");
+        return super.settings(application).set("kinesis.aggregation", "kpl");
     }
 
     @Test

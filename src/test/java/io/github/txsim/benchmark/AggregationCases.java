@@ -99,8 +99,8 @@ final class AggregationCases {
     private static Map<String, String> settings(KinesisFaultProxy proxy, boolean aggregated) {
         return Map.of("generator.enabled", "false",
                 "camel.component.aws2-kinesis.uriEndpointOverride", proxy.endpoint(),
-                "publish.rateLimit.enabled", "true",
-                "publish.aggregation", aggregated ? "kpl" : "none");
+                "kinesis.rateLimit.enabled", "true",
+                "kinesis.aggregation", aggregated ? "kpl" : "none");
     }
 
     /**

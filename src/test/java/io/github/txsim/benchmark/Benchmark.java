@@ -227,7 +227,7 @@ public final class Benchmark {
             Published run = Published.from(application(kinesis, data, stream, Map.of(
                     "generator.enabled", "false",
                     "camel.component.aws2-kinesis.uriEndpointOverride", proxy.endpoint(),
-                    "publish.rateLimit.enabled", "true")));
+                    "kinesis.rateLimit.enabled", "true")));
             Map<Long, Integer> arrivals = proxy.arrivalCounts();
             long lost = lost(rows, arrivals);
             long duplicated = duplicated(arrivals);
@@ -252,7 +252,7 @@ public final class Benchmark {
             long started = System.nanoTime();
             Published run = Published.from(application(kinesis, data, stream, Map.of(
                     "camel.component.aws2-kinesis.uriEndpointOverride", proxy.endpoint(),
-                    "publish.rateLimit.enabled", "true")));
+                    "kinesis.rateLimit.enabled", "true")));
             double wall = (System.nanoTime() - started) / 1e9;
             List<String> rows;
             try (Stream<Path> archived = Files.list(data.resolve("archive"))) {
@@ -426,7 +426,7 @@ public final class Benchmark {
             throws Exception {
         ApplicationProcess application = ApplicationProcess.runOnce(kinesis, stream, data, "app")
                 .set("generator.enabled", "true")
-                .set("publish.rateLimit.enabled", "false")
+                .set("kinesis.rateLimit.enabled", "false")
                 .set("publish.progressInterval", "0")
                 .setAll(settings);
         JVM_OPTIONS.forEach(application::jvmOption);
@@ -484,7 +484,7 @@ public final class Benchmark {
                 .append("so it is a little high. The topic is read back to count what the application lost or ")
                 .append("duplicated; the tool checks nothing.\n\n")
                 .append("KPL aggregation: the same file through the proxy's sink with each shard limited to 1,000 ")
-                .append("records/s and 1 MiB/s and the rate limiter on, aggregation off, then on (publish.aggregation=")
+                .append("records/s and 1 MiB/s and the rate limiter on, aggregation off, then on (kinesis.aggregation=")
                 .append("kpl, aggregated records of 50 KiB at most); the share is of the shards' record limit when off ")
                 .append("and of their byte limit (data and partition keys, as Kinesis counts them) when on. PUT payload ")
                 .append("units count each Kinesis record's 25 KB chunks, as provisioned mode bills them. The national ")

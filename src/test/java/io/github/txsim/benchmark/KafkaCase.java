@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 import io.github.txsim.kafka.KafkaOptions;
 import io.github.txsim.kafka.TopicReader;
-import io.github.txsim.local.KafkaBroker;
+import io.github.txsim.kafka.KafkaBroker;
 import io.github.txsim.testing.Kinesalite;
 import io.github.txsim.verification.Verifier;
 import org.apache.kafka.clients.admin.Admin;

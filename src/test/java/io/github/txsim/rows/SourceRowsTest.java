@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SourceRowsTest {
 
-    private static final Map<String, String> KEY = Map.of("K", "the partition key column (kinesis.partitionKeyColumn)");
+    private static final Map<String, String> KEY = Map.of("K", "the partition key column (publish.partitionKeyColumn)");
 
     /** Each row as "line:problem" (problem "ok" for a row to publish). */
     private static List<String> read(SourceRows rows) {
@@ -129,7 +129,7 @@ class SourceRowsTest {
 
     @Test
     void aHeaderWithoutARequiredColumnIsRefusedWithWhatTheColumnIsFor() {
-        assertEquals("day.csv has no column K, the partition key column (kinesis.partitionKeyColumn)",
+        assertEquals("day.csv has no column K, the partition key column (publish.partitionKeyColumn)",
                 refused("A,B\n1,2\n".getBytes(StandardCharsets.UTF_8)).reason());
     }
 

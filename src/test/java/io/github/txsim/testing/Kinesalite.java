@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
-import io.github.txsim.local.KinesisEmulator;
+import io.github.txsim.kinesis.KinesisEmulator;
 import org.apache.camel.component.aws2.kinesis.Kinesis2Configuration;
 import org.apache.camel.component.aws2.kinesis.client.KinesisClientFactory;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -117,7 +117,7 @@ public final class Kinesalite implements BeforeAllCallback, AfterAllCallback {
 
     /**
      * Every user record in the stream, shard by shard, from the oldest, as a consumer built on the KCL sees them: an
-     * aggregated record (publish.aggregation=kpl) split by the KCL's own de-aggregation, which keeps only the user
+     * aggregated record (kinesis.aggregation=kpl) split by the KCL's own de-aggregation, which keeps only the user
      * records that belong to the shard it was read from.
      */
     public List<ReceivedRecord> readAll(String stream) {

@@ -61,7 +61,7 @@ public final class TestApplication {
                 .set("folders.checkpoints", dataFolder.resolve("checkpoints").toString())
                 .set("folders.reports", dataFolder.resolve("reports").toString())
                 .set("camel.management.enabled", "false")
-                .set("publish.rateLimit.enabled", "false")
+                .set("kinesis.rateLimit.enabled", "false")
                 .set("publish.maxInFlight", "1")
                 .set("simulator.customers", "1000")
                 .set("simulator.terminals", "2000")

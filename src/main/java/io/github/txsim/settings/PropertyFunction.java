@@ -1,4 +1,4 @@
-package io.github.txsim.app;
+package io.github.txsim.settings;
 
 import java.util.function.Function;
 
@@ -6,7 +6,7 @@ import org.apache.camel.spi.PropertiesFunction;
 
 /**
  * A placeholder function of the routes, {@code {{NAME:KEY}}}: the value of property KEY read as the application reads
- * its settings ({@link AppProperties}), so that a bad value stops the start with the key and the value named:
+ * its settings ({@link Settings}), so that a bad value stops the start with the key and the value named:
  * <ul>
  * <li>{@code {{path:KEY}}}: an absolute path, a relative one resolved against the working directory (the file
  * component reads a relative {@code move} target as relative to the folder it consumes);</li>
@@ -14,7 +14,7 @@ import org.apache.camel.spi.PropertiesFunction;
  * milliseconds.</li>
  * </ul>
  */
-final class PropertyFunction implements PropertiesFunction {
+public final class PropertyFunction implements PropertiesFunction {
 
     private final String name;
     private final Function<String, String> read;
@@ -24,11 +24,11 @@ final class PropertyFunction implements PropertiesFunction {
         this.read = read;
     }
 
-    static PropertyFunction path(AppProperties properties) {
+    public static PropertyFunction path(Settings properties) {
         return new PropertyFunction("path", key -> properties.path(key).toString());
     }
 
-    static PropertyFunction millis(AppProperties properties) {
+    public static PropertyFunction millis(Settings properties) {
         return new PropertyFunction("millis", key -> Long.toString(properties.duration(key).toMillis()));
     }
 

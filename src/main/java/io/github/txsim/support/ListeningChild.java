@@ -1,4 +1,4 @@
-package io.github.txsim.local;
+package io.github.txsim.support;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,7 +19,7 @@ import org.slf4j.Logger;
  * A local server started as a child process that prints one line saying where it listens: its output is read until
  * that line (its port, the pattern's first group), the rest goes to the log at DEBUG.
  */
-final class ListeningChild {
+public final class ListeningChild {
 
     private ListeningChild() {
     }
@@ -29,7 +29,7 @@ final class ListeningChild {
      *
      * @throws IllegalStateException when it exits first, or does not say so within the timeout (then it is killed)
      */
-    static int awaitListening(Process process, Pattern listening, String name, long timeoutSeconds, Logger log)
+    public static int awaitListening(Process process, Pattern listening, String name, long timeoutSeconds, Logger log)
             throws InterruptedException {
         CompletableFuture<Integer> port = new CompletableFuture<>();
         List<String> earlyOutput = new ArrayList<>();
@@ -67,7 +67,7 @@ final class ListeningChild {
     }
 
     /** Stops the child: politely, then by force after ten seconds. */
-    static void stop(Process process) throws InterruptedException {
+    public static void stop(Process process) throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

@@ -1,4 +1,4 @@
-package io.github.txsim.local;
+package io.github.txsim.kinesis;
 
 import java.net.InetSocketAddress;
 import java.net.Socket;

@@ -1,4 +1,4 @@
-package io.github.txsim.app;
+package io.github.txsim.settings;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-class AppPropertiesTest {
+class SettingsTest {
 
     private final CamelContext context = new DefaultCamelContext();
-    private final AppProperties properties = new AppProperties(context.getPropertiesComponent());
+    private final Settings properties = new Settings(context.getPropertiesComponent());
 
     @Test
     void aGroupLargerThanKinesisAllowsIsRefusedWithTheKeyAndTheLimit() {

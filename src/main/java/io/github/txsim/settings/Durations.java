@@ -1,4 +1,4 @@
-package io.github.txsim.app;
+package io.github.txsim.settings;
 
 import java.time.Duration;
 import java.util.Locale;

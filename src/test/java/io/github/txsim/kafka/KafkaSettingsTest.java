@@ -1,8 +1,8 @@
-package io.github.txsim.app;
+package io.github.txsim.kafka;
 
 import java.time.Duration;
 
-import io.github.txsim.kafka.KafkaOptions;
+import io.github.txsim.settings.Settings;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class KafkaSettingsTest {
     private KafkaOptions options() {
         context.getPropertiesComponent().setLocation("file:application.properties");
         context.getPropertiesComponent().addOverrideProperty("kafka.bootstrapServers", "127.0.0.1:9092");
-        return KafkaSettings.options(new AppProperties(context.getPropertiesComponent()), null);
+        return KafkaSettings.options(new Settings(context.getPropertiesComponent()), null);
     }
 
     @Test

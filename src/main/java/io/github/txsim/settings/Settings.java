@@ -1,4 +1,4 @@
-package io.github.txsim.app;
+package io.github.txsim.settings;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +15,7 @@ import org.apache.camel.spi.PropertiesComponent;
  * through its options over {@link CommandSettings}: either way a system property (-D) overrides an environment
  * variable, which overrides application.properties.
  */
-final class AppProperties {
+public final class Settings {
 
     private static final String DURATION_EXPECTED = "a duration with its unit, such as 500ms, 10s, 2m or 1h30m";
 
@@ -23,7 +23,7 @@ final class AppProperties {
     private final UnaryOperator<String> named;
 
     /** The service's settings: Camel's properties (application.properties, environment, system properties). */
-    AppProperties(PropertiesComponent properties) {
+    public Settings(PropertiesComponent properties) {
         this(properties::resolveProperty, key -> "Property " + key);
     }
 
@@ -32,33 +32,38 @@ final class AppProperties {
      * @param named  how a message names the setting of a key ({@code Property simulator.customers}, or a command's
      *               option, {@code --customers})
      */
-    AppProperties(Function<String, Optional<String>> values, UnaryOperator<String> named) {
+    public Settings(Function<String, Optional<String>> values, UnaryOperator<String> named) {
         this.values = values;
         this.named = named;
     }
 
+    /** These settings, with {@code key} set to {@code value} (a command's option over the key's setting). */
+    public Settings with(String key, String value) {
+        return new Settings(k -> k.equals(key) ? Optional.of(value) : values.apply(k), named);
+    }
+
     /** How messages name the setting of a key, such as {@code Property simulator.customers} or {@code --customers}. */
-    String nameOf(String key) {
+    public String nameOf(String key) {
         return named.apply(key);
     }
 
     /** Whether the key has a value, empty or not. */
-    boolean isSet(String key) {
+    public boolean isSet(String key) {
         return values.apply(key).isPresent();
     }
 
     /** The key's value, or empty when it has none. */
-    String optionalText(String key) {
+    public String optionalText(String key) {
         return values.apply(key).map(String::strip).orElse("");
     }
 
-    String text(String key) {
+    public String text(String key) {
         return values.apply(key).map(String::strip).filter(v -> !v.isEmpty())
                 .orElseThrow(() -> new IllegalArgumentException(
                         named.apply(key) + " is not set: add it to application.properties"));
     }
 
-    int integer(String key, int min, int max) {
+    public int integer(String key, int min, int max) {
         return parsed(key, String.format("a whole number from %,d to %,d", min, max), value -> {
             int number = Integer.parseInt(value);
             if (number < min || number > max) {
@@ -68,16 +73,16 @@ final class AppProperties {
         });
     }
 
-    long wholeNumber(String key) {
+    public long wholeNumber(String key) {
         return parsed(key, "a whole number", Long::parseLong);
     }
 
-    double decimal(String key) {
+    public double decimal(String key) {
         return parsed(key, "a number", Double::parseDouble);
     }
 
     /** A number above {@code above} and at most {@code max}. */
-    double decimal(String key, double above, double max) {
+    public double decimal(String key, double above, double max) {
         return within(key, above, max, "");
     }
 
@@ -86,7 +91,7 @@ final class AppProperties {
     }
 
     /** A share: a number above 0 and at most 1. */
-    double fraction(String key) {
+    public double fraction(String key) {
         return within(key, 0, 1, ", such as 0.5");
     }
 
@@ -101,7 +106,7 @@ final class AppProperties {
         });
     }
 
-    boolean flag(String key) {
+    public boolean flag(String key) {
         return parsed(key, "true or false", value -> {
             if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
                 throw new IllegalArgumentException("not a boolean");
@@ -116,12 +121,12 @@ final class AppProperties {
      * reading ({@code TimeUtils}) takes {@code abc}, {@code forever} and {@code -5m} for 0 and {@code 1h30} for an
      * hour, and a bare number is ambiguous (is {@code 1000} a second or 17 minutes?).
      */
-    Duration duration(String key) {
+    public Duration duration(String key) {
         return parsed(key, DURATION_EXPECTED, Durations::parse);
     }
 
     /** A duration above 0 ({@link #duration}), for the settings where 0 means nothing sensible. */
-    Duration positiveDuration(String key) {
+    public Duration positiveDuration(String key) {
         return parsed(key, DURATION_EXPECTED + ", above 0", value -> {
             Duration duration = Durations.parse(value);
             if (duration.isZero()) {
@@ -131,7 +136,7 @@ final class AppProperties {
         });
     }
 
-    LocalDate date(String key) {
+    public LocalDate date(String key) {
         return parsed(key, "a date (YYYY-MM-DD)", LocalDate::parse);
     }
 
@@ -145,7 +150,7 @@ final class AppProperties {
     }
 
     /** A folder or file setting, relative ones resolved against the working directory. */
-    Path path(String key) {
+    public Path path(String key) {
         return Path.of(text(key)).toAbsolutePath().normalize();
     }
 }

@@ -1,0 +1,24 @@
+package io.github.txsim.kafka;
+
+import io.github.txsim.publish.Destination;
+import io.github.txsim.publish.DestinationType;
+import io.github.txsim.settings.Settings;
+
+/** {@code publish.sink=kafka}: a Kafka topic, such as one of Amazon MSK ({@link KafkaDestination}). */
+public final class KafkaDestinationType implements DestinationType {
+
+    @Override
+    public String name() {
+        return "kafka";
+    }
+
+    @Override
+    public String nameKey() {
+        return KafkaSettings.TOPIC;
+    }
+
+    @Override
+    public Destination configure(Settings settings) {
+        return new KafkaDestination(KafkaSettings.read(settings));
+    }
+}

@@ -1,0 +1,24 @@
+package io.github.txsim.kinesis;
+
+import io.github.txsim.publish.Destination;
+import io.github.txsim.publish.DestinationType;
+import io.github.txsim.settings.Settings;
+
+/** {@code publish.sink=kinesis}, the default: a Kinesis data stream ({@link KinesisDestination}). */
+public final class KinesisDestinationType implements DestinationType {
+
+    @Override
+    public String name() {
+        return "kinesis";
+    }
+
+    @Override
+    public String nameKey() {
+        return KinesisSettings.STREAM_NAME;
+    }
+
+    @Override
+    public Destination configure(Settings settings) {
+        return new KinesisDestination(KinesisSettings.read(settings));
+    }
+}

@@ -1,0 +1,58 @@
+package io.github.txsim.publish;
+
+import io.github.txsim.support.PublishMetrics;
+import io.github.txsim.verification.RecordSource;
+import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckResultBuilder;
+
+/**
+ * A destination configured from its settings ({@link DestinationType#configure}), not yet reached: what it takes in
+ * one request, whether it is a local server, and how to reach it to publish or to read it back.
+ */
+public interface Destination {
+
+    /** What the destination takes in one request; the groups of rows are cut within them. */
+    RequestLimits requestLimits();
+
+    /** Whether it is a local server that the application starts, which holds the records of this run only. */
+    boolean local();
+
+    /**
+     * Starts the destination's local server when it has one (stopped with the context) and makes its sink, ready to
+     * start with the context.
+     */
+    Connection connect(Context context) throws Exception;
+
+    /**
+     * Reads the destination back, as the {@code verify} command does: reached as the application reaches it, without
+     * a local server (which keeps its records only while the application runs).
+     */
+    RecordSource reader(CamelContext camel) throws Exception;
+
+    /**
+     * What a destination is given to connect.
+     *
+     * @param producers how many producers publish to the destination, this one included (the generator's partitions)
+     * @param producer  which of them this one is, such as {@code 2/4}, for logs
+     */
+    record Context(CamelContext camel, PublishMetrics metrics, int producers, String producer) {
+    }
+
+    /** A destination reached: its sink, its readiness look and its reader. */
+    interface Connection {
+
+        Sink sink();
+
+        /** The readiness check's id in /observe/health, such as {@code kinesis-stream}. */
+        String healthCheckId();
+
+        /**
+         * A look at the destination for readiness: adds its details and says up or down; may throw when it cannot be
+         * reached.
+         */
+        void look(HealthCheckResultBuilder health) throws Exception;
+
+        /** Reads the destination back, once the sink has started. */
+        RecordSource reader();
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.txsim.publish;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceLoader;
+
+import io.github.txsim.settings.Settings;
+
+/**
+ * The kinds of destination there are, found by Java's {@link ServiceLoader} (each listed in
+ * {@code META-INF/services/io.github.txsim.publish.DestinationType}), and the one {@code publish.sink} chooses: the
+ * one place the service, {@code verify} and the settings' checks ask.
+ */
+public final class Destinations {
+
+    /** The setting that names the destination. */
+    public static final String SINK = "publish.sink";
+
+    private final List<DestinationType> types;
+
+    private Destinations(List<DestinationType> types) {
+        this.types = List.copyOf(types);
+    }
+
+    /** Every destination on the class path. */
+    public static Destinations available() {
+        return new Destinations(ServiceLoader.load(DestinationType.class).stream().map(ServiceLoader.Provider::get)
+                .sorted((a, b) -> a.name().compareTo(b.name())).toList());
+    }
+
+    /** The names there are, such as {@code [kafka, kinesis]}. */
+    public List<String> names() {
+        return types.stream().map(DestinationType::name).toList();
+    }
+
+    /**
+     * The destination of this name, in any case.
+     *
+     * @throws IllegalArgumentException naming the destinations there are
+     */
+    public DestinationType named(String name) {
+        return named(name, "Property " + SINK);
+    }
+
+    /** The destination {@code publish.sink} chooses. */
+    public DestinationType chosen(Settings settings) {
+        return named(settings.text(SINK), settings.nameOf(SINK));
+    }
+
+    private DestinationType named(String name, String setting) {
+        String wanted = name.strip().toLowerCase(Locale.ROOT);
+        return types.stream().filter(type -> type.name().equals(wanted)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(setting + " must be one of "
+                        + String.join(", ", names()) + ", was '" + name + "'"));
+    }
+}
