@@ -5,6 +5,7 @@ import java.time.ZoneId;
 
 import io.github.txsim.publish.Pacing;
 import io.github.txsim.publish.RequestLimits;
+import io.github.txsim.publish.RetryPolicy;
 import io.github.txsim.settings.Settings;
 
 /**
@@ -13,13 +14,12 @@ import io.github.txsim.settings.Settings;
  * @param maxInFlight              groups published at once: publish.maxInFlight, or one when paced
  * @param republishArchivedCopies whether a copy of a file archived earlier is published again
  *                                (publish.archivedCopies=publish) or archived without publishing (skip)
- * @param recordTimeout            how long a group's records not acknowledged are retried (publish.recordTimeout)
- * @param outageMaxWait            how long publishing waits for a stream that cannot take records before the
- *                                application stops (publish.outage.maxWait); null for no limit
+ * @param retry                    the one retry policy (publish.recordTimeout, publish.retry.*,
+ *                                 publish.outage.maxWait)
  */
 record PublishSettings(String partitionKeyColumn, int groupSize, long groupBytes, int maxInFlight,
-        Duration progressInterval, Pacing pacing, boolean dropUnnamedIndexColumn, Duration recordTimeout,
-        ReadLock readLock, boolean republishArchivedCopies, Duration outageMaxWait) {
+        Duration progressInterval, Pacing pacing, boolean dropUnnamedIndexColumn, ReadLock readLock,
+        boolean republishArchivedCopies, RetryPolicy retry) {
 
     /** publish.outage.maxWait=auto in run-once mode: a batch job ends rather than wait for long. */
     static final Duration RUN_ONCE_OUTAGE_MAX_WAIT = Duration.ofMinutes(5);
@@ -29,7 +29,6 @@ record PublishSettings(String partitionKeyColumn, int groupSize, long groupBytes
 
     /** @param limits what the destination takes in one request: a group is at most that many rows */
     static PublishSettings read(Settings properties, RequestLimits limits) {
-        checkRetry(properties);
         Pacing pacing = Pacing.parse(properties.text("publish.pacing"), properties.text("publish.eventTimeColumn"),
                 ZoneId.systemDefault());
         return new PublishSettings(properties.text("publish.partitionKeyColumn"),
@@ -38,11 +37,10 @@ record PublishSettings(String partitionKeyColumn, int groupSize, long groupBytes
                 pacing.isPaced() ? 1 : properties.integer("publish.maxInFlight", 1, 64),
                 properties.duration("publish.progressInterval"), pacing,
                 properties.flag("publish.dropUnnamedIndexColumn"),
-                properties.duration("publish.recordTimeout"),
                 new ReadLock(properties.duration("publish.readLock.minAge"),
                         properties.positiveDuration("publish.readLock.checkInterval"),
                         properties.positiveDuration("publish.readLock.timeout")),
-                republishArchivedCopies(properties), outageMaxWait(properties));
+                republishArchivedCopies(properties), retry(properties));
     }
 
     /** publish.outage.maxWait: auto (no limit for a service, 5 minutes in run-once mode), none, or a duration. */
@@ -54,19 +52,18 @@ record PublishSettings(String partitionKeyColumn, int groupSize, long groupBytes
         return value.equalsIgnoreCase("none") ? null : properties.positiveDuration("publish.outage.maxWait");
     }
 
-    /**
-     * publish.retry.*: the error handler's back-off (routes/error-handling.yaml) reads them; checked here so that a
-     * bad one is named before anything starts.
-     */
-    private static void checkRetry(Settings properties) {
+    /** publish.recordTimeout, publish.retry.* (the back-off) and publish.outage.maxWait. */
+    private static RetryPolicy retry(Settings properties) {
         Duration initial = properties.positiveDuration("publish.retry.initialDelay");
-        properties.decimal("publish.retry.backOffMultiplier", 1, 10);
+        double multiplier = properties.decimal("publish.retry.backOffMultiplier", 1, 10);
         Duration maximum = properties.positiveDuration("publish.retry.maximumDelay");
         if (maximum.compareTo(initial) < 0) {
             throw new IllegalArgumentException(String.format("%s (%s) must be at most %s (%s)",
                     properties.nameOf("publish.retry.initialDelay"), properties.text("publish.retry.initialDelay"),
                     properties.nameOf("publish.retry.maximumDelay"), properties.text("publish.retry.maximumDelay")));
         }
+        return new RetryPolicy(properties.duration("publish.recordTimeout"), initial, multiplier, maximum,
+                outageMaxWait(properties));
     }
 
     /** publish.archivedCopies: skip (archive a copy of an archived file without publishing it) or publish. */

@@ -18,7 +18,7 @@ import io.github.txsim.files.SettledFileReadLock;
 import io.github.txsim.files.SourceFiles;
 import io.github.txsim.files.SourceFolderLock;
 import io.github.txsim.files.SourceFolderWatch;
-import io.github.txsim.files.StopSignal;
+import io.github.txsim.publish.StopSignal;
 import io.github.txsim.files.StuckFiles;
 import io.github.txsim.publish.Destination;
 import io.github.txsim.publish.DestinationHealthCheck;
@@ -104,7 +104,7 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         TransactionRecords records = new TransactionRecords(publish.partitionKeyColumn(), sink::limits);
         // an outage that outlasts its limit stops the application; stopping waits for the exchange in flight, which
         // is the caller's: stop from another thread
-        outage = new Outage(sink, publish.outageMaxWait(), stop,
+        outage = new Outage(sink, publish.retry(), stop,
                 () -> new Thread(context::stop, "outage-stop").start(), Clock.systemUTC());
         RecordSender sender = new RecordSender(sink, metrics, stop, outage, Clock.systemUTC(), stop::await);
 
@@ -124,7 +124,8 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         registry.bind("groupPublisher", new GroupPublisher(records, sender, publish.pacing(),
                 Clock.systemUTC(), metrics, stop, publish.rowsAhead()));
         registry.bind("lastErrorRecorder", new LastErrorRecorder());
-        registry.bind("recordTimeout", new RecordTimeout(publish.recordTimeout(), stop, Clock.systemUTC()));
+        registry.bind("recordTimeout", new RecordTimeout(publish.retry(), stop, Clock.systemUTC()));
+        registry.bind("redeliveryPolicy", publish.retry().redeliveryPolicy());
         registry.bind("destinationHealthCheck", new DestinationHealthCheck(connection.healthCheckId(), sink, outage,
                 connection::look));
         registry.bind("sourceFolderWatch", sourceFolder);

@@ -2,6 +2,7 @@ package io.github.txsim.files;
 
 import java.nio.file.Path;
 
+import io.github.txsim.publish.FilePublishing;
 import io.github.txsim.rows.UnreadableFileException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -58,7 +59,7 @@ final class FailureReport {
             printer.printComment("Moved back into the source folder, unchanged or fixed from line " + firstNotDone
                     + " on, the file resumes there.");
             printer.printRecord("line", "reason", "row");
-            for (FileProgress.Undelivered row : progress.undelivered()) {
+            for (FilePublishing.Undelivered row : progress.publishing().undelivered()) {
                 printer.printRecord(row.row().line(), row.lastError() == null ? "not sent" : row.lastError(),
                         row.row().asCsv());
             }

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.txsim.publish.FilePublishing;
+import io.github.txsim.publish.StopSignal;
 import io.github.txsim.rows.Reject;
 import io.github.txsim.rows.UnreadableFileException;
 import io.github.txsim.support.PublishMetrics;
@@ -107,6 +109,7 @@ public final class FileTracker extends ServiceSupport {
         Checkpoints.Checkpoint checkpoint = checkpoints.load(file);
         FileProgress progress = new FileProgress(file, checkpoints, checkpoint);
         exchange.setProperty(FileProgress.PROPERTY, progress);
+        exchange.setProperty(FilePublishing.PROPERTY, progress.publishing());
         exchange.setProperty(ARCHIVE_NAME, freeName(archiveFolder, progress.fileName()));
         exchange.setProperty(FAILED_NAME, freeName(failedFolder, progress.fileName()));
         if (checkpoint.rowsDone() > 0 && checkpoint.end().length() == sizeOf(file)) {
@@ -173,7 +176,7 @@ public final class FileTracker extends ServiceSupport {
                 progress.rowsDone(), progress.acknowledged(), progress.rejected(),
                 progress.rejected() == 0 ? "" : " (see " + archiveName + ".rejects)",
                 progress.resumedAfter() == 0 ? "" : String.format(" (resumed after row %,d)", progress.resumedAfter()),
-                progress.retried(), seconds, seconds > 0 ? progress.acknowledgedThisRun() / seconds : 0,
+                progress.publishing().retried(), seconds, seconds > 0 ? progress.acknowledgedThisRun() / seconds : 0,
                 progress.cpuSeconds(), archiveName));
     }
 
@@ -188,7 +191,7 @@ public final class FileTracker extends ServiceSupport {
         if (progress == null) {
             return;
         }
-        progress.ended();
+        progress.publishing().ended();
         progressLog.remove(progress);
         countInTotals(progress);
         if (stop.isRaised()) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
+import io.github.txsim.publish.StopSignal;
 import io.github.txsim.rows.SourceText;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;

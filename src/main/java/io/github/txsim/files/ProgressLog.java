@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.github.txsim.publish.FilePublishing;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,12 +78,13 @@ public final class ProgressLog extends ServiceSupport {
         long estimate = Math.max(progress.rowsEstimate(), done);
         double seconds = progress.seconds();
         double rowsPerSecond = seconds > 0 ? (done - progress.resumedAfter()) / seconds : 0;
-        String target = progress.paceTarget() == null ? "" : " (" + progress.paceTarget() + ")";
+        FilePublishing publishing = progress.publishing();
+        String target = publishing.paceTarget() == null ? "" : " (" + publishing.paceTarget() + ")";
         return String.format("Progress %s: %,d of about %s done (%d%%), %s acknowledged, %,.0f rows/s%s, %,d resent, "
                 + "%,d rejected, %,d in flight, %s", progress.fileName(), done, count(estimate, "row"),
                 estimate == 0 ? 100 : done * 100 / estimate, count(progress.acknowledged(), "record"), rowsPerSecond,
-                target, progress.retried(), progress.rejected(), progress.inFlight(),
-                standing(progress.nextDue(), now, zone, estimate - done, rowsPerSecond));
+                target, publishing.retried(), progress.rejected(), publishing.inFlight(),
+                standing(publishing.nextDue(), now, zone, estimate - done, rowsPerSecond));
     }
 
     /** Where the feed stands: against its schedule when paced, otherwise the time left. */

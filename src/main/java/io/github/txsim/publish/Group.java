@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import io.github.txsim.files.FileProgress;
 import io.github.txsim.rows.FilePrefix;
 import io.github.txsim.rows.Reject;
 import io.github.txsim.rows.SourceRow;
@@ -37,7 +36,7 @@ final class Group {
     }
 
     /** The records still not acknowledged, also noted on the file's progress for a failure report. */
-    void pending(List<PendingRecord> records, FileProgress progress) {
+    void pending(List<PendingRecord> records, FilePublishing progress) {
         pending = records;
         progress.undelivered(firstRow, records.stream().map(PendingRecord::undelivered).toList());
     }
@@ -70,7 +69,7 @@ final class Group {
     }
 
     /** Every record of the group is acknowledged: the file's checkpoint may move past it. */
-    void done(FileProgress progress) {
-        progress.groupDone(firstRow, lastRow, rejects, end);
+    void done(PublishedFile file) {
+        file.groupDone(firstRow, lastRow, rejects, end);
     }
 }

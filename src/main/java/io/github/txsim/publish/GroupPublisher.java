@@ -5,9 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.github.txsim.files.FileProgress;
-import io.github.txsim.files.PublishingStoppedException;
-import io.github.txsim.files.StopSignal;
 import io.github.txsim.rows.InvalidRowException;
 import io.github.txsim.rows.Reject;
 import io.github.txsim.rows.SourceRow;
@@ -56,7 +53,7 @@ public final class GroupPublisher extends ServiceSupport implements Processor, S
     private final AtomicReference<FilePace> pace = new AtomicReference<>();
 
     /** The pace of the file being published (one file at a time). */
-    private record FilePace(FileProgress file, Pacing.Pace pace) {
+    private record FilePace(FilePublishing file, Pacing.Pace pace) {
     }
 
     /**
@@ -99,7 +96,7 @@ public final class GroupPublisher extends ServiceSupport implements Processor, S
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        FileProgress progress = exchange.getProperty(FileProgress.PROPERTY, FileProgress.class);
+        FilePublishing progress = exchange.getProperty(FilePublishing.PROPERTY, FilePublishing.class);
         if (stop.isRaised()) {
             throw new PublishingStoppedException(progress.fileName());
         }
@@ -115,21 +112,21 @@ public final class GroupPublisher extends ServiceSupport implements Processor, S
             exchange.setProperty(GROUP, group);
         }
         sender.deliver(group, progress, pacing, paceOf(progress));
-        group.done(progress);
+        progress.groupDone(group);
     }
 
-    private Pacing.Pace paceOf(FileProgress progress) {
+    private Pacing.Pace paceOf(FilePublishing progress) {
         progress.paceTarget(pacing.target());
         return pace.updateAndGet(current -> current != null && current.file() == progress ? current
                 : new FilePace(progress, pacing.startFile(clock))).pace();
     }
 
     /** Turns the rows into records, skipping those done by an earlier run, rejecting bad rows. */
-    private Group prepare(List<SourceRow> rows, FileProgress progress) {
+    private Group prepare(List<SourceRow> rows, FilePublishing progress) {
         List<PendingRecord> pending = new ArrayList<>(rows.size());
         List<Reject> rejects = new ArrayList<>();
         for (SourceRow row : rows) {
-            if (row.number() <= progress.resumedAfter()) {
+            if (row.number() <= progress.file().resumedAfter()) {
                 continue;
             }
             try {
@@ -141,7 +138,7 @@ public final class GroupPublisher extends ServiceSupport implements Processor, S
                 rejects.add(new Reject(row.line(), e.reason(), row.asCsv()));
             }
         }
-        progress.rejected(rejects.size());
+        progress.file().rejected(rejects.size());
         metrics.rejected(rejects.size());
         return new Group(pending, rejects, rows.get(0), rows.get(rows.size() - 1));
     }

@@ -5,11 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.github.txsim.files.PublishingStoppedException;
-import io.github.txsim.files.StopSignal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 
 /**
  * The destination gone while publishing: a Kinesis stream deleted, not ACTIVE, or its endpoint out of reach; a Kafka
@@ -26,26 +23,24 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 public final class Outage {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outage.class);
-    private static final Duration FIRST_LOOK = Duration.ofSeconds(1);
-    private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
-
     private final Sink sink;
+    private final RetryPolicy policy;
     private final Duration maxWait;
     private final StopSignal stop;
     private final Runnable stopApplication;
     private final Clock clock;
-    private final BackoffStrategy looks = BackoffStrategy.exponentialDelayHalfJitter(FIRST_LOOK, LONGEST_WAIT);
     private final AtomicBoolean gaveUp = new AtomicBoolean();
     private Instant since;
     private String reason;
 
     /**
-     * @param maxWait         how long an outage may last before the application stops; null for no limit
+     * @param policy          the looks' back-off, and how long an outage may last before the application stops
      * @param stopApplication stops the application (from another thread: the caller is publishing)
      */
-    public Outage(Sink sink, Duration maxWait, StopSignal stop, Runnable stopApplication, Clock clock) {
+    public Outage(Sink sink, RetryPolicy policy, StopSignal stop, Runnable stopApplication, Clock clock) {
         this.sink = sink;
-        this.maxWait = maxWait;
+        this.policy = policy;
+        this.maxWait = policy.outageMaxWait();
         this.stop = stop;
         this.stopApplication = stopApplication;
         this.clock = clock;
@@ -83,7 +78,7 @@ public final class Outage {
             if (maxWait != null && lasted.compareTo(maxWait) > 0) {
                 giveUp(lasted, fileName);
             }
-            stop.await(looks.computeDelay(look).toMillis());
+            stop.await(policy.delay(look).toMillis());
             if (stop.isRaised()) {
                 throw new PublishingStoppedException(fileName);
             }
@@ -99,10 +94,16 @@ public final class Outage {
         since = clock.instant();
         reason = down;
         LOG.error("{}. Publishing waits ({} from its checkpoint on; nothing is lost) and looks at {} again "
-                + "every {} s at most{}; readiness is DOWN meanwhile", down, fileName, sink.destination(),
-                LONGEST_WAIT.toSeconds(),
+                + "every {} s at most (publish.retry.maximumDelay){}; readiness is DOWN meanwhile", down, fileName,
+                sink.destination(), seconds(policy.maximumDelay()),
                 maxWait == null ? "" : ", for " + maxWait.toSeconds() + " s (publish.outage.maxWait) before the "
                         + "application stops");
+    }
+
+    /** 5 for 5 s, 0.5 for 500 ms. */
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? Long.toString(duration.toSeconds())
+                : Double.toString(duration.toMillis() / 1000.0);
     }
 
     private synchronized Duration lasted() {

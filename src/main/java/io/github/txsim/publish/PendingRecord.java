@@ -1,6 +1,5 @@
 package io.github.txsim.publish;
 
-import io.github.txsim.files.FileProgress;
 import io.github.txsim.rows.SourceRow;
 import io.github.txsim.rows.TransactionRecord;
 
@@ -32,7 +31,7 @@ public record PendingRecord(TransactionRecord record, Sink.Failure lastFailure) 
     }
 
     /** The record as the failure report lists it. */
-    FileProgress.Undelivered undelivered() {
-        return new FileProgress.Undelivered(row(), lastError());
+    FilePublishing.Undelivered undelivered() {
+        return new FilePublishing.Undelivered(row(), lastError());
     }
 }

@@ -6,9 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.txsim.files.FileProgress;
-import io.github.txsim.files.PublishingStoppedException;
-import io.github.txsim.files.StopSignal;
 import io.github.txsim.support.PublishMetrics;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
@@ -59,7 +56,7 @@ public final class RecordSender extends ServiceSupport {
      * redeliver the group while {@link RecordTimeout} allows. A request that fails while the destination cannot take
      * records at all (deleted, out of reach) waits for it ({@link Outage}), and the group's budget starts again.
      */
-    void deliver(Group group, FileProgress progress, Pacing pacing, Pacing.Pace pace) throws InterruptedException {
+    void deliver(Group group, FilePublishing progress, Pacing pacing, Pacing.Pace pace) throws InterruptedException {
         boolean afterOutage = false;
         try {
             if (group.firstDelivery()) {
@@ -101,7 +98,7 @@ public final class RecordSender extends ServiceSupport {
      * The first pass over a group: records go out as they fall due, the ones not acknowledged travelling with the next
      * ones due. Unpaced, everything is due at once: one pass.
      */
-    private void sendAsDue(Group group, FileProgress progress, Pacing pacing, Pacing.Pace pace)
+    private void sendAsDue(Group group, FilePublishing progress, Pacing pacing, Pacing.Pace pace)
             throws InterruptedException {
         List<PendingRecord> waiting = group.pending();
         List<PendingRecord> carried = new ArrayList<>();
@@ -144,7 +141,7 @@ public final class RecordSender extends ServiceSupport {
      * One pass over records through the sink. The records not acknowledged, and when the sink throws the ones it did
      * not answer for (with the sink's failure as their last error), are added to {@code notAcknowledged}.
      */
-    private void send(List<PendingRecord> toSend, List<PendingRecord> notAcknowledged, FileProgress progress)
+    private void send(List<PendingRecord> toSend, List<PendingRecord> notAcknowledged, FilePublishing progress)
             throws InterruptedException {
         long resent = toSend.stream().filter(r -> r.lastFailure() != null).count();
         progress.retried(resent);
@@ -170,7 +167,7 @@ public final class RecordSender extends ServiceSupport {
                         notAcknowledged.add(part.get(i).failedWith(failure));
                     }
                 }
-                progress.acknowledged(acknowledged);
+                progress.file().acknowledged(acknowledged);
                 metrics.published(acknowledged);
                 answered[0] += part.size();
             });

@@ -3,8 +3,6 @@ package io.github.txsim.publish;
 import java.time.Clock;
 import java.time.Duration;
 
-import io.github.txsim.files.FileProgress;
-import io.github.txsim.files.StopSignal;
 import org.apache.camel.Exchange;
 import org.apache.camel.Predicate;
 import org.slf4j.Logger;
@@ -30,11 +28,8 @@ public final class RecordTimeout implements Predicate {
     private final StopSignal stop;
     private final Clock clock;
 
-    public RecordTimeout(Duration timeout, StopSignal stop, Clock clock) {
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("publish.recordTimeout must not be negative, was " + timeout);
-        }
-        this.timeout = timeout;
+    public RecordTimeout(RetryPolicy policy, StopSignal stop, Clock clock) {
+        this.timeout = policy.recordTimeout();
         this.stop = stop;
         this.clock = clock;
     }
@@ -60,7 +55,7 @@ public final class RecordTimeout implements Predicate {
                         timeout.minus(retried).toSeconds());
             }
         } else {
-            FileProgress progress = exchange.getProperty(FileProgress.PROPERTY, FileProgress.class);
+            FilePublishing progress = exchange.getProperty(FilePublishing.PROPERTY, FilePublishing.class);
             LOG.warn("{}: a request failed ({}: {}); the group is sent again, for {} s more at most "
                     + "(publish.recordTimeout)", progress == null ? "?" : progress.fileName(),
                     failure == null ? "?" : failure.getClass().getSimpleName(),

@@ -11,7 +11,7 @@ import io.github.txsim.files.SourceFiles;
 import io.github.txsim.files.StuckFiles;
 import io.github.txsim.files.FileTracker;
 import io.github.txsim.files.ProgressLog;
-import io.github.txsim.files.StopSignal;
+import io.github.txsim.publish.StopSignal;
 import io.github.txsim.support.PublishMetrics;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;

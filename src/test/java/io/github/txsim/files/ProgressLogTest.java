@@ -30,7 +30,7 @@ class ProgressLogTest {
         progress.groupDone(1, 250, List.of(), FilePrefix.EMPTY);
         progress.acknowledged(248);
         progress.rejected(2);
-        progress.inFlight(50);
+        progress.publishing().inFlight(50);
 
         String line = ProgressLog.line(progress, NOON, ZONE);
 
@@ -51,7 +51,7 @@ class ProgressLogTest {
         progress.rowsEstimate(9_527);
         progress.groupDone(1, 9_500, List.of(), FilePrefix.EMPTY);
         progress.acknowledged(9_526);
-        progress.nextDue(Instant.parse("2026-11-28T23:59:40Z"));
+        progress.publishing().nextDue(Instant.parse("2026-11-28T23:59:40Z"));
 
         String line = ProgressLog.line(progress, Instant.parse("2026-11-28T23:58:00Z"), ZONE);
 
@@ -64,7 +64,7 @@ class ProgressLogTest {
         FileProgress progress = progress();
         progress.rowsEstimate(9_379);
         progress.acknowledged(1);
-        progress.nextDue(Instant.parse("2026-11-28T23:59:58Z"));
+        progress.publishing().nextDue(Instant.parse("2026-11-28T23:59:58Z"));
 
         String line = ProgressLog.line(progress, Instant.parse("2026-11-29T00:00:01.500Z"), ZONE);
 
@@ -76,7 +76,7 @@ class ProgressLogTest {
     void aRateNamesItsTarget() {
         FileProgress progress = progress();
         progress.rowsEstimate(1);
-        progress.paceTarget("a target of 5,000 records/s");
+        progress.publishing().paceTarget("a target of 5,000 records/s");
 
         String line = ProgressLog.line(progress, NOON, ZONE);
 

@@ -9,7 +9,6 @@ import java.util.List;
 
 import io.github.txsim.files.Checkpoints;
 import io.github.txsim.files.FileProgress;
-import io.github.txsim.files.StopSignal;
 import io.github.txsim.rows.Reject;
 import io.github.txsim.rows.SourceRow;
 import io.github.txsim.testing.InMemoryKinesisClient;
@@ -78,6 +77,7 @@ class GroupPublisherTest {
         Exchange exchange = new DefaultExchange(context);
         exchange.getMessage().setBody(rows);
         exchange.setProperty(FileProgress.PROPERTY, progress);
+        exchange.setProperty(FilePublishing.PROPERTY, progress.publishing());
         return exchange;
     }
 
@@ -138,7 +138,7 @@ class GroupPublisherTest {
         assertEquals(3, deliveries);
         assertEquals(List.of("1", "4", "2", "3"), acknowledgedIds(), "each record acknowledged once");
         assertEquals(List.of(4, 2, 1), kinesis.requestSizes(), "each request carries only what is not acknowledged");
-        assertEquals(3, progress.retried());
+        assertEquals(3, progress.publishing().retried());
         assertEquals(4, progress.acknowledged());
         assertEquals(List.of(4L, 0L), done(progress.file()));
     }
@@ -164,7 +164,7 @@ class GroupPublisherTest {
     @Test
     void aFailureBeforeTheGroupExistsOrAfterAStopIsNotRetried() throws Exception {
         StopSignal stop = new StopSignal();
-        RecordTimeout timeout = new RecordTimeout(Duration.ofMinutes(2), stop, clock);
+        RecordTimeout timeout = new RecordTimeout(TestPublisher.retries(Duration.ofMinutes(2)), stop, clock);
         kinesis.throttle("30", 1);
         Exchange exchange = group(Rows.of(CSV), progressOf(file(CSV)));
         assertFalse(timeout.matches(exchange), "no group yet");
@@ -176,7 +176,7 @@ class GroupPublisherTest {
     }
 
     private RecordTimeout timeout(Duration timeout) {
-        return new RecordTimeout(timeout, new StopSignal(), clock);
+        return new RecordTimeout(TestPublisher.retries(timeout), new StopSignal(), clock);
     }
 
     @Test

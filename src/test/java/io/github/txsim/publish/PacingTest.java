@@ -96,7 +96,8 @@ class PacingTest {
         Path file = Files.writeString(folder.resolve("day.csv"), csv);
         Exchange exchange = new DefaultExchange(context);
         exchange.getMessage().setBody(Rows.of(csv));
-        exchange.setProperty(FileProgress.PROPERTY, new FileProgress(file, checkpoints, checkpoints.load(file)));
+        exchange.setProperty(FilePublishing.PROPERTY,
+                new FileProgress(file, checkpoints, checkpoints.load(file)).publishing());
         processor.process(exchange);
         processor.stop();
     }

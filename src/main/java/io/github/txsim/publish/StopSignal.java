@@ -1,4 +1,4 @@
-package io.github.txsim.files;
+package io.github.txsim.publish;
 
 import java.util.concurrent.TimeUnit;
 

@@ -1,4 +1,4 @@
-package io.github.txsim.files;
+package io.github.txsim.publish;
 
 /**
  * Publishing of a file stopped before its end: the route is stopping (the file resumes at the next start), or a
