@@ -17,6 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.github.txsim.publish.Destinations;
+
 /**
  * The application's own keys, and the refusal of any other key under its prefixes ({@code app.}, {@code folders.},
  * {@code simulator.}, {@code generator.}, {@code publish.}, {@code kinesis.}, {@code kafka.}, {@code labels.}): a key
@@ -28,6 +30,8 @@ final class SettingKeys {
 
     static final List<String> PREFIXES = List.of("app", "folders", "simulator", "generator", "publish", "kinesis",
             "kafka", "labels");
+    /** Each destination's settings live under its name ({@code kinesis.}, {@code kafka.}): its prefix is ours too. */
+    private static final Set<String> DESTINATION_PREFIXES = Set.copyOf(Destinations.available().names());
     /**
      * The prefixes whose environment variables are checked too. APP_, KINESIS_ and KAFKA_ variables are left alone:
      * other software sets such variables (KAFKA_HEAP_OPTS, a Kubernetes service's KINESIS_SERVICE_HOST).
@@ -121,7 +125,8 @@ final class SettingKeys {
 
     private static boolean isOurs(String key) {
         int dot = key.indexOf('.');
-        return dot > 0 && PREFIXES.contains(key.substring(0, dot));
+        return dot > 0 && (PREFIXES.contains(key.substring(0, dot))
+                || DESTINATION_PREFIXES.contains(key.substring(0, dot)));
     }
 
     private static String refusal(String key, String source, String nearest) {

@@ -125,7 +125,7 @@ public final class KafkaTopic extends ServiceSupport implements Sink {
     }
 
     @Override
-    public void send(List<PendingRecord> records, Answers answers) throws InterruptedException {
+    public void send(String fileName, List<PendingRecord> records, Answers answers) throws InterruptedException {
         sends.send(records, answers);
     }
 

@@ -94,7 +94,7 @@ public final class KinesisSink extends ServiceSupport implements Sink {
     }
 
     @Override
-    public void send(List<PendingRecord> records, Answers answers) throws InterruptedException {
+    public void send(String fileName, List<PendingRecord> records, Answers answers) throws InterruptedException {
         List<KinesisRequests.Request> requests = aggregation == null ? KinesisRequests.plain(records)
                 : KinesisRequests.aggregated(records, aggregation.shardMap().shards(),
                         Math.min(aggregation.maxBytes(), stream.maxRecordBytes()));

@@ -115,6 +115,14 @@ public final class GroupPublisher extends ServiceSupport implements Processor, S
         progress.groupDone(group);
     }
 
+    /**
+     * The file's rows are all done, acknowledged or rejected (the route's step before the file is archived): the
+     * destination is told.
+     */
+    public void fileDone(Exchange exchange) throws Exception {
+        sender.fileDone(exchange.getProperty(FilePublishing.PROPERTY, FilePublishing.class).fileName());
+    }
+
     private Pacing.Pace paceOf(FilePublishing progress) {
         progress.paceTarget(pacing.target());
         return pace.updateAndGet(current -> current != null && current.file() == progress ? current

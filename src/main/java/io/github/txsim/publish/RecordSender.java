@@ -40,6 +40,11 @@ public final class RecordSender extends ServiceSupport {
         this.sleeper = sleeper;
     }
 
+    /** The file's rows are all done: the destination is told ({@link Sink#fileDone}). */
+    void fileDone(String fileName) throws Exception {
+        sink.fileDone(fileName);
+    }
+
     @Override
     protected void doStart() {
         ServiceHelper.startService(sink);
@@ -150,7 +155,7 @@ public final class RecordSender extends ServiceSupport {
         int[] answered = {0};
         Sink.Failure unanswered = new Sink.Failure("not answered: the send was cut off", true, false);
         try {
-            sink.send(toSend, (part, failures) -> {
+            sink.send(progress.fileName(), toSend, (part, failures) -> {
                 if (failures.size() != part.size()) {
                     throw new IllegalStateException(String.format("%s answered %d results for %d records",
                             sink.destination(), failures.size(), part.size()));

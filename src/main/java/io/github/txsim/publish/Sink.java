@@ -28,10 +28,19 @@ public interface Sink extends Service {
     /**
      * Sends the records once, in order, telling {@code answers} the outcome of each part as soon as it is known.
      *
+     * @param fileName the source file the records come from (a destination may keep each file's records apart)
      * @throws RuntimeException when a part could not be sent at all (its request failed); the parts answered before
      *                          stay answered, the others count as not sent
      */
-    void send(List<PendingRecord> records, Answers answers) throws InterruptedException;
+    void send(String fileName, List<PendingRecord> records, Answers answers) throws InterruptedException;
+
+    /**
+     * Every row of the file is acknowledged or rejected, and the file is about to be archived: a destination that
+     * keeps each file's records apart (a folder of files) completes them. Called again when a file whose rows were all
+     * done is taken again (an archive that failed, a restart), so it must do nothing the second time.
+     */
+    default void fileDone(String fileName) throws Exception {
+    }
 
     /**
      * After {@link #send} threw {@code failure}, and again while publishing waits ({@link Outage}): why the
