@@ -43,9 +43,9 @@ final class RunVerification {
             Verifier.Report report = Verifier.verify(files, source.get(), since);
             for (FileResult file : report.files()) {
                 if (file.missing() > 0) {
-                    LOG.error(file.summary());
+                    LOG.error(file.summary(report.destination()));
                 } else {
-                    LOG.info(file.summary());
+                    LOG.info(file.summary(report.destination()));
                 }
             }
             missing = report.anyMissing();

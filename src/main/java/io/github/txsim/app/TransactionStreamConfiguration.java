@@ -98,7 +98,7 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         // run-once ends with a file it cannot move; a service tries the move again at every poll
         SourceFiles sourceFiles = new SourceFiles(runOnceMode ? stuck::isStuck : file -> false);
         runOnce = new RunOnce(runOnceMode, generator.enabled(), folders.source(), sourceFiles, context, files, stuck,
-                verification(properties, destination.local(), connection::reader));
+                verification(properties, destination.local(), connection.reader()));
         SettledFileReadLock settledFiles = new SettledFileReadLock(publish.readLock().minAge(),
                 publish.readLock().checkInterval(), publish.readLock().timeout());
         TransactionRecords records = new TransactionRecords(publish.partitionKeyColumn(), sink::limits);
@@ -127,7 +127,7 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         registry.bind("recordTimeout", new RecordTimeout(publish.retry(), stop, Clock.systemUTC()));
         registry.bind("redeliveryPolicy", publish.retry().redeliveryPolicy());
         registry.bind("destinationHealthCheck", new DestinationHealthCheck(connection.healthCheckId(), sink, outage,
-                connection::look));
+                connection.look()));
         registry.bind("sourceFolderWatch", sourceFolder);
         registry.bind("dataFoldersHealthCheck", new DataFoldersHealthCheck(stuck, sourceFolder));
         registry.bind("runOnce", runOnce);

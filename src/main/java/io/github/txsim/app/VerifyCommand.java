@@ -75,7 +75,7 @@ final class VerifyCommand implements Callable<Integer> {
             RecordSource source = type.configure(properties).reader(context);
             Verifier.Report report = Verifier.verify(files, source, since);
             for (FileResult file : report.files()) {
-                spec.commandLine().getOut().println(file.summary());
+                spec.commandLine().getOut().println(file.summary(report.destination()));
             }
             spec.commandLine().getOut().println(report.othersLine());
             return report.anyMissing() ? 1 : 0;

@@ -2,10 +2,8 @@ package io.github.txsim.kafka;
 
 import io.github.txsim.publish.Destination;
 import io.github.txsim.publish.RequestLimits;
-import io.github.txsim.publish.Sink;
 import io.github.txsim.verification.RecordSource;
 import org.apache.camel.CamelContext;
-import org.apache.camel.health.HealthCheckResultBuilder;
 
 /** A Kafka topic ({@link KafkaTopic}), or the local broker's when {@code kafka.local.enabled}. */
 final class KafkaDestination implements Destination {
@@ -44,29 +42,11 @@ final class KafkaDestination implements Destination {
         }
         KafkaOptions reached = options;
         KafkaTopic topic = new KafkaTopic(reached, settings.local(), settings.broker().partitions());
-        return new Connection() {
-            @Override
-            public Sink sink() {
-                return topic;
-            }
-
-            @Override
-            public String healthCheckId() {
-                return "kafka-topic";
-            }
-
-            @Override
-            public void look(HealthCheckResultBuilder health) throws InterruptedException {
-                health.detail("topic", reached.topic());
-                health.detail("partitions", topic.partitionCount());
-                health.up();
-            }
-
-            @Override
-            public RecordSource reader() {
-                return new TopicReader(reached);
-            }
-        };
+        return new Connection(topic, "kafka-topic", health -> {
+            health.detail("topic", reached.topic());
+            health.detail("partitions", topic.partitionCount());
+            health.up();
+        }, () -> new TopicReader(reached));
     }
 
     /** The topic of kafka.bootstrapServers: a local broker lives only while the application runs. */

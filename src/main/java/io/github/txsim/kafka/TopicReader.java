@@ -31,6 +31,11 @@ public final class TopicReader implements RecordSource {
     }
 
     @Override
+    public String destination() {
+        return "Kafka topic '" + options.topic() + "'";
+    }
+
+    @Override
     public void read(Instant since, Consumer<byte[]> each) throws InterruptedException {
         Map<String, Object> config = new HashMap<>(options.clientConfig());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

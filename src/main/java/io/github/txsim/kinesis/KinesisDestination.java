@@ -8,11 +8,9 @@ import java.util.Set;
 
 import io.github.txsim.publish.Destination;
 import io.github.txsim.publish.RequestLimits;
-import io.github.txsim.publish.Sink;
 import io.github.txsim.verification.RecordSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.aws2.kinesis.Kinesis2Component;
-import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.PropertyBindingSupport;
 import org.slf4j.Logger;
@@ -61,34 +59,16 @@ final class KinesisDestination implements Destination {
         ShardMap shardMap = new ShardMap(stream, settings.rateLimit().shardMapRefresh());
         KinesisSink sink = new KinesisSink(stream, rateLimiter(shardMap, context), settings.aggregateBytes() == 0
                 ? null : new KinesisSink.Aggregation(shardMap, settings.aggregateBytes()), context.metrics());
-        return new Connection() {
-            @Override
-            public Sink sink() {
-                return sink;
+        return new Connection(sink, "kinesis-stream", health -> {
+            health.detail("stream", stream.name());
+            String status = stream.status();
+            health.detail("status", status);
+            if (KinesisStream.acceptsRecords(status)) {
+                health.up();
+            } else {
+                health.message("stream " + stream.name() + " is " + status).down();
             }
-
-            @Override
-            public String healthCheckId() {
-                return "kinesis-stream";
-            }
-
-            @Override
-            public void look(HealthCheckResultBuilder health) {
-                health.detail("stream", stream.name());
-                String status = stream.status();
-                health.detail("status", status);
-                if (KinesisStream.acceptsRecords(status)) {
-                    health.up();
-                } else {
-                    health.message("stream " + stream.name() + " is " + status).down();
-                }
-            }
-
-            @Override
-            public RecordSource reader() {
-                return new StreamReader(stream.client(), stream.name());
-            }
-        };
+        }, () -> new StreamReader(stream.client(), stream.name()));
     }
 
     /**

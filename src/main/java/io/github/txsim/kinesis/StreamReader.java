@@ -42,6 +42,11 @@ public final class StreamReader implements RecordSource {
         this.stream = stream;
     }
 
+    @Override
+    public String destination() {
+        return "Kinesis stream '" + stream + "'";
+    }
+
     /**
      * Hands each record's data to {@code each} (which must be thread-safe: shards are read at once).
      *

@@ -1,9 +1,10 @@
 package io.github.txsim.publish;
 
+import java.util.function.Supplier;
+
 import io.github.txsim.support.PublishMetrics;
 import io.github.txsim.verification.RecordSource;
 import org.apache.camel.CamelContext;
-import org.apache.camel.health.HealthCheckResultBuilder;
 
 /**
  * A destination configured from its settings ({@link DestinationType#configure}), not yet reached: what it takes in
@@ -38,21 +39,14 @@ public interface Destination {
     record Context(CamelContext camel, PublishMetrics metrics, int producers, String producer) {
     }
 
-    /** A destination reached: its sink, its readiness look and its reader. */
-    interface Connection {
-
-        Sink sink();
-
-        /** The readiness check's id in /observe/health, such as {@code kinesis-stream}. */
-        String healthCheckId();
-
-        /**
-         * A look at the destination for readiness: adds its details and says up or down; may throw when it cannot be
-         * reached.
-         */
-        void look(HealthCheckResultBuilder health) throws Exception;
-
-        /** Reads the destination back, once the sink has started. */
-        RecordSource reader();
+    /**
+     * A destination reached.
+     *
+     * @param healthCheckId the readiness check's id in /observe/health, such as {@code kinesis-stream}
+     * @param look          a look at the destination for readiness: adds its details and says up or down
+     * @param reader        reads the destination back, once the sink has started
+     */
+    record Connection(Sink sink, String healthCheckId, DestinationHealthCheck.Look look,
+            Supplier<RecordSource> reader) {
     }
 }

@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * What the stream holds of one file.
+ * What the destination holds of one file.
  *
  * @param file          the file
  * @param expected      its rows with a transaction id
- * @param found         how many of them the stream holds
+ * @param found         how many of them the destination holds
  * @param missing       how many it does not
  * @param missingLines  the lines of the first missing rows
- * @param duplicated    rows the stream holds more than once
+ * @param duplicated    rows the destination holds more than once
  * @param extraCopies   the copies beyond the first, over all rows
  * @param rowsWithoutId rows without a whole-number TRANSACTION_ID (rejected rows, named in the file's .rejects)
  */
@@ -23,10 +23,14 @@ public record FileResult(Path file, long expected, long found, long missing, Lis
         missingLines = List.copyOf(missingLines);
     }
 
-    /** One line: {@code Verified F: 96,991 of 96,991 records in the stream, 0 missing, 0 duplicated}. */
-    public String summary() {
-        StringBuilder line = new StringBuilder(String.format("Verified %s: %,d of %,d records in the stream, %,d missing",
-                file.getFileName(), found, expected, missing));
+    /**
+     * One line: {@code Verified F: 96,991 of 96,991 records in Kinesis stream 'transactions', 0 missing, 0 duplicated}.
+     *
+     * @param destination where the records were read, such as {@code Kinesis stream 'transactions'}
+     */
+    public String summary(String destination) {
+        StringBuilder line = new StringBuilder(String.format("Verified %s: %,d of %,d records in %s, %,d missing",
+                file.getFileName(), found, expected, destination, missing));
         if (!missingLines.isEmpty()) {
             line.append(missingLines.size() < missing ? " (first at lines " : " (lines ")
                     .append(missingLines.stream().map(String::valueOf).collect(Collectors.joining(", "))).append(')');

@@ -3,8 +3,14 @@ package io.github.txsim.verification;
 import java.time.Instant;
 import java.util.function.Consumer;
 
-/** What verification reads back: every record of a Kinesis stream or a Kafka topic, from its oldest or from a time. */
+/**
+ * What verification reads back: every record of a destination (a Kinesis stream, a Kafka topic, a folder of JSON Lines
+ * files), from its oldest or from a time.
+ */
 public interface RecordSource {
+
+    /** The destination, as messages name it: {@code Kinesis stream 'transactions'}. */
+    String destination();
 
     /**
      * Hands each record's data to {@code each}, which must be thread-safe (a source may read its shards or partitions

@@ -14,8 +14,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.github.txsim.schema.TransactionColumn;
 
 /**
- * Reads a stream back and reconciles it with files: for each file, how many of its rows the stream holds, which are
- * missing (their lines) and which arrived more than once; and how many records of the stream belong to none of the
+ * Reads a destination back and reconciles it with files: for each file, how many of its rows it holds, which are
+ * missing (their lines) and which arrived more than once; and how many records of the destination belong to none of the
  * files. Memory holds the files' ids (about 4 bytes a row) and a bitmap per file, never the records.
  */
 public final class Verifier {
@@ -29,14 +29,16 @@ public final class Verifier {
     }
 
     /**
-     * What the stream holds of the files.
+     * What the destination holds of the files.
      *
+     * @param destination where the records were read, such as {@code Kinesis stream 'transactions'}
      * @param files      each file's result, in the order given
-     * @param records    records read from the stream
+     * @param records    records read from the destination
      * @param strangers  records whose transaction id is in none of the files
      * @param unreadable records with no transaction id to read (not a JSON object with a TRANSACTION_ID number)
      */
-    public record Report(List<FileResult> files, long records, long strangers, long unreadable) {
+    public record Report(String destination, List<FileResult> files, long records, long strangers,
+            long unreadable) {
 
         public Report {
             files = List.copyOf(files);
@@ -48,12 +50,12 @@ public final class Verifier {
 
         /** One line about the records that belong to none of the files. */
         public String othersLine() {
-            return String.format("Read %,d records from the stream: %,d belong to none of the files%s", records,
-                    strangers, unreadable == 0 ? "" : String.format(", %,d have no transaction id", unreadable));
+            return String.format("Read %,d records from %s: %,d belong to none of the files%s", records,
+                    destination, strangers, unreadable == 0 ? "" : String.format(", %,d have no transaction id", unreadable));
         }
     }
 
-    /** Reconciles the stream (from {@code since}, or its oldest record when null) with the files. */
+    /** Reconciles the destination (from {@code since}, or its oldest record when null) with the files. */
     public static Report verify(List<Path> files, RecordSource stream, Instant since)
             throws IOException, InterruptedException {
         List<FileCheck> checks = new ArrayList<>();
@@ -76,7 +78,7 @@ public final class Verifier {
         for (FileCheck check : checks) {
             results.add(check.result(LISTED_LINES));
         }
-        return new Report(results, counts[0], counts[1], counts[2]);
+        return new Report(stream.destination(), results, counts[0], counts[1], counts[2]);
     }
 
     /** The record's TRANSACTION_ID, read with a streaming parser (the other fields are skipped), or null. */

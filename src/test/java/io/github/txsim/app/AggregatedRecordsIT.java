@@ -57,8 +57,9 @@ class AggregatedRecordsIT {
         try (application) {
             assertEquals(0, application.start().awaitExit(Duration.ofSeconds(90)), application.output());
         }
-        assertTrue(application.output().contains(String.format("Verified %s: %,d of %,d records in the stream, 0 "
-                + "missing, 0 duplicated", file.getFileName(), rows.size(), rows.size())), application.output());
+        assertTrue(application.output().contains(String.format("Verified %s: %,d of %,d records in Kinesis stream "
+                + "'aggregated', 0 missing, 0 duplicated", file.getFileName(), rows.size(), rows.size())),
+                application.output());
 
         List<Kinesalite.ReceivedRecord> received = KINESIS.readAll("aggregated");
         Map<Long, Integer> arrivals = Delivery.arrivals(KINESIS, "aggregated");
@@ -102,8 +103,8 @@ class AggregatedRecordsIT {
         assertTrue(published.find(), application.output());
         assertTrue(Long.parseLong(published.group(1).replace(",", "")) > 0, "the records that landed in the "
                 + "wrong child shard were sent again: " + published.group());
-        assertTrue(application.output().contains("Verified split.csv: 1,500 of 1,500 records in the stream, 0 "
-                + "missing, 0 duplicated"), application.output());
+        assertTrue(application.output().contains("Verified split.csv: 1,500 of 1,500 records in Kinesis stream "
+                + "'resharded', 0 missing, 0 duplicated"), application.output());
 
         List<Kinesalite.ReceivedRecord> received = KINESIS.readAll("resharded");
         assertEquals(4, received.stream().map(Kinesalite.ReceivedRecord::shardId).distinct().count(),

@@ -62,9 +62,9 @@ class VerifyCommandIT {
 
         ApplicationProcess verify = verify("clean", archived);
         assertEquals(0, verify.awaitExit(Duration.ofSeconds(60)), verify.output());
-        assertTrue(verify.output().contains(String.format("Verified %s: %,d of %,d records in the stream, 0 missing, "
+        assertTrue(verify.output().contains(String.format("Verified %s: %,d of %,d records in Kinesis stream 'clean', 0 missing, "
                 + "0 duplicated", archived.getFileName(), rows, rows)), verify.output());
-        assertTrue(verify.output().contains(String.format("Read %,d records from the stream: 0 belong to none of "
+        assertTrue(verify.output().contains(String.format("Read %,d records from Kinesis stream 'clean': 0 belong to none of "
                 + "the files", rows)), verify.output());
     }
 
@@ -95,9 +95,9 @@ class VerifyCommandIT {
         ApplicationProcess verify = verify("partial", file);
         assertEquals(1, verify.awaitExit(Duration.ofSeconds(60)), "exit status 1 when a row is missing: "
                 + verify.output());
-        assertTrue(verify.output().contains("Verified transactions-2026-11-27.csv: 597 of 600 records in the stream, "
+        assertTrue(verify.output().contains("Verified transactions-2026-11-27.csv: 597 of 600 records in Kinesis stream 'partial', "
                 + "3 missing (lines 7, 300, 601), 2 duplicated"), verify.output());
-        assertTrue(verify.output().contains("Read 601 records from the stream: 1 belong to none of the files, "
+        assertTrue(verify.output().contains("Read 601 records from Kinesis stream 'partial': 1 belong to none of the files, "
                 + "1 have no transaction id"), verify.output());
     }
 

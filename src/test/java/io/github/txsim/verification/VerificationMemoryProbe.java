@@ -34,7 +34,7 @@ public final class VerificationMemoryProbe {
         }
         FileResult result = check.result(Verifier.LISTED_LINES);
         if (result.missing() != 0 || result.found() != result.expected()) {
-            throw new IllegalStateException(result.summary());
+            throw new IllegalStateException(result.summary("the file itself"));
         }
         System.out.printf("Verified %d rows in %.1f s, peak RSS %d MiB, process CPU %.1f s%n", result.found(),
                 (System.nanoTime() - started) / 1e9, ProcessResources.peakRssMib(), ProcessResources.cpuSeconds());
