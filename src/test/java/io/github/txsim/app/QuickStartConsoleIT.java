@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import io.github.txsim.testing.ApplicationProcess;
 import io.github.txsim.testing.Browser;
+import io.github.txsim.testing.Folders;
 import io.github.txsim.testing.LoopbackPorts;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class QuickStartConsoleIT {
         for (String expected : List.of("Local Kinesis emulator (kinesalite) listening on http://127.0.0.1:",
                 "Health and metrics at http://127.0.0.1:" + port + "/observe/health",
                 "Creating Kinesis stream 'transactions'", "Generated transactions-", "Published transactions-",
-                " records in the stream, 0 missing, 0 duplicated",
+                " records in Kinesis stream 'transactions', 0 missing, 0 duplicated",
                 "Run complete: 1 file(s) published, 0 failed")) {
             assertTrue(info.stream().anyMatch(line -> line.contains(expected)), expected + " in:\n" + output);
         }
@@ -69,11 +70,37 @@ class QuickStartConsoleIT {
         assertTrue(info.size() <= 15, info.size() + " lines at INFO:\n" + output);
         for (String expected : List.of("Local Kafka broker (KRaft, one node) listening on 127.0.0.1:",
                 "Creating Kafka topic 'transactions'", "Published transactions-", "to Kafka topic 'transactions'",
-                " records in the stream, 0 missing, 0 duplicated", "Run complete: 1 file(s) published, 0 failed",
+                " records in Kafka topic 'transactions', 0 missing, 0 duplicated",
+                "Run complete: 1 file(s) published, 0 failed",
                 "Local Kafka broker stopped")) {
             assertTrue(info.stream().anyMatch(line -> line.contains(expected)), expected + " in:\n" + output);
         }
         assertFalse(output.contains(" WARN ") || output.contains(" ERROR "), output);
+    }
+
+    @Test
+    void theFilesQuickStartWritesJsonLinesAndEndsWithItsVerification() throws Exception {
+        Path records = data.resolve("records");
+        String output;
+        try (ApplicationProcess application = new ApplicationProcess(data.resolve("quick-start-files.log"))
+                .set("publish.sink", "files")
+                .set("files.folder", records.toString())
+                .set("generator.report", "false")
+                .dataFolders(data)
+                .start()) {
+            assertEquals(0, application.awaitExit(Duration.ofSeconds(120)), application.output());
+            output = application.output();
+        }
+        List<String> info = output.lines().filter(line -> line.contains(" INFO ")).toList();
+        for (String expected : List.of("Records go to JSON Lines files in " + records, "Published transactions-",
+                "to JSON Lines folder '" + records + "'", " records in JSON Lines folder '" + records
+                        + "', 0 missing, 0 duplicated", "Run complete: 1 file(s) published, 0 failed")) {
+            assertTrue(info.stream().anyMatch(line -> line.contains(expected)), expected + " in:\n" + output);
+        }
+        assertFalse(output.contains(" WARN ") || output.contains(" ERROR "), output);
+        List<String> written = Folders.fileNames(records);
+        assertEquals(1, written.size(), written.toString());
+        assertTrue(written.get(0).matches("transactions-\\d{4}-\\d{2}-\\d{2}\\.jsonl"), written.toString());
     }
 
     private void theGenerationLineNamesAReportThatOpensWithEveryFigure(List<String> info) throws Exception {
