@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import io.github.txsim.verification.FileResult;
-import io.github.txsim.verification.RecordSource;
+import io.github.txsim.publish.RecordSource;
 import io.github.txsim.verification.Verifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

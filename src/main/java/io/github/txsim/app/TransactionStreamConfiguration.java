@@ -34,7 +34,7 @@ import io.github.txsim.rows.TransactionRecords;
 import io.github.txsim.settings.PropertyFunction;
 import io.github.txsim.settings.Settings;
 import io.github.txsim.support.PublishMetrics;
-import io.github.txsim.verification.RecordSource;
+import io.github.txsim.publish.RecordSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;

@@ -10,7 +10,7 @@ import io.github.txsim.publish.DestinationType;
 import io.github.txsim.publish.Destinations;
 import io.github.txsim.settings.Settings;
 import io.github.txsim.verification.FileResult;
-import io.github.txsim.verification.RecordSource;
+import io.github.txsim.publish.RecordSource;
 import io.github.txsim.verification.Verifier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;

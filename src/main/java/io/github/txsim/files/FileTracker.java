@@ -126,7 +126,7 @@ public final class FileTracker extends ServiceSupport {
             }
             copy.ifPresent(entry -> LOG.warn("{} holds the same bytes as {}, archived at {} after it went to '{}': "
                     + "publishing it again, every record a second time (publish.archivedCopies=publish)",
-                    progress.fileName(), entry.archivedAs(), entry.archivedAt(), entry.stream()));
+                    progress.fileName(), entry.archivedAs(), entry.archivedAt(), entry.destination()));
         }
         progressLog.add(progress);
         if (checkpoint.rowsDone() > 0) {
@@ -162,7 +162,7 @@ public final class FileTracker extends ServiceSupport {
             filesSkipped.incrementAndGet();
             LOG.warn("Skipped {}: it holds the same bytes as {}, archived at {} after it went to '{}'; moved "
                     + "to the archive as {} without publishing it again (publish.archivedCopies=publish sends such a "
-                    + "file again)", progress.fileName(), copy.archivedAs(), copy.archivedAt(), copy.stream(),
+                    + "file again)", progress.fileName(), copy.archivedAs(), copy.archivedAt(), copy.destination(),
                     archiveName);
             return;
         }

@@ -107,7 +107,7 @@ public final class SourceFolderWatch extends DefaultPollingConsumerPollStrategy 
             return false;
         }
         LOG.warn("The source folder {} {}: this instance holds it again and publishing goes on. Files that were in it "
-                + "went with it: the archive and failed folders, and the stream, hold what was done of them",
+                + "went with it: the archive and failed folders, and the destination, hold what was done of them",
                 lock.folder(), goneSince == null ? "was deleted and created again" : "is back after "
                         + Duration.between(goneSince, Instant.now()).toSeconds() + " s");
         goneSince = null;

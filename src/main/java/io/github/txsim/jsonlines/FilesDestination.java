@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 import io.github.txsim.publish.Destination;
 import io.github.txsim.publish.RequestLimits;
-import io.github.txsim.verification.RecordSource;
+import io.github.txsim.publish.RecordSource;
 import org.apache.camel.CamelContext;
 
 /**

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import io.github.txsim.verification.RecordSource;
+import io.github.txsim.publish.RecordSource;
 
 /**
  * Reads a folder's JSON Lines files back, each line a record: the complete files only ({@code *.jsonl}; a file still

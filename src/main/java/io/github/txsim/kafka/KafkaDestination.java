@@ -2,7 +2,7 @@ package io.github.txsim.kafka;
 
 import io.github.txsim.publish.Destination;
 import io.github.txsim.publish.RequestLimits;
-import io.github.txsim.verification.RecordSource;
+import io.github.txsim.publish.RecordSource;
 import org.apache.camel.CamelContext;
 
 /** A Kafka topic ({@link KafkaTopic}), or the local broker's when {@code kafka.local.enabled}. */

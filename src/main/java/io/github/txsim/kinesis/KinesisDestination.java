@@ -8,7 +8,7 @@ import java.util.Set;
 
 import io.github.txsim.publish.Destination;
 import io.github.txsim.publish.RequestLimits;
-import io.github.txsim.verification.RecordSource;
+import io.github.txsim.publish.RecordSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.aws2.kinesis.Kinesis2Component;
 import org.apache.camel.spi.PropertiesComponent;

@@ -3,7 +3,6 @@ package io.github.txsim.publish;
 import java.util.function.Supplier;
 
 import io.github.txsim.support.PublishMetrics;
-import io.github.txsim.verification.RecordSource;
 import org.apache.camel.CamelContext;
 
 /**

@@ -183,8 +183,8 @@ public final class SourceRows implements Iterator<SourceRow> {
     }
 
     private String tooLong(long start) {
-        return String.format("the row starting on line %,d is longer than %,d characters, more than a Kinesis "
-                + "record can hold: is this a CSV file?", start, rowLimit);
+        return String.format("the row starting on line %,d is longer than %,d characters, more than any "
+                + "destination's record can hold: is this a CSV file?", start, rowLimit);
     }
 
     private String describe(UncheckedIOException e, long start) {

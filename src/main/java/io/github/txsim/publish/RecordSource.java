@@ -1,4 +1,4 @@
-package io.github.txsim.verification;
+package io.github.txsim.publish;
 
 import java.time.Instant;
 import java.util.function.Consumer;
