@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +102,14 @@ public final class OperationsChaos {
 
     /** Runs a schedule of the given number of steps, waits until every file has left the source folder, checks. */
     public ChaosAccounting.Result run(int steps) throws Exception {
+        return run(steps, false);
+    }
+
+    /**
+     * Runs a schedule as {@link #run(int)} does, the destination's own actions first when {@code ownFirst}: a short
+     * schedule then performs them, and as many of the others as its steps allow.
+     */
+    public ChaosAccounting.Result run(int steps, boolean ownFirst) throws Exception {
         long started = System.nanoTime();
         Files.createDirectories(source);
         Files.createDirectories(data.resolve("archive"));
@@ -111,6 +120,9 @@ public final class OperationsChaos {
             List<Action> firstOfEach = new ArrayList<>(actions);
             for (int i = firstOfEach.size() - 1; i > 0; i--) {
                 Collections.swap(firstOfEach, i, random.nextInt(i + 1));
+            }
+            if (ownFirst) {
+                firstOfEach.sort(Comparator.comparing(action -> !target.actions().contains(action)));
             }
             for (int step = 0; step < steps; step++) {
                 Action action = step < firstOfEach.size() ? firstOfEach.get(step)
