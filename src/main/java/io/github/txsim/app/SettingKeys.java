@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -21,17 +22,15 @@ import io.github.txsim.publish.Destinations;
 
 /**
  * The application's own keys, and the refusal of any other key under its prefixes ({@code app.}, {@code folders.},
- * {@code simulator.}, {@code generator.}, {@code publish.}, {@code kinesis.}, {@code kafka.}, {@code labels.}): a key
+ * {@code simulator.}, {@code generator.}, {@code publish.}, {@code labels.}, and each destination's name): a key
  * misspelt, or one of another version, would otherwise run as if absent. The keys are those of the built-in
  * application.properties, the control panel that lists every one (set or commented out, {@code #key=example}), and
  * {@code app.settingsFile}; a key that was retired is refused with what replaced it.
  */
 final class SettingKeys {
 
-    static final List<String> PREFIXES = List.of("app", "folders", "simulator", "generator", "publish", "kinesis",
-            "kafka", "labels");
-    /** Each destination's settings live under its name ({@code kinesis.}, {@code kafka.}): its prefix is ours too. */
-    private static final Set<String> DESTINATION_PREFIXES = Set.copyOf(Destinations.available().names());
+    /** The areas' prefixes, and each destination's name, under which its settings live ({@code kinesis.}). */
+    private static final Set<String> PREFIXES = prefixes();
     /**
      * The prefixes whose environment variables are checked too. APP_, KINESIS_ and KAFKA_ variables are left alone:
      * other software sets such variables (KAFKA_HEAP_OPTS, a Kubernetes service's KINESIS_SERVICE_HOST).
@@ -54,6 +53,12 @@ final class SettingKeys {
 
     SettingKeys(Set<String> known) {
         this.known = Set.copyOf(known);
+    }
+
+    private static Set<String> prefixes() {
+        Set<String> prefixes = new TreeSet<>(List.of("app", "folders", "simulator", "generator", "publish", "labels"));
+        prefixes.addAll(Destinations.available().names());
+        return Set.copyOf(prefixes);
     }
 
     private static Map<String, String> renamed() {
@@ -125,8 +130,7 @@ final class SettingKeys {
 
     private static boolean isOurs(String key) {
         int dot = key.indexOf('.');
-        return dot > 0 && (PREFIXES.contains(key.substring(0, dot))
-                || DESTINATION_PREFIXES.contains(key.substring(0, dot)));
+        return dot > 0 && PREFIXES.contains(key.substring(0, dot));
     }
 
     private static String refusal(String key, String source, String nearest) {

@@ -52,7 +52,7 @@ final class JsonLinesFolder extends ServiceSupport implements Sink {
 
     @Override
     public String destination() {
-        return "JSON Lines folder '" + folder + "'";
+        return JsonLinesReader.named(folder);
     }
 
     @Override

@@ -29,6 +29,11 @@ final class JsonLinesReader implements RecordSource {
 
     @Override
     public String destination() {
+        return named(folder);
+    }
+
+    /** The folder as messages name it: {@code JSON Lines folder '/data/records'}. */
+    static String named(Path folder) {
         return "JSON Lines folder '" + folder + "'";
     }
 
