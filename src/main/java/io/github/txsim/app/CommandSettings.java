@@ -30,7 +30,7 @@ final class CommandSettings implements CommandLine.IDefaultValueProvider {
 
     private static final String FILE = "application.properties";
     /** The key that names the user's settings file: it can only come from a system property or the environment. */
-    static final String SETTINGS_FILE = "app.settingsFile";
+    static final String SETTINGS_FILE = AllSettings.SETTINGS_FILE.key();
     /**
      * The {@code descriptionKey} of an option whose default is the name of the stream, topic or folder that
      * {@code publish.sink} chooses (its {@link io.github.txsim.publish.DestinationType#nameKey}).
@@ -51,7 +51,7 @@ final class CommandSettings implements CommandLine.IDefaultValueProvider {
      * @throws IllegalArgumentException naming such a key, where it is set, and the nearest key that exists
      */
     static CommandSettings load() {
-        SettingKeys keys = SettingKeys.builtIn();
+        SettingKeys keys = new SettingKeys(AllSettings.table());
         keys.check(System.getProperties().stringPropertyNames(), "a system property");
         keys.checkEnvironment(System.getenv().keySet());
         Properties properties = new Properties();

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.github.txsim.settings.Setting;
 import io.github.txsim.settings.Settings;
 
 /**
@@ -14,10 +15,16 @@ import io.github.txsim.settings.Settings;
  */
 record DataFolders(Path source, Path archive, Path failed, Path checkpoints, Path reports) {
 
-    static DataFolders from(Settings properties) {
-        return new DataFolders(properties.path("folders.source"), properties.path("folders.archive"),
-                properties.path("folders.failed"), properties.path("folders.checkpoints"),
-                properties.path("folders.reports"));
+    static final Setting<Path> SOURCE = Setting.path("folders.source");
+    static final Setting<Path> ARCHIVE = Setting.path("folders.archive");
+    static final Setting<Path> FAILED = Setting.path("folders.failed");
+    static final Setting<Path> CHECKPOINTS = Setting.path("folders.checkpoints");
+    static final Setting<Path> REPORTS = Setting.path("folders.reports");
+    static final List<Setting<?>> SETTINGS = List.of(SOURCE, ARCHIVE, FAILED, CHECKPOINTS, REPORTS);
+
+    static DataFolders from(Settings settings) {
+        return new DataFolders(settings.get(SOURCE), settings.get(ARCHIVE), settings.get(FAILED),
+                settings.get(CHECKPOINTS), settings.get(REPORTS));
     }
 
     /** Creates the folders that are missing and checks that each one can be written. */

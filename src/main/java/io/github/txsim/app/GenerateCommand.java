@@ -83,7 +83,7 @@ final class GenerateCommand implements Callable<Integer> {
         SimulatorSettings settings = simulation.settings();
         Partition part = simulation.partition();
         simulation.check(days >= 1, "--days must be at least 1, was " + days);
-        int generatingThreads = simulation.checked(GeneratorSettings::threads);
+        int generatingThreads = simulation.checked(values -> values.get(GeneratorSettings.THREADS));
         LocalDate first = from == null ? LocalDate.now(clock) : from;
         Path folder = Files.createDirectories(out);
 

@@ -1,5 +1,6 @@
 package io.github.txsim.app;
 
+import io.github.txsim.settings.Setting;
 import io.github.txsim.settings.Settings;
 import org.apache.camel.spi.PropertiesComponent;
 import org.slf4j.Logger;
@@ -23,7 +24,7 @@ final class ManagementAddress {
     }
 
     static void log(Settings properties, PropertiesComponent component) {
-        if (!properties.flag("camel.management.enabled")) {
+        if (!properties.get(Setting.flag("camel.management.enabled"))) {
             return;
         }
         String port = System.getProperty(PORT);

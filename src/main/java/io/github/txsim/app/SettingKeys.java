@@ -1,9 +1,5 @@
 package io.github.txsim.app;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -11,33 +7,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
-import io.github.txsim.publish.Destinations;
+import io.github.txsim.settings.SettingTable;
 
 /**
- * The application's own keys, and the refusal of any other key under its prefixes ({@code app.}, {@code folders.},
- * {@code simulator.}, {@code generator.}, {@code publish.}, {@code labels.}, and each destination's name): a key
- * misspelt, or one of another version, would otherwise run as if absent. The keys are those of the built-in
- * application.properties, the control panel that lists every one (set or commented out, {@code #key=example}), and
- * {@code app.settingsFile}; a key that was retired is refused with what replaced it.
+ * The refusal of any key under the application's prefixes ({@code app.}, {@code folders.}, {@code simulator.},
+ * {@code generator.}, {@code publish.}, {@code labels.}, and each destination's name) that is not one of its settings
+ * ({@link AllSettings}): a key misspelt, or one of another version, would otherwise run as if absent. A key that was
+ * retired is refused with what replaced it.
  */
 final class SettingKeys {
 
-    /** The areas' prefixes, and each destination's name, under which its settings live ({@code kinesis.}). */
-    private static final Set<String> PREFIXES = prefixes();
     /**
      * The prefixes whose environment variables are checked too. APP_, KINESIS_ and KAFKA_ variables are left alone:
      * other software sets such variables (KAFKA_HEAP_OPTS, a Kubernetes service's KINESIS_SERVICE_HOST).
      */
     private static final List<String> CHECKED_IN_ENVIRONMENT = List.of("folders", "simulator", "generator", "publish",
             "labels");
-    private static final Pattern KEY_LINE = Pattern.compile("^#?([a-z][A-Za-z0-9.-]*)=");
     /** The keys of the two retry layers that publish.recordTimeout and publish.retry.* replaced. */
     private static final Set<String> RETRY_LAYERS = Set.of("publish.recordRetry.attempts",
             "publish.recordRetry.baseDelay", "publish.recordRetry.maxDelay", "publish.redelivery.maximumRedeliveries",
@@ -49,16 +37,12 @@ final class SettingKeys {
      */
     private static final Map<String, String> RENAMED = renamed();
 
+    private final SettingTable table;
     private final Set<String> known;
 
-    SettingKeys(Set<String> known) {
-        this.known = Set.copyOf(known);
-    }
-
-    private static Set<String> prefixes() {
-        Set<String> prefixes = new TreeSet<>(List.of("app", "folders", "simulator", "generator", "publish", "labels"));
-        prefixes.addAll(Destinations.available().names());
-        return Set.copyOf(prefixes);
+    SettingKeys(SettingTable table) {
+        this.table = table;
+        this.known = table.keys();
     }
 
     private static Map<String, String> renamed() {
@@ -72,22 +56,6 @@ final class SettingKeys {
         return Map.copyOf(renamed);
     }
 
-    /** The keys of the built-in application.properties, and app.settingsFile. */
-    static SettingKeys builtIn() {
-        try (InputStream in = SettingKeys.class.getClassLoader().getResourceAsStream("application.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("The built-in application.properties is missing from the classpath");
-            }
-            Set<String> keys = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .map(line -> KEY_LINE.matcher(line.strip())).filter(Matcher::find).map(m -> m.group(1))
-                    .collect(Collectors.toSet());
-            keys.add(CommandSettings.SETTINGS_FILE);
-            return new SettingKeys(keys);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /**
      * Checks the keys of one source of settings.
      *
@@ -96,7 +64,7 @@ final class SettingKeys {
      */
     void check(Iterable<String> keys, String source) {
         for (String key : keys) {
-            if (isOurs(key) && !known.contains(key)) {
+            if (table.isOurs(key) && !known.contains(key)) {
                 throw new IllegalArgumentException(refusal(key, source, nearest(key, UnaryOperator.identity())));
             }
         }
@@ -126,11 +94,6 @@ final class SettingKeys {
                     + "version of the application%s docs/configuration.md lists every key", name, nearest == null ? "."
                     : ": did you mean " + variable(nearest) + " (" + nearest + ")?"));
         }
-    }
-
-    private static boolean isOurs(String key) {
-        int dot = key.indexOf('.');
-        return dot > 0 && PREFIXES.contains(key.substring(0, dot));
     }
 
     private static String refusal(String key, String source, String nearest) {

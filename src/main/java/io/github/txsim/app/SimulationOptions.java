@@ -59,7 +59,7 @@ final class SimulationOptions {
     }
 
     Partition partition() {
-        return checked(GeneratorSettings::partition);
+        return checked(settings -> settings.get(GeneratorSettings.PARTITION));
     }
 
     /** What {@code read} makes of the command's options, each named by its option; a bad one is a bad command line. */

@@ -1,5 +1,8 @@
 package io.github.txsim.app;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.function.Supplier;
 
@@ -8,12 +11,15 @@ import io.github.txsim.publish.Destination;
 import io.github.txsim.publish.Destinations;
 import io.github.txsim.publish.RecordSource;
 import io.github.txsim.settings.PropertyFunction;
+import io.github.txsim.settings.SettingTable;
 import io.github.txsim.settings.Settings;
 import io.github.txsim.support.PublishMetrics;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.spi.Resource;
+import org.apache.camel.support.PluginHelper;
 
 /**
  * Wires the application from its settings, each read once into a record ({@link DataFolders},
@@ -33,8 +39,11 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent component = context.getPropertiesComponent();
         Settings settings = new Settings(component);
-        component.addPropertiesFunction(PropertyFunction.path(settings));
-        component.addPropertiesFunction(PropertyFunction.millis(settings));
+        SettingTable table = AllSettings.table();
+        table.check(settings);
+        checkRoutes(context, table);
+        component.addPropertiesFunction(PropertyFunction.path(table, settings));
+        component.addPropertiesFunction(PropertyFunction.millis(table, settings));
         DataFolders folders = DataFolders.from(settings);
         // the source folder's lock first: a second instance is told that the folder is in use, whatever else it finds
         SourceFolderLock lock = SourceFolderLock.take(DataFolders.writable(folders.source()));
@@ -42,9 +51,8 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         folders.create();
         GeneratorSettings generator = GeneratorSettings.read(settings);
         Destination destination = Destinations.available().chosen(settings).configure(settings);
-        PublishSettings publish = PublishSettings.read(settings, destination.requestLimits());
-        settings.positiveDuration("publish.pollDelay"); // the route's: named here when it is not a duration
-        boolean runOnceMode = settings.flag("app.runOnce");
+        boolean runOnceMode = settings.get(AllSettings.RUN_ONCE);
+        PublishSettings publish = PublishSettings.read(settings, destination.requestLimits(), runOnceMode);
 
         PublishMetrics metrics = new PublishMetrics(context);
         Destination.Connection connection = destination.connect(new Destination.Context(context, metrics,
@@ -72,8 +80,20 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
 
     /** {@code app.verify}: auto verifies where reading the destination back costs nothing (a local one). */
     private static RunVerification verification(Settings settings, boolean local, Supplier<RecordSource> reader) {
-        String setting = settings.text("app.verify");
-        boolean on = setting.equalsIgnoreCase("auto") ? local : settings.flag("app.verify");
+        boolean on = settings.get(AllSettings.VERIFY).orElse(local);
         return on ? new RunVerification(reader, local ? null : Instant.now()) : null;
+    }
+
+    /**
+     * Checks the placeholders of the routes that Camel Main will load ({@link Application#routesIncludePattern}), so
+     * that one naming a key that is not a setting stops the start before anything runs.
+     */
+    private static void checkRoutes(CamelContext context, SettingTable table) throws Exception {
+        String pattern = Application.routesIncludePattern(Path.of("routes"));
+        for (Resource route : PluginHelper.getPackageScanResourceResolver(context).findResources(pattern)) {
+            try (InputStream in = route.getInputStream()) {
+                table.checkPlaceholders(route.getLocation(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
     }
 }

@@ -1,7 +1,11 @@
 package io.github.txsim.jsonlines;
 
+import java.nio.file.Path;
+import java.util.List;
+
 import io.github.txsim.publish.Destination;
 import io.github.txsim.publish.DestinationType;
+import io.github.txsim.settings.Setting;
 import io.github.txsim.settings.Settings;
 
 /**
@@ -10,7 +14,7 @@ import io.github.txsim.settings.Settings;
  */
 public final class FilesDestinationType implements DestinationType {
 
-    static final String FOLDER = "files.folder";
+    static final Setting<Path> FOLDER = Setting.path("files.folder");
 
     @Override
     public String name() {
@@ -19,11 +23,16 @@ public final class FilesDestinationType implements DestinationType {
 
     @Override
     public String nameKey() {
-        return FOLDER;
+        return FOLDER.key();
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+        return List.of(FOLDER);
     }
 
     @Override
     public Destination configure(Settings settings) {
-        return new FilesDestination(settings.path(FOLDER));
+        return new FilesDestination(settings.get(FOLDER));
     }
 }

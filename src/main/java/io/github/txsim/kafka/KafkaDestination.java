@@ -52,6 +52,6 @@ final class KafkaDestination implements Destination {
     /** The topic of kafka.bootstrapServers: a local broker lives only while the application runs. */
     @Override
     public RecordSource reader(CamelContext camel) {
-        return new TopicReader(settings.options().at(settings.bootstrapServers()));
+        return new TopicReader(settings.withBrokers().options());
     }
 }

@@ -1,7 +1,10 @@
 package io.github.txsim.kafka;
 
+import java.util.List;
+
 import io.github.txsim.publish.Destination;
 import io.github.txsim.publish.DestinationType;
+import io.github.txsim.settings.Setting;
 import io.github.txsim.settings.Settings;
 
 /** {@code publish.sink=kafka}: a Kafka topic, such as one of Amazon MSK ({@link KafkaDestination}). */
@@ -14,7 +17,12 @@ public final class KafkaDestinationType implements DestinationType {
 
     @Override
     public String nameKey() {
-        return KafkaSettings.TOPIC;
+        return KafkaSettings.TOPIC.key();
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+        return KafkaSettings.SETTINGS;
     }
 
     @Override

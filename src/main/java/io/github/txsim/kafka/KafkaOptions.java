@@ -3,7 +3,6 @@ package io.github.txsim.kafka;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -43,13 +42,14 @@ public record KafkaOptions(String bootstrapServers, String topic, String compres
     public record Security(String protocol, String saslMechanism, String username, String password,
             String truststoreLocation, String truststorePassword) {
 
+        /** Each value is checked where it is read ({@link KafkaSettings}); here, how they stand to each other. */
         public Security {
-            protocol = protocol.toUpperCase(Locale.ROOT);
-            saslMechanism = saslMechanism.toUpperCase(Locale.ROOT);
-            oneOf("kafka.security.protocol", protocol, PROTOCOLS);
             boolean sasl = protocol.startsWith("SASL_");
             if (sasl) {
-                oneOf("kafka.security.saslMechanism", saslMechanism, MECHANISMS);
+                if (saslMechanism.isEmpty()) {
+                    throw new IllegalArgumentException("kafka.security.saslMechanism must be set for " + protocol
+                            + ": " + String.join(", ", MECHANISMS));
+                }
                 if (!saslMechanism.equals(MSK_IAM) && (username.isEmpty() || password.isEmpty())) {
                     throw new IllegalArgumentException("kafka.security.username and kafka.security.password must "
                             + "be set for " + saslMechanism);
@@ -95,36 +95,17 @@ public record KafkaOptions(String bootstrapServers, String topic, String compres
         }
     }
 
+    /** Each value is checked where it is read ({@link KafkaSettings}); here, how they stand to each other. */
     public KafkaOptions {
-        compression = compression.toLowerCase(Locale.ROOT);
-        oneOf("kafka.compression", compression, COMPRESSIONS);
-        if (bootstrapServers.isBlank()) {
-            throw new IllegalArgumentException("kafka.bootstrapServers is not set: name the brokers (host:port, "
-                    + "comma-separated; MSK's bootstrap brokers), or set kafka.local.enabled=true");
-        }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("kafka.batchSize must be at least 1, was " + batchSize);
-        }
         if (deliveryTimeout.compareTo(linger.plusSeconds(1)) < 0) {
-            throw new IllegalArgumentException("kafka.deliveryTimeout (" + deliveryTimeout + ") must be at least "
-                    + "kafka.linger plus 1s");
-        }
-        if (apiTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException("kafka.apiTimeout must be at least 1s, was " + apiTimeout.toMillis()
-                    + "ms");
+            throw new IllegalArgumentException("kafka.deliveryTimeout (" + deliveryTimeout.toMillis() + "ms) must be "
+                    + "at least kafka.linger (" + linger.toMillis() + "ms) plus 1s");
         }
     }
 
     /** The same options for the brokers at this address (a local broker's, once started). */
     KafkaOptions at(String servers) {
         return new KafkaOptions(servers, topic, compression, linger, batchSize, deliveryTimeout, apiTimeout, security);
-    }
-
-    private static void oneOf(String key, String value, List<String> allowed) {
-        if (!allowed.contains(value)) {
-            throw new IllegalArgumentException(key + " must be one of " + String.join(", ", allowed) + ", was '"
-                    + value + "'");
-        }
     }
 
     /**

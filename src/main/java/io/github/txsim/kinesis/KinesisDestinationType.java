@@ -1,7 +1,10 @@
 package io.github.txsim.kinesis;
 
+import java.util.List;
+
 import io.github.txsim.publish.Destination;
 import io.github.txsim.publish.DestinationType;
+import io.github.txsim.settings.Setting;
 import io.github.txsim.settings.Settings;
 
 /** {@code publish.sink=kinesis}, the default: a Kinesis data stream ({@link KinesisDestination}). */
@@ -14,7 +17,12 @@ public final class KinesisDestinationType implements DestinationType {
 
     @Override
     public String nameKey() {
-        return KinesisSettings.STREAM_NAME;
+        return KinesisSettings.STREAM_NAME.key();
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+        return KinesisSettings.SETTINGS;
     }
 
     @Override

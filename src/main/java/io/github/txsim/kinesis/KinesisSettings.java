@@ -2,8 +2,10 @@ package io.github.txsim.kinesis;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.List;
+import java.util.Optional;
 
+import io.github.txsim.settings.Setting;
 import io.github.txsim.settings.Settings;
 
 /**
@@ -16,7 +18,28 @@ import io.github.txsim.settings.Settings;
 record KinesisSettings(String streamName, boolean local, LocalEmulator emulator, RateLimit rateLimit,
         int aggregateBytes) {
 
-    static final String STREAM_NAME = "kinesis.streamName";
+    private static final String AUTO = "auto";
+
+    static final Setting<String> STREAM_NAME = Setting.text("kinesis.streamName");
+    static final Setting<Boolean> LOCAL = Setting.flag("kinesis.local.enabled");
+    static final Setting<String> EMULATOR_FOLDER = Setting.text("kinesis.local.emulatorFolder");
+    static final Setting<String> NODE = Setting.text("kinesis.local.node");
+    static final Setting<Integer> PORT = Setting.integer("kinesis.local.port", 0, 65535);
+    static final Setting<Integer> SHARD_COUNT = Setting.integer("kinesis.local.shardCount", 1, 100);
+    static final Setting<Optional<Boolean>> RATE_LIMIT = Setting.flag("kinesis.rateLimit.enabled").orWord(AUTO);
+    static final Setting<Integer> RECORDS_PER_SHARD = Setting.integer("kinesis.rateLimit.recordsPerShardPerSecond", 1,
+            1_000_000);
+    static final Setting<Integer> BYTES_PER_SHARD = Setting.integer("kinesis.rateLimit.bytesPerShardPerSecond", 1,
+            Integer.MAX_VALUE);
+    static final Setting<Duration> BURST = Setting.duration("kinesis.rateLimit.burst");
+    static final Setting<Duration> SHARD_MAP_REFRESH = Setting.positiveDuration("kinesis.rateLimit.shardMapRefresh");
+    static final Setting<Optional<Double>> SHARE = Setting.fraction("kinesis.rateLimit.share").orWord(AUTO);
+    static final Setting<String> AGGREGATION = Setting.oneOf("kinesis.aggregation", List.of("none", "kpl"));
+    static final Setting<Integer> AGGREGATE_BYTES = Setting.integer("kinesis.aggregation.maxBytes", 1024,
+            10 * 1024 * 1024);
+    static final List<Setting<?>> SETTINGS = List.of(STREAM_NAME, LOCAL, EMULATOR_FOLDER, NODE, PORT, SHARD_COUNT,
+            RATE_LIMIT, RECORDS_PER_SHARD, BYTES_PER_SHARD, BURST, SHARD_MAP_REFRESH, SHARE, AGGREGATION,
+            AGGREGATE_BYTES);
 
     /** The local emulator (kinesis.local.*). */
     record LocalEmulator(Path folder, String node, int port, int shardCount) {
@@ -33,32 +56,12 @@ record KinesisSettings(String streamName, boolean local, LocalEmulator emulator,
     }
 
     static KinesisSettings read(Settings settings) {
-        return new KinesisSettings(settings.text(STREAM_NAME), settings.flag("kinesis.local.enabled"),
-                new LocalEmulator(Path.of(settings.text("kinesis.local.emulatorFolder")),
-                        settings.text("kinesis.local.node"), settings.integer("kinesis.local.port", 0, 65535),
-                        settings.integer("kinesis.local.shardCount", 1, 100)),
-                rateLimit(settings), aggregateBytes(settings));
-    }
-
-    private static RateLimit rateLimit(Settings settings) {
-        Boolean enabled = settings.text("kinesis.rateLimit.enabled").equalsIgnoreCase("auto") ? null
-                : settings.flag("kinesis.rateLimit.enabled");
-        Double share = settings.text("kinesis.rateLimit.share").equalsIgnoreCase("auto") ? null
-                : settings.fraction("kinesis.rateLimit.share");
-        return new RateLimit(enabled, settings.integer("kinesis.rateLimit.recordsPerShardPerSecond", 1, 1_000_000),
-                settings.integer("kinesis.rateLimit.bytesPerShardPerSecond", 1, Integer.MAX_VALUE),
-                settings.duration("kinesis.rateLimit.burst"),
-                settings.positiveDuration("kinesis.rateLimit.shardMapRefresh"), share);
-    }
-
-    /** kinesis.aggregation: none, or kpl with aggregated records of kinesis.aggregation.maxBytes at most. */
-    private static int aggregateBytes(Settings settings) {
-        String aggregation = settings.text("kinesis.aggregation").toLowerCase(Locale.ROOT);
-        return switch (aggregation) {
-            case "none" -> 0;
-            case "kpl" -> settings.integer("kinesis.aggregation.maxBytes", 1024, 10 * 1024 * 1024);
-            default -> throw new IllegalArgumentException(settings.nameOf("kinesis.aggregation")
-                    + " must be none or kpl, was '" + aggregation + "'");
-        };
+        return new KinesisSettings(settings.get(STREAM_NAME), settings.get(LOCAL),
+                new LocalEmulator(Path.of(settings.get(EMULATOR_FOLDER)), settings.get(NODE), settings.get(PORT),
+                        settings.get(SHARD_COUNT)),
+                new RateLimit(settings.get(RATE_LIMIT).orElse(null), settings.get(RECORDS_PER_SHARD),
+                        settings.get(BYTES_PER_SHARD), settings.get(BURST), settings.get(SHARD_MAP_REFRESH),
+                        settings.get(SHARE).orElse(null)),
+                settings.get(AGGREGATION).equals("kpl") ? settings.get(AGGREGATE_BYTES) : 0);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
 
+import io.github.txsim.settings.Setting;
 import io.github.txsim.settings.Settings;
 
 /**
@@ -39,18 +40,24 @@ public final class Destinations {
      * @throws IllegalArgumentException naming the destinations there are
      */
     public DestinationType named(String name) {
-        return named(name, "Property " + SINK);
+        String wanted = name.strip().toLowerCase(Locale.ROOT);
+        return types.stream().filter(type -> type.name().equals(wanted)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Property " + SINK + " must be " + sink().expected()
+                        + ", was '" + name + "'"));
+    }
+
+    /** {@code publish.sink}: the name of one of these destinations. */
+    public Setting<String> sink() {
+        return Setting.oneOf(SINK, names());
+    }
+
+    /** Every destination's own settings. */
+    public List<Setting<?>> settings() {
+        return types.stream().flatMap(type -> type.settings().stream()).toList();
     }
 
     /** The destination {@code publish.sink} chooses. */
     public DestinationType chosen(Settings settings) {
-        return named(settings.text(SINK), settings.nameOf(SINK));
-    }
-
-    private DestinationType named(String name, String setting) {
-        String wanted = name.strip().toLowerCase(Locale.ROOT);
-        return types.stream().filter(type -> type.name().equals(wanted)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(setting + " must be one of "
-                        + String.join(", ", names()) + ", was '" + name + "'"));
+        return named(settings.get(sink()));
     }
 }

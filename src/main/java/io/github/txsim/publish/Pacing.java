@@ -29,6 +29,8 @@ public sealed interface Pacing {
     Instant NOW = Instant.MIN;
     /** {@code rate:5000}: 5,000 records a second. */
     String RATE_PREFIX = "rate:";
+    /** What {@code publish.pacing} may be. */
+    String EXPECTED = "max, realtime, a speed-up factor above 0 or rate:N (N records a second, above 0)";
 
     /** When each record of one file is due. */
     interface Pace {
@@ -80,9 +82,7 @@ public sealed interface Pacing {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(
-                "publish.pacing must be max, realtime, a speed-up factor above 0 or rate:N (N records a second, above "
-                        + "0), was '" + text + "'");
+        throw new IllegalArgumentException("publish.pacing must be " + EXPECTED + ", was '" + text + "'");
     }
 
     /** As fast as the destination allows. */

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class SettingKeysTest {
 
-    private final SettingKeys keys = SettingKeys.builtIn();
+    private final SettingKeys keys = new SettingKeys(AllSettings.table());
 
     @Test
     void everyKeyOfApplicationPropertiesIsKnownCommentedOutOrNot() throws Exception {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.txsim.testing.Folders;
 import io.github.txsim.testing.LoopbackPorts;
 import io.github.txsim.testing.ApplicationProcess;
 import io.github.txsim.testing.Kinesalite;
@@ -137,8 +138,8 @@ class StartupChecksIT {
                 "Property publish.recordTimeout must be a duration with its unit, such as 500ms, 10s, 2m or 1h30m, "
                         + "was 'abc'");
         assertFailsWith(againstAws("negative").set("publish.outage.maxWait", "-5m"),
-                "Property publish.outage.maxWait must be a duration with its unit, such as 500ms, 10s, 2m or 1h30m, "
-                        + "above 0, was '-5m'");
+                "Property publish.outage.maxWait must be auto, none or a duration with its unit, such as 500ms, 10s, "
+                        + "2m or 1h30m, above 0, was '-5m'");
         assertFailsWith(againstAws("no-minutes").set("generator.period", "1h30"),
                 "Property generator.period must be a duration with its unit, such as 500ms, 10s, 2m or 1h30m, above "
                         + "0, was '1h30'");
@@ -152,6 +153,20 @@ class StartupChecksIT {
         assertFailsWith(againstAws("misspelt").set("app.settingsFile", settings.toString()), "publish.recordTimout "
                 + "(in " + settings + ") is not a setting of this version of the application: did you mean "
                 + "publish.recordTimeout? docs/configuration.md lists every key");
+    }
+
+    @Test
+    void aRoutePlaceholderThatNamesNoSettingIsRefusedBeforeAnythingRuns() throws Exception {
+        Path working = Files.createDirectories(data.resolve("edited"));
+        Path routes = Files.createDirectories(working.resolve("routes"));
+        for (String route : Folders.fileNames(Path.of("routes"))) {
+            String text = Files.readString(Path.of("routes", route));
+            Files.writeString(routes.resolve(route), text.replace("{{millis:publish.pollDelay}}",
+                    "{{millis:publish.pollDelays}}"));
+        }
+        assertFailsWith(againstAws("edited-route").in(working), "file:routes/publish.yaml uses "
+                + "{{millis:publish.pollDelays}}, but publish.pollDelays is not a setting of this application "
+                + "(docs/configuration.md lists every key)");
     }
 
     @Test

@@ -17,7 +17,7 @@ class KafkaSettingsTest {
     private KafkaOptions options() {
         context.getPropertiesComponent().setLocation("file:application.properties");
         context.getPropertiesComponent().addOverrideProperty("kafka.bootstrapServers", "127.0.0.1:9092");
-        return KafkaSettings.options(new Settings(context.getPropertiesComponent()), null);
+        return KafkaSettings.options(new Settings(context.getPropertiesComponent()));
     }
 
     @Test
@@ -33,6 +33,7 @@ class KafkaSettingsTest {
         context.getPropertiesComponent().addOverrideProperty("kafka.apiTimeout", "500ms");
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, this::options);
-        assertEquals("kafka.apiTimeout must be at least 1s, was 500ms", e.getMessage());
+        assertEquals("Property kafka.apiTimeout must be a duration with its unit, such as 500ms, 10s, 2m or 1h30m, at "
+                + "least 1s, was '500ms'", e.getMessage());
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.github.txsim.kinesis.KinesisSink;
 import org.apache.camel.CamelContext;
@@ -17,13 +18,16 @@ class SettingsTest {
 
     private final CamelContext context = new DefaultCamelContext();
     private final Settings properties = new Settings(context.getPropertiesComponent());
+    private static final SettingTable TABLE = new SettingTable(Set.of("folders", "publish", "generator"), List.of(
+            Setting.path("folders.source"), Setting.duration("publish.readLock.minAge"),
+            Setting.positiveDuration("generator.period")));
 
     @Test
     void aGroupLargerThanKinesisAllowsIsRefusedWithTheKeyAndTheLimit() {
         context.getPropertiesComponent().addOverrideProperty("publish.groupSize", "600");
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> properties.integer("publish.groupSize", 1, KinesisSink.MAX_RECORDS_PER_REQUEST));
+                () -> properties.get(Setting.integer("publish.groupSize", 1, KinesisSink.MAX_RECORDS_PER_REQUEST)));
 
         assertEquals("Property publish.groupSize must be a whole number from 1 to 500, was '600'", e.getMessage());
     }
@@ -39,15 +43,15 @@ class SettingsTest {
     void relativeFoldersResolveAgainstTheWorkingDirectory() {
         context.getPropertiesComponent().addOverrideProperty("folders.source", "data/source");
 
-        assertEquals(Path.of("").toAbsolutePath().resolve("data/source"), properties.path("folders.source"));
+        assertEquals(Path.of("").toAbsolutePath().resolve("data/source"), properties.get(Setting.path("folders.source")));
         assertEquals(Path.of("").toAbsolutePath().resolve("data/source").toString(),
-                PropertyFunction.path(properties).apply("folders.source"));
+                PropertyFunction.path(TABLE, properties).apply("folders.source"));
     }
 
     @Test
     void flagsAreTrueOrFalseOnly() {
         context.getPropertiesComponent().addOverrideProperty("app.runOnce", "yes");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> properties.flag("app.runOnce"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> properties.get(Setting.flag("app.runOnce")));
         assertEquals("Property app.runOnce must be true or false, was 'yes'", e.getMessage());
     }
 
@@ -56,10 +60,11 @@ class SettingsTest {
         context.getPropertiesComponent().addOverrideProperty("publish.readLock.minAge", "10s");
         context.getPropertiesComponent().addOverrideProperty("generator.period", "soon");
 
-        assertEquals("10000", PropertyFunction.millis(properties).apply("publish.readLock.minAge"));
+        assertEquals("10000", PropertyFunction.millis(TABLE, properties).apply("publish.readLock.minAge"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PropertyFunction.millis(properties).apply("generator.period"));
-        assertEquals("Property generator.period must be a duration with its unit, such as 500ms, 10s, 2m or 1h30m, was 'soon'",
+                () -> PropertyFunction.millis(TABLE, properties).apply("generator.period"));
+        assertEquals("Property generator.period must be a duration with its unit, such as 500ms, 10s, 2m or 1h30m, above "
+                + "0, was 'soon'",
                 e.getMessage());
     }
 
@@ -69,10 +74,10 @@ class SettingsTest {
         context.getPropertiesComponent().addOverrideProperty("generator.delay", "0");
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> properties.duration("publish.pollDelay"));
+                () -> properties.get(Setting.duration("publish.pollDelay")));
         assertEquals("Property publish.pollDelay must be a duration with its unit, such as 500ms, 10s, 2m or 1h30m, was "
                 + "'1000'", e.getMessage());
-        assertEquals(Duration.ZERO, properties.duration("generator.delay"));
+        assertEquals(Duration.ZERO, properties.get(Setting.duration("generator.delay")));
     }
 
     @Test
@@ -80,7 +85,7 @@ class SettingsTest {
         for (String value : List.of("abc", "ten", "forever", "-5m", "-1s", "1h30", "1.5s", "5 m", "m", "30mss", "1s1m")) {
             context.getPropertiesComponent().addOverrideProperty("publish.recordTimeout", value);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> properties.duration("publish.recordTimeout"), value);
+                    () -> properties.get(Setting.duration("publish.recordTimeout")), value);
             assertEquals("Property publish.recordTimeout must be a duration with its unit, such as 500ms, 10s, 2m or "
                     + "1h30m, was '" + value + "'", e.getMessage());
         }
@@ -94,7 +99,7 @@ class SettingsTest {
                 Duration.ofSeconds(10));
         durations.forEach((value, expected) -> {
             context.getPropertiesComponent().addOverrideProperty("publish.recordTimeout", value);
-            assertEquals(expected, properties.duration("publish.recordTimeout"), value);
+            assertEquals(expected, properties.get(Setting.duration("publish.recordTimeout")), value);
         });
     }
 
@@ -103,7 +108,7 @@ class SettingsTest {
         context.getPropertiesComponent().addOverrideProperty("publish.pollDelay", "0s");
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> properties.positiveDuration("publish.pollDelay"));
+                () -> properties.get(Setting.positiveDuration("publish.pollDelay")));
         assertEquals("Property publish.pollDelay must be a duration with its unit, such as 500ms, 10s, 2m or 1h30m, "
                 + "above 0, was '0s'", e.getMessage());
     }
