@@ -2,7 +2,6 @@ package io.github.txsim.jsonlines;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.txsim.publish.PendingRecord;
 import io.github.txsim.publish.Sink;
 import io.github.txsim.rows.RecordLimits;
+import io.github.txsim.support.LineFiles;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +33,6 @@ final class JsonLinesFolder extends ServiceSupport implements Sink {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonLinesFolder.class);
     private static final String PART = JsonLinesReader.SUFFIX + ".part";
-    private static final byte NEWLINE = '\n';
     /** A line has no limit of its own; a record is bounded by what a row may be. */
     private static final RecordLimits LIMITS = new RecordLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, "JSON Lines");
 
@@ -79,24 +78,10 @@ final class JsonLinesFolder extends ServiceSupport implements Sink {
             try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE)) {
                 if (!file.checked) {
-                    cutToLastLine(channel);
+                    LineFiles.cutToLastLine(channel);
                     file.checked = true;
                 }
-                long start = channel.size();
-                try {
-                    channel.position(start);
-                    for (PendingRecord record : records) {
-                        byte[] data = record.record().data();
-                        ByteBuffer line = ByteBuffer.allocate(data.length + 1).put(data).put(NEWLINE).flip();
-                        while (line.hasRemaining()) {
-                            channel.write(line);
-                        }
-                    }
-                    channel.force(false);
-                } catch (IOException e) {
-                    channel.truncate(start); // no half line left for the records' next attempt to follow
-                    throw e;
-                }
+                LineFiles.append(channel, records.stream().map(record -> record.record().data()).toList());
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot write " + part + ": " + e.getMessage(), e);
             }
@@ -118,7 +103,7 @@ final class JsonLinesFolder extends ServiceSupport implements Sink {
                 target = folder.resolve(base + "-" + copy + JsonLinesReader.SUFFIX);
             }
             try (FileChannel channel = FileChannel.open(part, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-                cutToLastLine(channel); // a crash after the last records were acknowledged, before this
+                LineFiles.cutToLastLine(channel); // a crash after the last records were acknowledged, before this
             }
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
             parts.remove(part);
@@ -152,29 +137,5 @@ final class JsonLinesFolder extends ServiceSupport implements Sink {
     static String baseName(String fileName) {
         return fileName.toLowerCase(Locale.ROOT).endsWith(".csv") ? fileName.substring(0, fileName.length() - 4)
                 : fileName;
-    }
-
-    /**
-     * Cuts a file back to its last whole line: what a crash in the middle of a write left after it belongs to records
-     * never acknowledged, which are sent again.
-     */
-    static void cutToLastLine(FileChannel channel) throws IOException {
-        long end = channel.size();
-        ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
-        while (end > 0) {
-            long from = Math.max(0, end - chunk.capacity());
-            chunk.clear().limit((int) (end - from));
-            while (chunk.hasRemaining() && channel.read(chunk, from + chunk.position()) >= 0) {
-                // a read may return fewer bytes than asked for
-            }
-            for (int i = chunk.position() - 1; i >= 0; i--) {
-                if (chunk.get(i) == NEWLINE) {
-                    channel.truncate(from + i + 1);
-                    return;
-                }
-            }
-            end = from;
-        }
-        channel.truncate(0);
     }
 }

@@ -7,14 +7,14 @@ package io.github.txsim.simulator;
  * is what makes a day's rows independent of which other days or customers are generated. The mixing function is the
  * SplitMix64 finaliser (Steele, Lea and Flood, 2014), applied once per key element.
  */
-final class Seeds {
+public final class Seeds {
 
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
     private Seeds() {
     }
 
-    static long derive(long seed, long... keys) {
+    public static long derive(long seed, long... keys) {
         long h = mix(seed + GOLDEN_GAMMA);
         for (long key : keys) {
             h = extend(h, key);
@@ -26,7 +26,7 @@ final class Seeds {
      * The seed of a stream keyed one element further: {@code extend(derive(seed, a), b) == derive(seed, a, b)}, so a
      * loop over ids derives each id's seed from a prefix derived once.
      */
-    static long extend(long derived, long key) {
+    public static long extend(long derived, long key) {
         return mix(derived ^ mix(key + GOLDEN_GAMMA));
     }
 

@@ -21,8 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Rows near Kinesis's record limit, in a file larger than the heap: 64 rows of about 900 KB each (58 MB) publish
  * with the runnable jar at -Xmx96m (with -XX:+ExitOnOutOfMemoryError, as the systemd unit and the image run it),
  * because groups are bounded in bytes as well as in rows (publish.groupBytes): one group of all 64 rows would take
- * about three times the file in memory. And rows over 1 MiB, to a stream whose maximum record size was raised
- * (UpdateMaxRecordSize, which the emulator's server adds to kinesalite): the stream's own limit decides.
+ * about three times the file in memory. Eight shards, so that their byte limits (1 MiB/s each, which the rate limiter
+ * keeps to as on AWS) let the file through in seconds. And rows over 1 MiB, to a stream whose maximum record size was
+ * raised (UpdateMaxRecordSize, which the emulator's server adds to kinesalite): the stream's own limit decides.
  */
 class LargeRowsIT {
 
@@ -75,7 +76,7 @@ class LargeRowsIT {
 
     @Test
     void rowsOfNearlyAMebibyteEachPublishWithinAHeapSmallerThanTheFile() throws Exception {
-        KINESIS.createStream("large-rows", 2);
+        KINESIS.createStream("large-rows", 8);
         Files.createDirectories(data.resolve("source"));
         Path staging = data.resolve(".large.csv.part");
         String note = "x".repeat(NOTE);

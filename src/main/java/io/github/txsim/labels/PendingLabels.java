@@ -1,0 +1,258 @@
+package io.github.txsim.labels;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import io.github.txsim.support.LineFiles;
+
+/**
+ * The label events waiting for their time, kept on disk so that none is lost to kill -9, a restart or an outage: one
+ * file of lines per hour of known time ({@code 2026-12-07T13.labels}) and beside it the ids of those acknowledged
+ * ({@code .sent}); an hour's files are deleted once every event in them is acknowledged. Only the hours whose time
+ * has come are held in memory, so the store's size on disk, not the heap, grows with the labels waiting.
+ * <p>
+ * A line is written again when its row is published again (a file resumed after a crash): an hour read back keeps the
+ * first line of each id, and the counts of hours not read yet may count such a line twice until they are.
+ */
+public final class PendingLabels implements AutoCloseable {
+
+    private static final String LABELS = ".labels";
+    private static final String SENT = ".sent";
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH");
+    private static final Comparator<Pending> IN_TIME = Comparator.comparingLong(Pending::knownAt)
+            .thenComparing(Pending::id);
+    private static final int OPEN_FILES = 16;
+
+    /** An event waiting: its id, when it becomes known (epoch seconds of event time), its key and its record. */
+    public record Pending(String id, long knownAt, String partitionKey, String json) {
+
+        LocalDateTime hour() {
+            return LocalDateTime.ofEpochSecond(knownAt, 0, ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
+        }
+
+        String line() {
+            return id + '\t' + knownAt + '\t' + partitionKey + '\t' + json;
+        }
+
+        static Pending parse(String line) {
+            String[] parts = line.split("\t", 4);
+            return new Pending(parts[0], Long.parseLong(parts[1]), parts[2], parts[3]);
+        }
+    }
+
+    private final Path folder;
+    private final LabelJson json = new LabelJson();
+    /** Events not acknowledged, per hour. */
+    private final TreeMap<LocalDateTime, Integer> waiting = new TreeMap<>();
+    /** The hours read back, each its events not acknowledged in time order. */
+    private final TreeMap<LocalDateTime, TreeSet<Pending>> loaded = new TreeMap<>();
+    private final Set<String> inFlight = new HashSet<>();
+    private final Map<LocalDateTime, FileChannel> appending = new LinkedHashMap<>(OPEN_FILES, 0.75f, true);
+
+    private PendingLabels(Path folder) {
+        this.folder = folder;
+    }
+
+    /** The store in this folder, created when missing, its hours counted. */
+    public static PendingLabels open(Path folder) throws IOException {
+        PendingLabels store = new PendingLabels(Files.createDirectories(folder));
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(LABELS)).toList()) {
+                String name = file.getFileName().toString();
+                LocalDateTime hour = LocalDateTime.parse(name.substring(0, name.length() - LABELS.length()), HOUR);
+                int count = lines(file).size() - lines(store.sentFile(hour)).size();
+                if (count > 0) {
+                    store.waiting.put(hour, count);
+                }
+            }
+        }
+        return store;
+    }
+
+    /** Keeps the events until their time; {@link #force} makes them durable. */
+    public synchronized void add(List<? extends LabelEvent> events) throws IOException {
+        Map<LocalDateTime, List<byte[]>> lines = new TreeMap<>();
+        for (LabelEvent event : events) {
+            Pending pending = new Pending(event.id(), event.knownAt().toEpochSecond(ZoneOffset.UTC),
+                    event.partitionKey(), json.toJson(event));
+            TreeSet<Pending> hour = loaded.get(pending.hour());
+            if (hour != null && hour.stream().anyMatch(p -> p.id().equals(pending.id()))) {
+                continue; // its row published again, and the label still waiting
+            }
+            if (hour != null) {
+                hour.add(pending);
+            }
+            waiting.merge(pending.hour(), 1, Integer::sum);
+            lines.computeIfAbsent(pending.hour(), h -> new ArrayList<>())
+                    .add(pending.line().getBytes(StandardCharsets.UTF_8));
+        }
+        for (Map.Entry<LocalDateTime, List<byte[]>> hour : lines.entrySet()) {
+            LineFiles.append(channel(hour.getKey()), hour.getValue());
+        }
+    }
+
+    /**
+     * Up to {@code max} events known by {@code clock}, in time order, that are not being sent already; they stay
+     * here until {@link #sent} or {@link #notSent}.
+     */
+    public synchronized List<Pending> due(LocalDateTime clock, int max) throws IOException {
+        for (LocalDateTime hour : waiting.headMap(clock, true).keySet()) {
+            if (!loaded.containsKey(hour)) {
+                loaded.put(hour, read(hour));
+            }
+        }
+        long now = clock.toEpochSecond(ZoneOffset.UTC);
+        List<Pending> due = new ArrayList<>();
+        for (TreeSet<Pending> hour : loaded.values()) {
+            for (Pending pending : hour) {
+                if (pending.knownAt() > now || due.size() == max) {
+                    return due;
+                }
+                if (inFlight.add(pending.id())) {
+                    due.add(pending);
+                }
+            }
+        }
+        return due;
+    }
+
+    /** The events were acknowledged: noted on disk, and an hour whose events are all acknowledged is deleted. */
+    public synchronized void sent(List<Pending> events) throws IOException {
+        Map<LocalDateTime, List<byte[]>> ids = new TreeMap<>();
+        for (Pending pending : events) {
+            ids.computeIfAbsent(pending.hour(), h -> new ArrayList<>()).add(pending.id().getBytes(
+                    StandardCharsets.UTF_8));
+        }
+        for (Map.Entry<LocalDateTime, List<byte[]>> hour : ids.entrySet()) {
+            try (FileChannel sent = FileChannel.open(sentFile(hour.getKey()), StandardOpenOption.CREATE,
+                    StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                LineFiles.cutToLastLine(sent);
+                LineFiles.append(sent, hour.getValue());
+            }
+        }
+        for (Pending pending : events) {
+            inFlight.remove(pending.id());
+            TreeSet<Pending> hour = loaded.get(pending.hour());
+            if (hour != null && hour.remove(pending)) {
+                waiting.merge(pending.hour(), -1, Integer::sum);
+            }
+            if (hour != null && hour.isEmpty()) {
+                delete(pending.hour());
+            }
+        }
+    }
+
+    /** The events were not sent after all: they go again. */
+    public synchronized void notSent(List<Pending> events) {
+        events.forEach(pending -> inFlight.remove(pending.id()));
+    }
+
+    /** Forces the events added to disk: before a file's checkpoint passes the rows they came from. */
+    public synchronized void force() throws IOException {
+        for (FileChannel channel : appending.values()) {
+            channel.force(false);
+        }
+    }
+
+    /** The events waiting. */
+    public synchronized long waiting() {
+        return waiting.values().stream().mapToLong(Integer::longValue).sum();
+    }
+
+    /** The hour of the next event due, if any waits. */
+    public synchronized Optional<LocalDateTime> nextHour() {
+        return waiting.isEmpty() ? Optional.empty() : Optional.of(waiting.firstKey());
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        for (FileChannel channel : appending.values()) {
+            channel.close();
+        }
+        appending.clear();
+    }
+
+    private TreeSet<Pending> read(LocalDateTime hour) throws IOException {
+        Set<String> sent = new HashSet<>(lines(sentFile(hour)));
+        Map<String, Pending> first = new LinkedHashMap<>();
+        for (String line : lines(labelsFile(hour))) {
+            Pending pending = Pending.parse(line);
+            if (!sent.contains(pending.id())) {
+                first.putIfAbsent(pending.id(), pending);
+            }
+        }
+        TreeSet<Pending> events = new TreeSet<>(IN_TIME);
+        events.addAll(first.values());
+        if (events.isEmpty()) {
+            delete(hour);
+        } else {
+            waiting.put(hour, events.size());
+        }
+        return events;
+    }
+
+    private void delete(LocalDateTime hour) throws IOException {
+        FileChannel channel = appending.remove(hour);
+        if (channel != null) {
+            channel.close();
+        }
+        loaded.remove(hour);
+        waiting.remove(hour);
+        Files.deleteIfExists(labelsFile(hour));
+        Files.deleteIfExists(sentFile(hour));
+    }
+
+    private FileChannel channel(LocalDateTime hour) throws IOException {
+        FileChannel channel = appending.get(hour);
+        if (channel == null) {
+            if (appending.size() == OPEN_FILES) {
+                Map.Entry<LocalDateTime, FileChannel> eldest = appending.entrySet().iterator().next();
+                eldest.getValue().force(false);
+                eldest.getValue().close();
+                appending.remove(eldest.getKey());
+            }
+            channel = FileChannel.open(labelsFile(hour), StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            LineFiles.cutToLastLine(channel); // a line cut short by kill -9
+            appending.put(hour, channel);
+        }
+        return channel;
+    }
+
+    /** The file's whole lines: a last line cut short by kill -9 is not one. */
+    private static List<String> lines(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        int end = text.lastIndexOf('\n');
+        return end < 0 ? List.of() : text.substring(0, end).lines().toList();
+    }
+
+    private Path labelsFile(LocalDateTime hour) {
+        return folder.resolve(HOUR.format(hour) + LABELS);
+    }
+
+    private Path sentFile(LocalDateTime hour) {
+        return folder.resolve(HOUR.format(hour) + SENT);
+    }
+}

@@ -1,0 +1,62 @@
+package io.github.txsim.support;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.List;
+
+/**
+ * Files of lines appended by this application and read back after a crash: a line is whole only once its newline is
+ * written, so a file cut short by kill -9 is cut back to its last whole line before more is appended, and an append
+ * that fails leaves no half line behind.
+ */
+public final class LineFiles {
+
+    private static final byte NEWLINE = '\n';
+
+    private LineFiles() {
+    }
+
+    /**
+     * Appends each line and its newline at the end of the file, and forces them to disk.
+     *
+     * @throws IOException when they could not be written; the file is then as it was
+     */
+    public static void append(FileChannel channel, List<byte[]> lines) throws IOException {
+        long start = channel.size();
+        try {
+            channel.position(start);
+            for (byte[] data : lines) {
+                ByteBuffer line = ByteBuffer.allocate(data.length + 1).put(data).put(NEWLINE).flip();
+                while (line.hasRemaining()) {
+                    channel.write(line);
+                }
+            }
+            channel.force(false);
+        } catch (IOException e) {
+            channel.truncate(start); // no half line left for the next append to follow
+            throw e;
+        }
+    }
+
+    /** Cuts the file back to the end of its last whole line (to nothing when it has none). */
+    public static void cutToLastLine(FileChannel channel) throws IOException {
+        long end = channel.size();
+        ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
+        while (end > 0) {
+            long from = Math.max(0, end - chunk.capacity());
+            chunk.clear().limit((int) (end - from));
+            while (chunk.hasRemaining() && channel.read(chunk, from + chunk.position()) >= 0) {
+                // a read may return fewer bytes than asked for
+            }
+            for (int i = chunk.position() - 1; i >= 0; i--) {
+                if (chunk.get(i) == NEWLINE) {
+                    channel.truncate(from + i + 1);
+                    return;
+                }
+            }
+            end = from;
+        }
+        channel.truncate(0);
+    }
+}
