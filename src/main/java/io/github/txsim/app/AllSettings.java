@@ -7,13 +7,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.github.txsim.labels.LabelSettings;
 import io.github.txsim.publish.Destinations;
 import io.github.txsim.settings.Setting;
 import io.github.txsim.settings.SettingTable;
 
 /**
  * Every setting of the application in one table: each area's, declared in the record that reads them
- * ({@link DataFolders}, {@link GeneratorSettings}, {@link PublishSettings}, each destination's), and the few that the
+ * ({@link DataFolders}, {@link GeneratorSettings}, {@link PublishSettings}, {@link LabelSettings}, each
+ * destination's), and the few that the
  * application and its routes read themselves (declared here).
  */
 final class AllSettings {
@@ -42,6 +44,7 @@ final class AllSettings {
         settings.addAll(DataFolders.SETTINGS);
         settings.addAll(GeneratorSettings.SETTINGS);
         settings.addAll(PublishSettings.SETTINGS);
+        settings.addAll(LabelSettings.SETTINGS);
         settings.addAll(destinations.settings());
         return new SettingTable(prefixes, settings);
     }

@@ -37,7 +37,7 @@ record FileWiring(FileTracker tracker, SourceFiles sourceFiles, StuckFiles stuck
         SourceFolderWatch sourceFolder) {
 
     static FileWiring bind(CamelContext context, DataFolders folders, SourceFolderLock lock, PublishSettings publish,
-            PublishingWiring publishing, PublishMetrics metrics, boolean runOnce) throws Exception {
+            PublishingWiring publishing, PublishMetrics metrics, boolean runOnce, LabelWiring labels) throws Exception {
         ProgressLog progress = new ProgressLog(publish.progressInterval(), publish.progressInterval().isZero() ? null
                 : context.getExecutorServiceManager().newSingleThreadScheduledExecutor(FileWiring.class,
                         "publish-progress"));
@@ -67,7 +67,7 @@ record FileWiring(FileTracker tracker, SourceFiles sourceFiles, StuckFiles stuck
         registry.bind("lastErrorRecorder", new LastErrorRecorder());
         registry.bind("sourceFileReader", new SourceFileReader(new ColumnRules(publishing.records().requiredColumns(),
                 publish.dropUnnamedIndexColumn()), GrowingFile.forExchanges(readLock.minAge(),
-                readLock.checkInterval(), publishing.stop()), publish.groupSize(), publish.groupBytes()));
+                readLock.checkInterval(), publishing.stop()), publish.groupSize(), publish.groupBytes(), labels.cut()));
         // camel-csv converts each record; the rows are made from Commons CSV's records as they are
         registry.bind("csvRecordAsParsed", (CsvRecordConverter<CSVRecord>) record -> record);
         registry.bind("dataFoldersHealthCheck", new DataFoldersHealthCheck(stuck, sourceFolder));

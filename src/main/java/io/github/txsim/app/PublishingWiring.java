@@ -31,7 +31,7 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 record PublishingWiring(Sink sink, StopSignal stop, Outage outage, TransactionRecords records) {
 
     static PublishingWiring bind(CamelContext context, PublishSettings publish, Destination.Connection connection,
-            PublishMetrics metrics) {
+            PublishMetrics metrics, LabelWiring labels) {
         Sink sink = connection.sink();
         StopSignal stop = new StopSignal();
         Clock clock = Clock.systemUTC();
@@ -39,12 +39,13 @@ record PublishingWiring(Sink sink, StopSignal stop, Outage outage, TransactionRe
         // is the caller's: stop from another thread
         Outage outage = new Outage(sink, publish.retry(), stop, () -> new Thread(context::stop, "outage-stop").start(),
                 clock);
-        TransactionRecords records = new TransactionRecords(publish.partitionKeyColumn(), sink::limits);
+        TransactionRecords records = new TransactionRecords(publish.partitionKeyColumn(), sink::limits,
+                labels.leftOut());
         RecordSender sender = new RecordSender(sink, metrics, stop, outage, clock, stop::await);
 
         Registry registry = context.getRegistry();
         registry.bind("groupPublisher", new GroupPublisher(records, sender, publish.pacing(), clock, metrics, stop,
-                publish.rowsAhead()));
+                publish.rowsAhead(), labels.acknowledged()));
         registry.bind("publishThreads", publishThreads(context, publish.maxInFlight()));
         registry.bind("recordTimeout", new RecordTimeout(publish.retry(), stop, clock));
         registry.bind("redeliveryPolicy", publish.retry().redeliveryPolicy());

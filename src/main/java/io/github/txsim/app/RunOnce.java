@@ -36,9 +36,11 @@ public final class RunOnce {
     private final FileTracker files;
     private final StuckFiles stuck;
     private final RunVerification verification;
+    private final LabelWiring labels;
     private final long startedNanos = System.nanoTime();
     private final AtomicBoolean generated = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private volatile boolean labelsMissing;
 
     /**
      * @param enabled          whether the run-once mode is on
@@ -49,9 +51,10 @@ public final class RunOnce {
      * @param files            the totals to print
      * @param stuck            the files published whole that could not be moved out of the source folder
      * @param verification     reads the stream back at the end of the run, or null
+     * @param labels           the label stream, whose due events are sent before the run ends
      */
     RunOnce(boolean enabled, boolean awaitGeneration, Path sourceFolder, SourceFiles sourceFiles, CamelContext context,
-            FileTracker files, StuckFiles stuck, RunVerification verification) {
+            FileTracker files, StuckFiles stuck, RunVerification verification, LabelWiring labels) {
         this.enabled = enabled;
         this.generated.set(!awaitGeneration);
         this.sourceFolder = sourceFolder;
@@ -60,6 +63,7 @@ public final class RunOnce {
         this.files = files;
         this.stuck = stuck;
         this.verification = verification;
+        this.labels = labels;
     }
 
     public boolean enabled() {
@@ -68,11 +72,12 @@ public final class RunOnce {
 
     /**
      * Whether the run ended with a file in the failed folder, a file it could not move out of the source folder or
-     * had to refuse, or a row missing from the stream.
+     * had to refuse, or a row missing from the stream, or a label missing or wrong on the label stream.
      */
     boolean hadFailures() {
         return enabled && (files.totals().filesFailed() > 0 || !stuck.files().isEmpty()
-                || !sourceFiles.refused().isEmpty() || verification != null && verification.foundMissing());
+                || !sourceFiles.refused().isEmpty() || verification != null && verification.foundMissing()
+                || labelsMissing);
     }
 
     /** The generate route calls this after each run of the generator. */
@@ -88,8 +93,13 @@ public final class RunOnce {
         if (!enabled || !generated.get() || hasFilesToPublish() || !stopping.compareAndSet(false, true)) {
             return;
         }
+        String labelStream = finishLabels();
+        if (labelStream != null) {
+            LOG.info(labelStream);
+        }
         if (verification != null) {
             verification.verify(files.archivedThisRun());
+            labelsMissing = labels.verify(files.archivedThisRun(), verification.since());
         }
         FileTracker.Totals totals = files.totals();
         LOG.info(String.format("Run complete: %,d file(s) published, %,d failed, %s%,d records acknowledged, %,d rows "
@@ -104,6 +114,15 @@ public final class RunOnce {
                 new Thread(context::stop, "run-once-stop").start();
             }
         });
+    }
+
+    private String finishLabels() {
+        try {
+            return labels.finishRun();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /** The files neither published nor failed, such as {@code 1 skipped as copies, }; empty when there are none. */

@@ -59,6 +59,11 @@ final class RunVerification {
         }
     }
 
+    /** The first arrival time read, or null for the destination's oldest record. */
+    Instant since() {
+        return since;
+    }
+
     /** Whether a file's row was missing from the stream. */
     boolean foundMissing() {
         return missing;

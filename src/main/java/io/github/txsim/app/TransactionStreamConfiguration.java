@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 
 import io.github.txsim.files.SourceFolderLock;
 import io.github.txsim.publish.Destination;
+import io.github.txsim.labels.LabelSettings;
+import io.github.txsim.publish.DestinationType;
 import io.github.txsim.publish.Destinations;
 import io.github.txsim.publish.RecordSource;
 import io.github.txsim.settings.PropertyFunction;
@@ -50,20 +52,26 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
         context.addService(lock, true, true);
         folders.create();
         GeneratorSettings generator = GeneratorSettings.read(settings);
-        Destination destination = Destinations.available().chosen(settings).configure(settings);
+        DestinationType type = Destinations.available().chosen(settings);
+        Destination destination = type.configure(settings);
         boolean runOnceMode = settings.get(AllSettings.RUN_ONCE);
         PublishSettings publish = PublishSettings.read(settings, destination.requestLimits(), runOnceMode);
 
+        LabelSettings labelSettings = LabelSettings.read(settings, generator.simulator().seed());
+
         PublishMetrics metrics = new PublishMetrics(context);
-        Destination.Connection connection = destination.connect(new Destination.Context(context, metrics,
-                generator.partition().count(), generator.partition().toString()));
-        publishing = PublishingWiring.bind(context, publish, connection, metrics);
-        files = FileWiring.bind(context, folders, lock, publish, publishing, metrics, runOnceMode);
+        Destination.Context reach = new Destination.Context(context, metrics, generator.partition().count(),
+                generator.partition().toString());
+        Destination.Connection connection = destination.connect(reach);
+        LabelWiring labels = LabelWiring.connect(labelSettings, destination, settings.text(type.labelsNameKey()),
+                reach, publish, folders.checkpoints());
+        publishing = PublishingWiring.bind(context, publish, connection, metrics, labels);
+        files = FileWiring.bind(context, folders, lock, publish, publishing, metrics, runOnceMode, labels);
 
         Registry registry = context.getRegistry();
         registry.bind("dailyFileGenerator", generator.dailyFiles(folders, files.settledFiles()::announce));
         runOnce = new RunOnce(runOnceMode, generator.enabled(), folders.source(), files.sourceFiles(), context,
-                files.tracker(), files.stuck(), verification(settings, destination.local(), connection.reader()));
+                files.tracker(), files.stuck(), verification(settings, destination.local(), connection.reader()), labels);
         registry.bind("runOnce", runOnce);
         ManagementAddress.log(settings, component);
     }

@@ -35,6 +35,16 @@ final class FilesDestination implements Destination {
 
     @Override
     public Connection connect(Context context) {
+        return connection(folder);
+    }
+
+    /** The label events' folder ({@code files.labels.folder}). */
+    @Override
+    public Connection connectAlso(Context context, String name) {
+        return connection(Path.of(name).toAbsolutePath().normalize());
+    }
+
+    private static Connection connection(Path folder) {
         JsonLinesFolder sink = new JsonLinesFolder(folder);
         return new Connection(sink, "files-folder", health -> {
             health.detail("folder", folder.toString());

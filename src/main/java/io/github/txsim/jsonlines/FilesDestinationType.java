@@ -15,6 +15,7 @@ import io.github.txsim.settings.Settings;
 public final class FilesDestinationType implements DestinationType {
 
     static final Setting<Path> FOLDER = Setting.path("files.folder");
+    static final Setting<Path> LABELS_FOLDER = Setting.path("files.labels.folder");
 
     @Override
     public String name() {
@@ -27,8 +28,13 @@ public final class FilesDestinationType implements DestinationType {
     }
 
     @Override
+    public String labelsNameKey() {
+        return LABELS_FOLDER.key();
+    }
+
+    @Override
     public List<Setting<?>> settings() {
-        return List.of(FOLDER);
+        return List.of(FOLDER, LABELS_FOLDER);
     }
 
     @Override

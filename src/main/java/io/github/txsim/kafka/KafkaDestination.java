@@ -15,6 +15,8 @@ final class KafkaDestination implements Destination {
     private static final int MAX_GROUP_RECORDS = 10_000;
 
     private final KafkaSettings settings;
+    /** The cluster's options once reached: the local broker's address in local mode. */
+    private KafkaOptions reached;
 
     KafkaDestination(KafkaSettings settings) {
         this.settings = settings;
@@ -40,13 +42,26 @@ final class KafkaDestination implements Destination {
             context.camel().addService(broker, true, true);
             options = options.at(broker.bootstrapServers());
         }
-        KafkaOptions reached = options;
-        KafkaTopic topic = new KafkaTopic(reached, settings.local(), settings.broker().partitions());
+        reached = options;
+        return connection(options);
+    }
+
+    /** The label events' topic ({@code kafka.labels.topic}) on the same cluster. */
+    @Override
+    public Connection connectAlso(Context context, String name) {
+        if (reached == null) {
+            throw new IllegalStateException("connect first");
+        }
+        return connection(reached.onTopic(name));
+    }
+
+    private Connection connection(KafkaOptions options) {
+        KafkaTopic topic = new KafkaTopic(options, settings.local(), settings.broker().partitions());
         return new Connection(topic, "kafka-topic", health -> {
-            health.detail("topic", reached.topic());
+            health.detail("topic", options.topic());
             health.detail("partitions", topic.partitionCount());
             health.up();
-        }, () -> new TopicReader(reached));
+        }, () -> new TopicReader(options));
     }
 
     /** The topic of kafka.bootstrapServers: a local broker lives only while the application runs. */

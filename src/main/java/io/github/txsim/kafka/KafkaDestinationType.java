@@ -21,6 +21,11 @@ public final class KafkaDestinationType implements DestinationType {
     }
 
     @Override
+    public String labelsNameKey() {
+        return KafkaSettings.LABELS_TOPIC.key();
+    }
+
+    @Override
     public List<Setting<?>> settings() {
         return KafkaSettings.SETTINGS;
     }

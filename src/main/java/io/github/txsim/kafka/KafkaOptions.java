@@ -103,6 +103,12 @@ public record KafkaOptions(String bootstrapServers, String topic, String compres
         }
     }
 
+    /** The same options for another topic of the cluster. */
+    KafkaOptions onTopic(String name) {
+        return new KafkaOptions(bootstrapServers, name, compression, linger, batchSize, deliveryTimeout, apiTimeout,
+                security);
+    }
+
     /** The same options for the brokers at this address (a local broker's, once started). */
     KafkaOptions at(String servers) {
         return new KafkaOptions(servers, topic, compression, linger, batchSize, deliveryTimeout, apiTimeout, security);

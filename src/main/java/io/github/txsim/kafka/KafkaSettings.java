@@ -17,6 +17,7 @@ import io.github.txsim.settings.Settings;
 record KafkaSettings(boolean local, LocalBroker broker, KafkaOptions options) {
 
     static final Setting<String> TOPIC = Setting.text("kafka.topic");
+    static final Setting<String> LABELS_TOPIC = Setting.text("kafka.labels.topic");
     static final Setting<String> BOOTSTRAP_SERVERS = Setting.optionalText("kafka.bootstrapServers");
     static final Setting<String> COMPRESSION = Setting.oneOf("kafka.compression", KafkaOptions.COMPRESSIONS);
     static final Setting<Duration> LINGER = Setting.duration("kafka.linger");
@@ -36,7 +37,7 @@ record KafkaSettings(boolean local, LocalBroker broker, KafkaOptions options) {
     static final Setting<Integer> LOCAL_PORT = Setting.integer("kafka.local.port", 0, 65535);
     static final Setting<Integer> LOCAL_PARTITIONS = Setting.integer("kafka.local.partitions", 1, 1000);
     static final Setting<String> LOCAL_HEAP = Setting.text("kafka.local.heap");
-    static final List<Setting<?>> SETTINGS = List.of(TOPIC, BOOTSTRAP_SERVERS, COMPRESSION, LINGER, BATCH_SIZE,
+    static final List<Setting<?>> SETTINGS = List.of(TOPIC, LABELS_TOPIC, BOOTSTRAP_SERVERS, COMPRESSION, LINGER, BATCH_SIZE,
             DELIVERY_TIMEOUT, API_TIMEOUT, PROTOCOL, SASL_MECHANISM, USERNAME, PASSWORD, TRUSTSTORE,
             TRUSTSTORE_PASSWORD, LOCAL, LOCAL_FOLDER, LOCAL_PORT, LOCAL_PARTITIONS, LOCAL_HEAP);
 

@@ -54,7 +54,13 @@ final class KinesisDestination implements Destination {
         }
         ConnectionSafety.check(option -> component.resolveProperty(ConnectionSafety.PREFIX + option)
                 .map(String::strip).filter(value -> !value.isEmpty()));
-        KinesisStream stream = new KinesisStream(camel, settings.streamName(), settings.local(),
+        return connectAlso(context, settings.streamName());
+    }
+
+    /** The label events' stream ({@code kinesis.labels.streamName}), through the same client settings. */
+    @Override
+    public Connection connectAlso(Context context, String name) {
+        KinesisStream stream = new KinesisStream(context.camel(), name, settings.local(),
                 settings.emulator().shardCount());
         ShardMap shardMap = new ShardMap(stream, settings.rateLimit().shardMapRefresh());
         KinesisSink sink = new KinesisSink(stream, rateLimiter(shardMap, context), settings.aggregateBytes() == 0

@@ -21,6 +21,11 @@ public final class KinesisDestinationType implements DestinationType {
     }
 
     @Override
+    public String labelsNameKey() {
+        return KinesisSettings.LABELS_STREAM_NAME.key();
+    }
+
+    @Override
     public List<Setting<?>> settings() {
         return KinesisSettings.SETTINGS;
     }

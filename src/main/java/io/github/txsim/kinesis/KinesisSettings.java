@@ -21,6 +21,7 @@ record KinesisSettings(String streamName, boolean local, LocalEmulator emulator,
     private static final String AUTO = "auto";
 
     static final Setting<String> STREAM_NAME = Setting.text("kinesis.streamName");
+    static final Setting<String> LABELS_STREAM_NAME = Setting.text("kinesis.labels.streamName");
     static final Setting<Boolean> LOCAL = Setting.flag("kinesis.local.enabled");
     static final Setting<String> EMULATOR_FOLDER = Setting.text("kinesis.local.emulatorFolder");
     static final Setting<String> NODE = Setting.text("kinesis.local.node");
@@ -37,7 +38,7 @@ record KinesisSettings(String streamName, boolean local, LocalEmulator emulator,
     static final Setting<String> AGGREGATION = Setting.oneOf("kinesis.aggregation", List.of("none", "kpl"));
     static final Setting<Integer> AGGREGATE_BYTES = Setting.integer("kinesis.aggregation.maxBytes", 1024,
             10 * 1024 * 1024);
-    static final List<Setting<?>> SETTINGS = List.of(STREAM_NAME, LOCAL, EMULATOR_FOLDER, NODE, PORT, SHARD_COUNT,
+    static final List<Setting<?>> SETTINGS = List.of(STREAM_NAME, LABELS_STREAM_NAME, LOCAL, EMULATOR_FOLDER, NODE, PORT, SHARD_COUNT,
             RATE_LIMIT, RECORDS_PER_SHARD, BYTES_PER_SHARD, BURST, SHARD_MAP_REFRESH, SHARE, AGGREGATION,
             AGGREGATE_BYTES);
 

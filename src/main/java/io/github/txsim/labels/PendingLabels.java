@@ -178,6 +178,21 @@ public final class PendingLabels implements AutoCloseable {
         return waiting.values().stream().mapToLong(Integer::longValue).sum();
     }
 
+    /** The ids of the events waiting, read from disk: for verification. */
+    public synchronized Set<String> waitingIds() throws IOException {
+        Set<String> ids = new HashSet<>();
+        for (LocalDateTime hour : waiting.keySet()) {
+            Set<String> sent = new HashSet<>(lines(sentFile(hour)));
+            for (String line : lines(labelsFile(hour))) {
+                String id = line.substring(0, line.indexOf('\t'));
+                if (!sent.contains(id)) {
+                    ids.add(id);
+                }
+            }
+        }
+        return ids;
+    }
+
     /** The hour of the next event due, if any waits. */
     public synchronized Optional<LocalDateTime> nextHour() {
         return waiting.isEmpty() ? Optional.empty() : Optional.of(waiting.firstKey());

@@ -24,6 +24,13 @@ public interface Destination {
     Connection connect(Context context) throws Exception;
 
     /**
+     * Another stream, topic or folder of the same destination, beside the one {@link #connect} reached (which comes
+     * first): the label stream's, named by the destination's {@link DestinationType#labelsNameKey}. It shares the
+     * local server and the client's settings; created in local mode as the first one is.
+     */
+    Connection connectAlso(Context context, String name) throws Exception;
+
+    /**
      * Reads the destination back, as the {@code verify} command does: reached as the application reaches it, without
      * a local server (which keeps its records only while the application runs).
      */

@@ -25,6 +25,12 @@ public interface DestinationType {
     String nameKey();
 
     /**
+     * The setting that names the stream, topic or folder of the label events ({@code kinesis.labels.streamName}),
+     * beside the transactions' ({@code labels.mode=delayed}).
+     */
+    String labelsNameKey();
+
+    /**
      * Its own settings, each under its name ({@code kinesis.streamName}): the keys application.properties lists for it,
      * checked at start whichever destination is chosen.
      */

@@ -16,6 +16,7 @@ import io.github.txsim.rows.SourceRow;
 final class Group {
 
     private List<PendingRecord> pending;
+    private final List<SourceRow> recordRows;
     private final List<Reject> rejects;
     private final long firstRow;
     private final long lastRow;
@@ -25,6 +26,7 @@ final class Group {
 
     Group(List<PendingRecord> pending, List<Reject> rejects, SourceRow first, SourceRow last) {
         this.pending = pending;
+        this.recordRows = pending.stream().map(PendingRecord::row).toList();
         this.rejects = rejects;
         this.firstRow = first.number();
         this.lastRow = last.number();
@@ -33,6 +35,11 @@ final class Group {
 
     List<PendingRecord> pending() {
         return pending;
+    }
+
+    /** The rows the group made records of (its rows less those rejected and those done by an earlier run). */
+    List<SourceRow> recordRows() {
+        return recordRows;
     }
 
     /** The records still not acknowledged, also noted on the file's progress for a failure report. */

@@ -50,6 +50,7 @@ public final class GroupPublisher extends ServiceSupport implements Processor, S
     private final PublishMetrics metrics;
     private final StopSignal stop;
     private final long rowsAhead;
+    private final AcknowledgedRows acknowledged;
     private final AtomicReference<FilePace> pace = new AtomicReference<>();
 
     /** The pace of the file being published (one file at a time). */
@@ -63,6 +64,13 @@ public final class GroupPublisher extends ServiceSupport implements Processor, S
      */
     public GroupPublisher(TransactionRecords records, RecordSender sender, Pacing pacing, Clock clock,
             PublishMetrics metrics, StopSignal stop, long rowsAhead) {
+        this(records, sender, pacing, clock, metrics, stop, rowsAhead, AcknowledgedRows.NONE);
+    }
+
+    /** @param acknowledged told of each group's rows once all of its records are acknowledged */
+    public GroupPublisher(TransactionRecords records, RecordSender sender, Pacing pacing, Clock clock,
+            PublishMetrics metrics, StopSignal stop, long rowsAhead, AcknowledgedRows acknowledged) {
+        this.acknowledged = acknowledged;
         this.records = records;
         this.sender = sender;
         this.pacing = pacing;
@@ -112,6 +120,7 @@ public final class GroupPublisher extends ServiceSupport implements Processor, S
             exchange.setProperty(GROUP, group);
         }
         sender.deliver(group, progress, pacing, paceOf(progress));
+        acknowledged.acknowledged(progress.fileName(), group.recordRows());
         progress.groupDone(group);
     }
 

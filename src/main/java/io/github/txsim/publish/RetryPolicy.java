@@ -46,7 +46,7 @@ public record RetryPolicy(Duration recordTimeout, Duration initialDelay, double 
     }
 
     /** The wait before the {@code attempt}-th look (from 1) at a destination that cannot take records. */
-    Duration delay(int attempt) {
+    public Duration delay(int attempt) {
         double millis = Math.min(maximumDelay.toMillis(),
                 initialDelay.toMillis() * Math.pow(backOffMultiplier, Math.min(attempt - 1, 64)));
         double jitter = millis * JITTER * (2 * ThreadLocalRandom.current().nextDouble() - 1);

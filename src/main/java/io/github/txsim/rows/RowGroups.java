@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Consumer;
 
 /**
  * A file's rows in the groups the publish route splits them into: at most {@code maxRows} rows (one PutRecords
@@ -17,12 +18,19 @@ public final class RowGroups implements Iterator<List<SourceRow>> {
     private final Iterator<SourceRow> rows;
     private final int maxRows;
     private final long maxBytes;
+    private final Consumer<List<SourceRow>> cut;
     private SourceRow carried;
 
     public RowGroups(Iterator<SourceRow> rows, int maxRows, long maxBytes) {
+        this(rows, maxRows, maxBytes, group -> { });
+    }
+
+    /** @param cut told of each group as it is cut, in file order, before the group is published */
+    public RowGroups(Iterator<SourceRow> rows, int maxRows, long maxBytes, Consumer<List<SourceRow>> cut) {
         this.rows = rows;
         this.maxRows = maxRows;
         this.maxBytes = maxBytes;
+        this.cut = cut;
     }
 
     @Override
@@ -48,6 +56,7 @@ public final class RowGroups implements Iterator<List<SourceRow>> {
             group.add(row);
             bytes += size;
         }
+        cut.accept(group);
         return group;
     }
 

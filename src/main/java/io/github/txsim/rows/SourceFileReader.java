@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.util.Iterator;
+import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import org.apache.camel.Exchange;
@@ -37,6 +39,7 @@ public final class SourceFileReader {
     private final Function<Exchange, SourceText.Growth> growth;
     private final int groupRows;
     private final long groupBytes;
+    private final BiConsumer<String, List<SourceRow>> cut;
 
     /**
      * @param rules      what every file's header must hold, and what may be left out of the records
@@ -46,10 +49,20 @@ public final class SourceFileReader {
      */
     public SourceFileReader(ColumnRules rules, Function<Exchange, SourceText.Growth> growth, int groupRows,
             long groupBytes) {
+        this(rules, growth, groupRows, groupBytes, (fileName, group) -> { });
+    }
+
+    /**
+     * @param cut told of each group of a file's rows as it is cut, in file order, before the group is published: the
+     *            label stream derives its labels there, where the rows still come in order
+     */
+    public SourceFileReader(ColumnRules rules, Function<Exchange, SourceText.Growth> growth, int groupRows,
+            long groupBytes, BiConsumer<String, List<SourceRow>> cut) {
         this.rules = rules;
         this.growth = growth;
         this.groupRows = groupRows;
         this.groupBytes = groupBytes;
+        this.cut = cut;
     }
 
     /**
@@ -92,7 +105,7 @@ public final class SourceFileReader {
                     + "(publish.dropUnnamedIndexColumn)", fileName);
         }
         exchange.setProperty(ROWS, rows);
-        exchange.getMessage().setBody(new RowGroups(rows, groupRows, groupBytes));
+        exchange.getMessage().setBody(new RowGroups(rows, groupRows, groupBytes, group -> cut.accept(fileName, group)));
     }
 
     /**

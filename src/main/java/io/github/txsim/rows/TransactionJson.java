@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -25,6 +26,7 @@ public final class TransactionJson {
     static final BigDecimal FLOAT_NOISE = new BigDecimal("0.00000001");
 
     private final JsonFactory factory = new JsonFactory();
+    private final Set<String> leftOut;
     private CsvHeader columnsFrom;
     private List<Column> columns;
 
@@ -35,11 +37,24 @@ public final class TransactionJson {
     private record Column(String name, SerializedString jsonName, int index, TransactionColumn.JsonType type) {
     }
 
+    /** Each row's record has every column of its file. */
+    public TransactionJson() {
+        this(Set.of());
+    }
+
+    /** @param leftOut columns a record leaves out (the label columns, when labels go out later on a stream of their own) */
+    public TransactionJson(Set<String> leftOut) {
+        this.leftOut = Set.copyOf(leftOut);
+    }
+
     /** The columns of the file being published, with their JSON types, worked out once per file. */
     private synchronized List<Column> columnsOf(CsvHeader header) {
         if (header != columnsFrom) {
             List<Column> found = new ArrayList<>();
             for (String name : header.names()) {
+                if (leftOut.contains(name)) {
+                    continue;
+                }
                 found.add(new Column(name, new SerializedString(name), header.positionOf(name), typeOf(name)));
             }
             columns = List.copyOf(found);

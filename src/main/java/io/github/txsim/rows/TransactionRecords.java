@@ -1,6 +1,7 @@
 package io.github.txsim.rows;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -9,7 +10,7 @@ import java.util.function.Supplier;
  */
 public final class TransactionRecords {
 
-    private final TransactionJson json = new TransactionJson();
+    private final TransactionJson json;
     private final String partitionKeyColumn;
     private final Supplier<RecordLimits> limits;
 
@@ -26,8 +27,14 @@ public final class TransactionRecords {
      *               Kinesis stream's maximum record size), after the routes were made
      */
     public TransactionRecords(String partitionKeyColumn, Supplier<RecordLimits> limits) {
+        this(partitionKeyColumn, limits, Set.of());
+    }
+
+    /** @param leftOut columns each record leaves out (the label columns, in labels.mode=delayed) */
+    public TransactionRecords(String partitionKeyColumn, Supplier<RecordLimits> limits, Set<String> leftOut) {
         this.partitionKeyColumn = partitionKeyColumn;
         this.limits = limits;
+        this.json = new TransactionJson(leftOut);
     }
 
     /** The columns a file must have for its rows to become records, each with what it is for. */

@@ -51,7 +51,8 @@ final class FileCheck {
         return check;
     }
 
-    private static CSVParser parser(Reader reader, Path file) throws IOException {
+    /** A parser of the file's rows by its header, which must have TRANSACTION_ID. */
+    static CSVParser parser(Reader reader, Path file) throws IOException {
         CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader);
         if (!parser.getHeaderMap().containsKey(ID_COLUMN)) {
             throw new IllegalArgumentException(file + " has no " + ID_COLUMN + " column");

@@ -48,7 +48,7 @@ class RunOnceTest {
         return new RunOnce(enabled, awaitGeneration, source, new SourceFiles(file -> false), context,
                 new FileTracker("Kinesis stream 'transactions'", "transactions", new Checkpoints(source), new ArchivedCopies(source), false, source,
                         source, new ProgressLog(Duration.ZERO, null), PublishMetrics.none(), new StopSignal()),
-                new StuckFiles(), null);
+                new StuckFiles(), null, LabelWiring.none());
     }
 
     /** The route's idle poll: its exchange calls the run-once mode, then is done. */

@@ -31,8 +31,8 @@ class SettingKeysTest {
     @Test
     void aKeyOfAnotherVersionIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> keys.check(List.of("labels.mode"), "a system property"));
-        assertEquals("labels.mode (a system property) is not a setting of this version of the application. "
+                () -> keys.check(List.of("labels.feedback"), "a system property"));
+        assertEquals("labels.feedback (a system property) is not a setting of this version of the application. "
                 + "docs/configuration.md lists every key", e.getMessage());
     }
 

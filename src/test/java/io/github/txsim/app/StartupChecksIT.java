@@ -147,7 +147,7 @@ class StartupChecksIT {
 
     @Test
     void aKeyUnderTheApplicationsPrefixesThatIsNoSettingIsRefusedWithTheNearestOne() throws Exception {
-        assertFailsWith(againstAws("labels").set("labels.mode", "delayed"), "labels.mode (a system property) is "
+        assertFailsWith(againstAws("labels").set("labels.feedback", "weekly"), "labels.feedback (a system property) is "
                 + "not a setting of this version of the application. docs/configuration.md lists every key");
         Path settings = Files.writeString(data.resolve("mine.properties"), "publish.recordTimout=5m\n");
         assertFailsWith(againstAws("misspelt").set("app.settingsFile", settings.toString()), "publish.recordTimout "

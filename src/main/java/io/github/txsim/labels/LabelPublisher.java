@@ -1,0 +1,171 @@
+package io.github.txsim.labels;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.txsim.publish.PendingRecord;
+import io.github.txsim.publish.RetryPolicy;
+import io.github.txsim.publish.Sink;
+import io.github.txsim.rows.TransactionRecord;
+import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the label events whose time has come to the label stream's sink, in time order, in groups of at most
+ * {@code groupSize}: an event goes out once the transactions acknowledged have reached its known time
+ * ({@link LabelKeeper#eventTime}), so that a consumer reading both streams sees a label when it would have come. The
+ * store is the retry queue: an event not acknowledged stays in it and goes again after the retry policy's wait; one
+ * acknowledged is noted there and never goes again.
+ */
+public final class LabelPublisher extends ServiceSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LabelPublisher.class);
+    /** The label stream's records all come from this "file", as a sink names them. */
+    static final String FILE_NAME = "labels";
+    private static final long IDLE_MILLIS = 200;
+
+    private final LabelKeeper keeper;
+    private final Sink sink;
+    private final RetryPolicy retry;
+    private final int groupSize;
+    private final Object lock = new Object();
+    private Thread thread;
+    private volatile boolean running;
+    private volatile boolean sendAll;
+    private volatile boolean idle;
+    private long sent;
+
+    public LabelPublisher(LabelKeeper keeper, Sink sink, RetryPolicy retry, int groupSize) {
+        this.keeper = keeper;
+        this.sink = sink;
+        this.retry = retry;
+        this.groupSize = groupSize;
+    }
+
+    @Override
+    protected void doStart() {
+        ServiceHelper.startService(sink);
+        running = true;
+        thread = new Thread(this::run, "label-publisher");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        running = false;
+        thread.interrupt();
+        thread.join(Duration.ofSeconds(30).toMillis());
+        sink.fileDone(FILE_NAME);
+        ServiceHelper.stopService(sink);
+        keeper.store().close();
+    }
+
+    private void run() {
+        int failures = 0;
+        while (running) {
+            try {
+                LocalDateTime clock = sendAll ? LocalDateTime.MAX : keeper.eventTime();
+                List<PendingLabels.Pending> due = keeper.store().due(clock, groupSize);
+                if (due.isEmpty()) {
+                    idle = true;
+                    synchronized (lock) {
+                        lock.notifyAll();
+                    }
+                    Thread.sleep(IDLE_MILLIS);
+                    continue;
+                }
+                idle = false;
+                if (send(due)) {
+                    failures = 0;
+                } else {
+                    Thread.sleep(retry.delay(++failures).toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                LOG.warn("Label events not sent to {}: {}; trying again", sink.destination(), e.getMessage());
+                try {
+                    Thread.sleep(retry.delay(++failures).toMillis());
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Sends the events once; answers whether every one was acknowledged. */
+    private boolean send(List<PendingLabels.Pending> due) throws Exception {
+        List<PendingRecord> records = new ArrayList<>(due.size());
+        for (PendingLabels.Pending pending : due) {
+            records.add(new PendingRecord(new TransactionRecord(null, pending.partitionKey(),
+                    pending.json().getBytes(StandardCharsets.UTF_8)), null));
+        }
+        List<PendingLabels.Pending> acknowledged = new ArrayList<>();
+        List<PendingLabels.Pending> answered = new ArrayList<>();
+        String[] error = {null};
+        try {
+            sink.send(FILE_NAME, records, (part, results) -> {
+                for (int i = 0; i < part.size(); i++) {
+                    PendingLabels.Pending pending = due.get(records.indexOf(part.get(i)));
+                    answered.add(pending);
+                    if (results.get(i) == null) {
+                        acknowledged.add(pending);
+                    } else {
+                        error[0] = results.get(i).error();
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            String down = sink.unavailable(e);
+            error[0] = down != null ? down : e.getMessage();
+        } finally {
+            keeper.store().sent(acknowledged);
+            List<PendingLabels.Pending> again = new ArrayList<>(due);
+            again.removeAll(acknowledged);
+            keeper.store().notSent(again);
+            synchronized (this) {
+                sent += acknowledged.size();
+            }
+        }
+        if (acknowledged.size() < due.size()) {
+            LOG.warn("{} of {} label events not acknowledged by {}: {}; they go again", due.size()
+                    - acknowledged.size(), due.size(), sink.destination(), error[0]);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * The end of a run-once run: the events due are sent (with labels.atEnd=send, every event waiting), and a line
+     * says how many went and how many wait.
+     *
+     * @param sendWaiting whether to send the events not due yet too
+     */
+    public String finishRun(boolean sendWaiting, Duration within) throws InterruptedException {
+        sendAll = sendWaiting;
+        long deadline = System.nanoTime() + within.toNanos();
+        synchronized (lock) {
+            idle = false;
+            while (!idle && System.nanoTime() < deadline) {
+                lock.wait(IDLE_MILLIS);
+            }
+        }
+        PendingLabels store = keeper.store();
+        long waiting = store.waiting();
+        return String.format("Label events: %,d sent to %s, %,d waiting%s", sentSoFar(), sink.destination(), waiting,
+                store.nextHour().map(hour -> " (the next due in the hour from " + hour.toString().replace('T', ' ')
+                        + ")").orElse(""));
+    }
+
+    private synchronized long sentSoFar() {
+        return sent;
+    }
+}

@@ -1,0 +1,168 @@
+package io.github.txsim.labels;
+
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.txsim.testing.ApplicationProcess;
+import io.github.txsim.testing.Kinesalite;
+import io.github.txsim.testing.TransactionFiles;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * labels.mode=delayed end to end against kinesalite: the transaction records leave the label out, and each fraud row
+ * gives one label event on the label stream, known when the model says, with one settlement marker a day; labels not
+ * due at the end of a run wait on disk for the next one.
+ */
+class LabelStreamIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final List<LocalDate> DAYS = List.of(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 2),
+            LocalDate.of(2026, 11, 3));
+
+    @RegisterExtension
+    static final Kinesalite KINESIS = new Kinesalite();
+
+    @TempDir
+    Path data;
+
+    private ApplicationProcess application(String stream, String name) {
+        return ApplicationProcess.runOnce(KINESIS, stream, data, name).set("labels.mode", "delayed")
+                .set("kinesis.labels.streamName", stream + "-labels");
+    }
+
+    /** The days' rows, by transaction id. */
+    private Map<String, CSVRecord> writeDays() throws Exception {
+        Path source = Files.createDirectories(data.resolve("source"));
+        Map<String, CSVRecord> rows = new TreeMap<>();
+        for (LocalDate day : DAYS) {
+            Path file = TransactionFiles.writeDay(source, day);
+            try (Reader reader = Files.newBufferedReader(file)) {
+                for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                        .parse(reader)) {
+                    rows.put(row.get("TRANSACTION_ID"), row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static List<JsonNode> read(String stream) throws Exception {
+        List<JsonNode> records = new ArrayList<>();
+        for (Kinesalite.ReceivedRecord record : KINESIS.readAll(stream)) {
+            JsonNode json = JSON.readTree(record.data());
+            records.add(json);
+            if (!json.path("LABEL_TYPE").asText().equals("SETTLED")) {
+                assertEquals(json.get("CUSTOMER_ID").asText(), record.partitionKey(), "keyed by the customer");
+            }
+        }
+        return records;
+    }
+
+    @Test
+    void theTransactionsGoWithoutTheirLabelAndEachFraudGetsOneLabelEventAFixedDelayLater() throws Exception {
+        KINESIS.createStream("fixed", 2);
+        KINESIS.createStream("fixed-labels", 2);
+        Map<String, CSVRecord> rows = writeDays();
+        List<CSVRecord> frauds = rows.values().stream().filter(row -> row.get("TX_FRAUD").equals("1")).toList();
+        assertTrue(frauds.size() > 10, "the days have frauds: " + frauds.size());
+
+        try (ApplicationProcess run = application("fixed", "fixed").set("labels.delay", "1d")
+                .set("labels.atEnd", "send").set("app.verify", "true").start()) {
+            assertEquals(0, run.awaitExit(Duration.ofSeconds(120)), run.output());
+            assertTrue(run.output().contains(String.format("Label events: %,d sent to Kinesis stream 'fixed-labels', 0 "
+                    + "waiting", frauds.size() + DAYS.size())), run.output());
+            assertTrue(run.output().contains(String.format("Verified the labels of the run's files: %,d fraud labels "
+                    + "(%,d in Kinesis stream 'fixed-labels', 0 waiting), 0 missing, 0 duplicated, 0 for a genuine "
+                    + "row; settlement markers for 3 of 3 days", frauds.size(), frauds.size())), run.output());
+        }
+
+        List<JsonNode> transactions = read("fixed");
+        assertEquals(rows.size(), transactions.size());
+        assertTrue(transactions.stream().noneMatch(t -> t.has("TX_FRAUD") || t.has("TX_FRAUD_SCENARIO")),
+                "no transaction record carries its label");
+        List<JsonNode> labels = read("fixed-labels");
+        Map<String, JsonNode> fraudLabels = new TreeMap<>();
+        for (JsonNode label : labels) {
+            if (label.get("LABEL_TYPE").asText().equals("FRAUD")) {
+                assertTrue(fraudLabels.put(label.get("TRANSACTION_ID").asText(), label) == null, "once: " + label);
+            }
+        }
+        assertEquals(frauds.stream().map(row -> row.get("TRANSACTION_ID")).sorted().toList(),
+                List.copyOf(fraudLabels.keySet()), "one label event a fraud row, none for a genuine one");
+        for (CSVRecord fraud : frauds) {
+            JsonNode label = fraudLabels.get(fraud.get("TRANSACTION_ID"));
+            assertEquals(fraud.get("TX_FRAUD_SCENARIO"), label.get("TX_FRAUD_SCENARIO").asText());
+            assertEquals(fraud.get("TERMINAL_ID"), label.get("TERMINAL_ID").asText());
+            assertEquals(LocalDateTime.parse(fraud.get("TX_DATETIME"), TIME).plusDays(1).format(TIME),
+                    label.get("LABEL_KNOWN_AT").asText());
+            assertEquals("fixed_delay", label.get("LABEL_SOURCE").asText());
+        }
+        List<String> settled = labels.stream().filter(l -> l.get("LABEL_TYPE").asText().equals("SETTLED"))
+                .map(l -> l.get("SETTLED_BEFORE").asText() + " known " + l.get("LABEL_KNOWN_AT").asText()).sorted()
+                .toList();
+        assertEquals(List.of("2026-11-02 00:00:00 known 2026-11-09 00:00:00",
+                "2026-11-03 00:00:00 known 2026-11-10 00:00:00", "2026-11-04 00:00:00 known 2026-11-11 00:00:00"),
+                settled, "a settlement marker a day, labels.settleAfter (7 days) after it ends");
+    }
+
+    @Test
+    void labelsNotDueAtTheEndOfARunWaitOnDiskAndTheNextRunSendsEachOnce() throws Exception {
+        KINESIS.createStream("waiting", 2);
+        KINESIS.createStream("waiting-labels", 2);
+        Map<String, CSVRecord> rows = writeDays();
+        long frauds = rows.values().stream().filter(row -> row.get("TX_FRAUD").equals("1")).count();
+
+        long sentFirst;
+        long waiting;
+        try (ApplicationProcess run = application("waiting", "first").set("app.verify", "true").start()) {
+            assertEquals(0, run.awaitExit(Duration.ofSeconds(120)), run.output());
+            Matcher line = Pattern.compile("Label events: ([0-9,]+) sent to Kinesis stream 'waiting-labels', ([0-9,]+) "
+                    + "waiting").matcher(run.output());
+            assertTrue(line.find(), run.output());
+            sentFirst = Long.parseLong(line.group(1).replace(",", ""));
+            waiting = Long.parseLong(line.group(2).replace(",", ""));
+            assertTrue(run.output().contains(", 0 missing, 0 duplicated, 0 for a genuine row; settlement markers for 3 "
+                    + "of 3 days"), "sent or waiting, each label is accounted for:\n" + run.output());
+        }
+        assertEquals(frauds + DAYS.size(), sentFirst + waiting, "every label sent or waiting");
+        assertTrue(waiting > 0, "the last days' labels are not known yet");
+        List<JsonNode> first = read("waiting-labels");
+        assertEquals(sentFirst, first.size());
+        String lastTransaction = rows.values().stream().map(row -> row.get("TX_DATETIME")).max(String::compareTo)
+                .orElseThrow();
+        assertFalse(first.stream().anyMatch(l -> l.get("LABEL_KNOWN_AT").asText().compareTo(lastTransaction) > 0),
+                "none went out before the transactions reached its time");
+
+        try (ApplicationProcess run = application("waiting", "second").set("labels.atEnd", "send").start()) {
+            assertEquals(0, run.awaitExit(Duration.ofSeconds(120)), run.output());
+            assertTrue(run.output().contains(String.format("Label events: %,d sent to Kinesis stream "
+                    + "'waiting-labels', 0 waiting", waiting)), run.output());
+        }
+        List<JsonNode> all = read("waiting-labels");
+        assertEquals(frauds + DAYS.size(), all.size(), "each label once over the two runs");
+        assertEquals(frauds, all.stream().filter(l -> l.get("LABEL_TYPE").asText().equals("FRAUD"))
+                .map(l -> l.get("TRANSACTION_ID").asText()).distinct().count());
+    }
+}
