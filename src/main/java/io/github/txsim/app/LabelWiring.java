@@ -48,8 +48,9 @@ record LabelWiring(LabelSettings settings, LabelKeeper keeper, LabelPublisher pu
             return none();
         }
         Destination.Connection connection = destination.connectAlso(context, labelsName);
-        LabelKeeper keeper = new LabelKeeper(new RowLabels(settings.delay()),
-                PendingLabels.open(checkpoints.resolve("labels")), settings.settleAfter());
+        PendingLabels store = PendingLabels.open(checkpoints.resolve("labels"));
+        LabelKeeper keeper = new LabelKeeper(new RowLabels(settings.delay(), store.cardReports()), store,
+                settings.settleAfter());
         LabelPublisher publisher = new LabelPublisher(keeper, connection.sink(), publish.retry(),
                 publish.groupSize());
         context.camel().addService(publisher, true, true);
@@ -95,7 +96,7 @@ record LabelWiring(LabelSettings settings, LabelKeeper keeper, LabelPublisher pu
     }
 
     /** The line a run-once run ends its label stream with; null without one. */
-    String finishRun() throws InterruptedException {
+    String finishRun() throws InterruptedException, IOException {
         return publisher == null ? null
                 : publisher.finishRun(settings.sendAtEnd(), Duration.ofMinutes(5));
     }

@@ -122,6 +122,8 @@ public final class RunOnce {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the labels waiting: " + e.getMessage(), e);
         }
     }
 

@@ -18,8 +18,10 @@ final class CardCases {
     /** Each card's open case: when it is reported, in epoch seconds. */
     private final Map<Long, Long> reports = new HashMap<>();
 
-    CardCases(ReportDelay delay) {
+    /** @param open the cases open when the run starts: each card's report, in epoch seconds */
+    CardCases(ReportDelay delay, Map<Long, Long> open) {
         this.delay = delay;
+        reports.putAll(open);
     }
 
     /**

@@ -45,6 +45,8 @@ public sealed interface LabelEvent {
 
         /** The marker's label source. */
         public static final String SOURCE = "settlement";
+        /** What a marker's id begins with. */
+        public static final String ID_PREFIX = "settled:";
 
         /** Every transaction before this moment is settled by the marker. */
         public LocalDateTime settledBefore() {
@@ -58,7 +60,7 @@ public sealed interface LabelEvent {
 
         @Override
         public String id() {
-            return "settled:" + day;
+            return ID_PREFIX + day;
         }
     }
 }

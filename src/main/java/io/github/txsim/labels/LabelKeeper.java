@@ -2,10 +2,8 @@ package io.github.txsim.labels;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +33,6 @@ public final class LabelKeeper implements BiConsumer<String, List<SourceRow>>, A
     /** The labels drawn for rows in flight, by file and line. */
     private final Map<String, Map<Long, LabelEvent.FraudLabel>> drawn = new ConcurrentHashMap<>();
     private final Set<String> withoutLabels = ConcurrentHashMap.newKeySet();
-    private final Set<LocalDate> settled = new HashSet<>();
     private LocalDateTime eventTime = LocalDateTime.MIN;
     /** The latest row time cut, and when the card cases reported before it were last forgotten (splitting thread). */
     private LocalDateTime cutTime = LocalDateTime.MIN;
@@ -93,7 +90,7 @@ public final class LabelKeeper implements BiConsumer<String, List<SourceRow>>, A
                 if (madeAt.isAfter(eventTime)) {
                     eventTime = madeAt;
                 }
-                if (settled.add(madeAt.toLocalDate())) {
+                if (store.settle(madeAt.toLocalDate())) {
                     events.add(new LabelEvent.Settlement(madeAt.toLocalDate(),
                             madeAt.toLocalDate().plusDays(1).atStartOfDay().plus(settleAfter)));
                 }

@@ -1,5 +1,6 @@
 package io.github.txsim.labels;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -149,7 +150,7 @@ public final class LabelPublisher extends ServiceSupport {
      *
      * @param sendWaiting whether to send the events not due yet too
      */
-    public String finishRun(boolean sendWaiting, Duration within) throws InterruptedException {
+    public String finishRun(boolean sendWaiting, Duration within) throws InterruptedException, IOException {
         sendAll = sendWaiting;
         long deadline = System.nanoTime() + within.toNanos();
         synchronized (lock) {
@@ -161,8 +162,8 @@ public final class LabelPublisher extends ServiceSupport {
         PendingLabels store = keeper.store();
         long waiting = store.waiting();
         return String.format("Label events: %,d sent to %s, %,d waiting%s", sentSoFar(), sink.destination(), waiting,
-                store.nextHour().map(hour -> " (the next due in the hour from " + hour.toString().replace('T', ' ')
-                        + ")").orElse(""));
+                store.nextDue().map(due -> " (the next known at " + due.toString().replace('T', ' ') + ")")
+                        .orElse(""));
     }
 
     private synchronized long sentSoFar() {

@@ -6,12 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +39,8 @@ public final class PendingLabels implements AutoCloseable {
 
     private static final String LABELS = ".labels";
     private static final String SENT = ".sent";
+    /** The days that have their settlement marker, one a line. */
+    private static final String SETTLED_DAYS = "settled.days";
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH");
     private static final Comparator<Pending> IN_TIME = Comparator.comparingLong(Pending::knownAt)
             .thenComparing(Pending::id);
@@ -66,6 +70,8 @@ public final class PendingLabels implements AutoCloseable {
     /** The hours read back, each its events not acknowledged in time order. */
     private final TreeMap<LocalDateTime, TreeSet<Pending>> loaded = new TreeMap<>();
     private final Set<String> inFlight = new HashSet<>();
+    private final Map<Long, Long> cardReports = new HashMap<>();
+    private final Set<LocalDate> settledDays = new HashSet<>();
     private final Map<LocalDateTime, FileChannel> appending = new LinkedHashMap<>(OPEN_FILES, 0.75f, true);
 
     private PendingLabels(Path folder) {
@@ -79,13 +85,51 @@ public final class PendingLabels implements AutoCloseable {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(LABELS)).toList()) {
                 String name = file.getFileName().toString();
                 LocalDateTime hour = LocalDateTime.parse(name.substring(0, name.length() - LABELS.length()), HOUR);
-                int count = lines(file).size() - lines(store.sentFile(hour)).size();
+                Set<String> sent = new HashSet<>(lines(store.sentFile(hour)));
+                int count = 0;
+                for (String line : lines(file)) {
+                    Pending pending = Pending.parse(line);
+                    if (!sent.contains(pending.id())) {
+                        count++;
+                        if (!pending.id().startsWith(LabelEvent.Settlement.ID_PREFIX)) {
+                            store.cardReports.merge(Long.parseLong(pending.partitionKey()), pending.knownAt(),
+                                    Math::max);
+                        }
+                    }
+                }
                 if (count > 0) {
                     store.waiting.put(hour, count);
                 }
             }
         }
+        for (String day : lines(folder.resolve(SETTLED_DAYS))) {
+            store.settledDays.add(LocalDate.parse(day));
+        }
         return store;
+    }
+
+    /**
+     * The latest known time of each card's fraud labels waiting, in epoch seconds, as read at open: the cases still
+     * open, so that a restart draws the labels an uninterrupted run would.
+     */
+    public Map<Long, Long> cardReports() {
+        return Map.copyOf(cardReports);
+    }
+
+    /**
+     * Notes that the day has its settlement marker, on disk: answers false when it had one already, so that each day
+     * gets one, across restarts too.
+     */
+    public synchronized boolean settle(LocalDate day) throws IOException {
+        if (!settledDays.add(day)) {
+            return false;
+        }
+        try (FileChannel days = FileChannel.open(folder.resolve(SETTLED_DAYS), StandardOpenOption.CREATE,
+                StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            LineFiles.cutToLastLine(days);
+            LineFiles.append(days, List.of(day.toString().getBytes(StandardCharsets.UTF_8)));
+        }
+        return true;
     }
 
     /** Keeps the events until their time; {@link #force} makes them durable. */
@@ -193,9 +237,20 @@ public final class PendingLabels implements AutoCloseable {
         return ids;
     }
 
-    /** The hour of the next event due, if any waits. */
-    public synchronized Optional<LocalDateTime> nextHour() {
-        return waiting.isEmpty() ? Optional.empty() : Optional.of(waiting.firstKey());
+    /** When the next event waiting becomes known, if any waits (its hour is read from disk for this). */
+    public synchronized Optional<LocalDateTime> nextDue() throws IOException {
+        while (!waiting.isEmpty()) {
+            LocalDateTime hour = waiting.firstKey();
+            if (!loaded.containsKey(hour)) {
+                loaded.put(hour, read(hour));
+            }
+            TreeSet<Pending> events = loaded.get(hour);
+            if (events != null && !events.isEmpty()) {
+                return Optional.of(LocalDateTime.ofEpochSecond(events.first().knownAt(), 0, ZoneOffset.UTC));
+            }
+            waiting.remove(hour);
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.txsim.labels;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.github.txsim.rows.InvalidRowException;
@@ -31,8 +32,16 @@ public final class RowLabels {
     private final CardCases cases;
 
     public RowLabels(ReportDelay delay) {
+        this(delay, Map.of());
+    }
+
+    /**
+     * @param openCases the cards' cases open when the run starts ({@link PendingLabels#cardReports}): a restart draws
+     *                  the labels an uninterrupted run would
+     */
+    public RowLabels(ReportDelay delay, Map<Long, Long> openCases) {
         this.delay = delay;
-        this.cases = new CardCases(delay);
+        this.cases = new CardCases(delay, openCases);
     }
 
     /**
@@ -65,6 +74,11 @@ public final class RowLabels {
         String column = TransactionColumn.TX_DATETIME.name();
         return LocalDateTime.parse(TransactionJson.dateTime(column, value(row, column, fileName), fileName, row)
                 .replace(' ', 'T'));
+    }
+
+    /** The cards' cases, for tests that draw labels without rows. */
+    CardCases cases() {
+        return cases;
     }
 
     /**

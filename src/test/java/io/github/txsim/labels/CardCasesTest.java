@@ -20,7 +20,7 @@ class CardCasesTest {
 
     @Test
     void aCardsFraudsUpToItsReportBecomeKnownTogetherAndALaterOneOpensTheNextCase() {
-        CardCases cases = new CardCases(THREE_DAYS);
+        CardCases cases = new CardCases(THREE_DAYS, Map.of());
 
         long first = cases.knownAt(7, 1, 10 * DAY);
         assertEquals(13 * DAY, first);
@@ -44,8 +44,10 @@ class CardCasesTest {
         return frauds;
     }
 
+    private static final ReportDelay DELAY = new ReportDelay.LongTailed(3, Duration.ofDays(5), 1, Duration.ofDays(120));
+
     private static Map<Long, Long> labels(List<Fraud> frauds, boolean forgetting) {
-        CardCases cases = new CardCases(new ReportDelay.LongTailed(3, Duration.ofDays(5), 1, Duration.ofDays(120)));
+        CardCases cases = new CardCases(DELAY, Map.of());
         Map<Long, Long> known = new HashMap<>();
         long forgotUpTo = 0;
         for (Fraud fraud : frauds) {
@@ -73,5 +75,31 @@ class CardCasesTest {
                 assertTrue(expected.get(fraud.id()) >= fraud.madeAt(), "never known before it is made");
             }
         }
+    }
+
+    @Test
+    void aRestartSeededWithTheCasesOfTheLabelsStillWaitingDrawsWhatAnUninterruptedRunWould() {
+        List<Fraud> frauds = corpus(11);
+        Map<Long, Long> expected = labels(frauds, false);
+        int half = frauds.size() / 2;
+        long stoppedAt = frauds.get(half - 1).madeAt();
+
+        CardCases before = new CardCases(DELAY, Map.of());
+        Map<Long, Long> known = new HashMap<>();
+        Map<Long, Long> waiting = new HashMap<>();
+        for (Fraud fraud : frauds.subList(0, half)) {
+            known.put(fraud.id(), before.knownAt(fraud.card(), fraud.id(), fraud.madeAt()));
+        }
+        for (Fraud fraud : frauds.subList(0, half)) {
+            if (known.get(fraud.id()) > stoppedAt) { // not sent yet: in the store at the restart
+                waiting.merge(fraud.card(), known.get(fraud.id()), Math::max);
+            }
+        }
+        CardCases after = new CardCases(DELAY, waiting);
+        for (Fraud fraud : frauds.subList(half, frauds.size())) {
+            known.put(fraud.id(), after.knownAt(fraud.card(), fraud.id(), fraud.madeAt()));
+        }
+
+        assertEquals(expected, known);
     }
 }

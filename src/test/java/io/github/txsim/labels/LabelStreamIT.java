@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -164,5 +166,54 @@ class LabelStreamIT {
         assertEquals(frauds + DAYS.size(), all.size(), "each label once over the two runs");
         assertEquals(frauds, all.stream().filter(l -> l.get("LABEL_TYPE").asText().equals("FRAUD"))
                 .map(l -> l.get("TRANSACTION_ID").asText()).distinct().count());
+    }
+
+    /** The labels the model gives the rows, in file order, by transaction id: what any run must send. */
+    private static Map<String, String> expectedKnownAt(Map<String, CSVRecord> rows, long seed) {
+        RowLabels model = new RowLabels(new ReportDelay.LongTailed(seed, Duration.ofDays(5), 1.0,
+                Duration.ofDays(120)));
+        Map<String, String> known = new TreeMap<>();
+        for (CSVRecord row : rows.values()) {
+            if (row.get("TX_FRAUD").equals("1")) {
+                long id = Long.parseLong(row.get("TRANSACTION_ID"));
+                long customer = Long.parseLong(row.get("CUSTOMER_ID"));
+                LocalDateTime madeAt = LocalDateTime.parse(row.get("TX_DATETIME"), TIME);
+                // the same draw as RowLabels.of, without a SourceRow
+                known.put(row.get("TRANSACTION_ID"), LocalDateTime.ofEpochSecond(model.cases().knownAt(customer, id,
+                        madeAt.toEpochSecond(ZoneOffset.UTC)), 0, ZoneOffset.UTC).format(TIME));
+            }
+        }
+        return known;
+    }
+
+    @Test
+    void aRunKilledWhileLabelsWaitLosesNoneAndTheRestartDrawsTheSameLabels() throws Exception {
+        KINESIS.createStream("killed", 2);
+        KINESIS.createStream("killed-labels", 2);
+        Map<String, CSVRecord> rows = writeDays();
+        Map<String, String> expected = expectedKnownAt(rows, 42);
+
+        ApplicationProcess first = application("killed", "first").set("publish.pacing", "rate:500")
+                .set("publish.groupSize", "100").start();
+        try (first) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> KINESIS.readAll("killed").size() >= rows.size() / 2);
+            first.kill();
+        }
+        try (ApplicationProcess second = application("killed", "second").set("labels.atEnd", "send").start()) {
+            assertEquals(0, second.awaitExit(Duration.ofSeconds(120)), second.output());
+        }
+
+        Map<String, List<String>> sent = new TreeMap<>();
+        for (JsonNode label : read("killed-labels")) {
+            if (label.get("LABEL_TYPE").asText().equals("FRAUD")) {
+                sent.computeIfAbsent(label.get("TRANSACTION_ID").asText(), id -> new ArrayList<>())
+                        .add(label.get("LABEL_KNOWN_AT").asText());
+            }
+        }
+        assertEquals(expected.keySet(), sent.keySet(), "every fraud's label, none lost to the kill");
+        long repeated = sent.values().stream().mapToLong(times -> times.size() - 1).sum();
+        assertTrue(repeated <= 4 * 100, "at most the groups in flight again: " + repeated);
+        sent.forEach((id, times) -> assertTrue(times.stream().allMatch(expected.get(id)::equals),
+                id + " known at " + times + ", as an uninterrupted run draws it: " + expected.get(id)));
     }
 }

@@ -5,13 +5,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PendingLabelsTest {
@@ -90,9 +93,26 @@ class PendingLabelsTest {
             store.add(List.of(fraud(1, MONDAY.plusDays(2))));
             store.force();
 
-            assertEquals(MONDAY.plusDays(2), store.nextHour().orElseThrow());
+            assertEquals(MONDAY.plusDays(2), store.nextDue().orElseThrow());
             assertEquals(List.of("1", "2"), ids(store.due(MONDAY.plusDays(3), 10)));
             assertEquals(2, store.waiting(), "exact once the hour is read");
+        }
+    }
+
+    @Test
+    void aReopenedStoreKnowsTheCasesStillOpenAndTheDaysSettled() throws Exception {
+        try (PendingLabels store = PendingLabels.open(folder)) {
+            store.add(List.of(fraud(1, MONDAY.plusDays(1)), fraud(2, MONDAY.plusDays(4)), fraud(3, MONDAY.plusDays(2))));
+            assertTrue(store.settle(LocalDate.of(2026, 12, 1)));
+            assertFalse(store.settle(LocalDate.of(2026, 12, 1)));
+            store.force();
+            store.sent(store.due(MONDAY.plusDays(1), 10));
+        }
+        try (PendingLabels store = PendingLabels.open(folder)) {
+            assertEquals(Map.of(42L, MONDAY.plusDays(4).toEpochSecond(ZoneOffset.UTC),
+                    43L, MONDAY.plusDays(2).toEpochSecond(ZoneOffset.UTC)), store.cardReports(),
+                    "the customers' cases still waiting; customer 41's label went");
+            assertFalse(store.settle(LocalDate.of(2026, 12, 1)), "one marker a day, across restarts");
         }
     }
 }
