@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -64,6 +65,13 @@ record LabelWiring(LabelSettings settings, LabelKeeper keeper, LabelPublisher pu
         return keeper == null ? (fileName, rows) -> { } : keeper;
     }
 
+    /** The label stream follows the pacing's event time too (realtime, speed-up). */
+    void follow(Supplier<LocalDateTime> pacedEventTime) {
+        if (publisher != null) {
+            publisher.follow(pacedEventTime);
+        }
+    }
+
     /** Told of each group's rows once acknowledged. */
     AcknowledgedRows acknowledged() {
         return keeper == null ? AcknowledgedRows.NONE : keeper;
@@ -96,7 +104,7 @@ record LabelWiring(LabelSettings settings, LabelKeeper keeper, LabelPublisher pu
     }
 
     /** The line a run-once run ends its label stream with; null without one. */
-    String finishRun() throws InterruptedException, IOException {
+    String finishRun() throws Exception {
         return publisher == null ? null
                 : publisher.finishRun(settings.sendAtEnd(), Duration.ofMinutes(5));
     }

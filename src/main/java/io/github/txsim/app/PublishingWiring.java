@@ -27,8 +27,10 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
  * @param stop    raised when publishing is told to stop; the file area waits on it too
  * @param outage  the destination gone while publishing; one that outlasts its limit stops the application
  * @param records how a row becomes a record for this destination
+ * @param publisher sends each group of rows
  */
-record PublishingWiring(Sink sink, StopSignal stop, Outage outage, TransactionRecords records) {
+record PublishingWiring(Sink sink, StopSignal stop, Outage outage, TransactionRecords records,
+        GroupPublisher publisher) {
 
     static PublishingWiring bind(CamelContext context, PublishSettings publish, Destination.Connection connection,
             PublishMetrics metrics, LabelWiring labels) {
@@ -44,14 +46,16 @@ record PublishingWiring(Sink sink, StopSignal stop, Outage outage, TransactionRe
         RecordSender sender = new RecordSender(sink, metrics, stop, outage, clock, stop::await);
 
         Registry registry = context.getRegistry();
-        registry.bind("groupPublisher", new GroupPublisher(records, sender, publish.pacing(), clock, metrics, stop,
-                publish.rowsAhead(), labels.acknowledged()));
+        GroupPublisher publisher = new GroupPublisher(records, sender, publish.pacing(), clock, metrics, stop,
+                publish.rowsAhead(), labels.acknowledged());
+        registry.bind("groupPublisher", publisher);
         registry.bind("publishThreads", publishThreads(context, publish.maxInFlight()));
         registry.bind("recordTimeout", new RecordTimeout(publish.retry(), stop, clock));
         registry.bind("redeliveryPolicy", publish.retry().redeliveryPolicy());
         registry.bind("destinationHealthCheck", new DestinationHealthCheck(connection.healthCheckId(), sink, outage,
                 connection.look()));
-        return new PublishingWiring(sink, stop, outage, records);
+        labels.follow(publisher::pacedEventTime);
+        return new PublishingWiring(sink, stop, outage, records, publisher);
     }
 
     /**

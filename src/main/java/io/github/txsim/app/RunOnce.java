@@ -122,8 +122,8 @@ public final class RunOnce {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the labels waiting: " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot end the label stream: " + e.getMessage(), e);
         }
     }
 

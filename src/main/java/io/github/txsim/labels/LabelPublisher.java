@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.github.txsim.publish.PendingRecord;
 import io.github.txsim.publish.RetryPolicy;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends the label events whose time has come to the label stream's sink, in time order, in groups of at most
  * {@code groupSize}: an event goes out once the transactions acknowledged have reached its known time
- * ({@link LabelKeeper#eventTime}), so that a consumer reading both streams sees a label when it would have come. The
+ * ({@link LabelKeeper#eventTime}), or the paced clock has ({@link #follow}: realtime, speed-up), so that a consumer
+ * reading both streams sees a label when it would have come. The
  * store is the retry queue: an event not acknowledged stays in it and goes again after the retry policy's wait; one
  * acknowledged is noted there and never goes again.
  */
@@ -38,6 +40,7 @@ public final class LabelPublisher extends ServiceSupport {
     private Thread thread;
     private volatile boolean running;
     private volatile boolean sendAll;
+    private volatile Supplier<LocalDateTime> pacedEventTime = () -> null;
     private volatile boolean idle;
     private long sent;
 
@@ -71,7 +74,7 @@ public final class LabelPublisher extends ServiceSupport {
         int failures = 0;
         while (running) {
             try {
-                LocalDateTime clock = sendAll ? LocalDateTime.MAX : keeper.eventTime();
+                LocalDateTime clock = sendAll ? LocalDateTime.MAX : clock();
                 List<PendingLabels.Pending> due = keeper.store().due(clock, groupSize);
                 if (due.isEmpty()) {
                     idle = true;
@@ -100,6 +103,23 @@ public final class LabelPublisher extends ServiceSupport {
                 }
             }
         }
+    }
+
+    /**
+     * Follows the pacing's event time too: in realtime or speed-up pacing a label goes out when the paced clock
+     * reaches its time, even while no transaction is due.
+     *
+     * @param eventTime the paced event time now, or null when the pacing does not follow event time
+     */
+    public void follow(Supplier<LocalDateTime> eventTime) {
+        pacedEventTime = eventTime;
+    }
+
+    /** The label stream's clock: the later of the transactions acknowledged and the paced event time. */
+    private LocalDateTime clock() {
+        LocalDateTime acknowledged = keeper.eventTime();
+        LocalDateTime paced = pacedEventTime.get();
+        return paced != null && paced.isAfter(acknowledged) ? paced : acknowledged;
     }
 
     /** Sends the events once; answers whether every one was acknowledged. */
@@ -150,7 +170,7 @@ public final class LabelPublisher extends ServiceSupport {
      *
      * @param sendWaiting whether to send the events not due yet too
      */
-    public String finishRun(boolean sendWaiting, Duration within) throws InterruptedException, IOException {
+    public String finishRun(boolean sendWaiting, Duration within) throws Exception {
         sendAll = sendWaiting;
         long deadline = System.nanoTime() + within.toNanos();
         synchronized (lock) {
@@ -159,6 +179,7 @@ public final class LabelPublisher extends ServiceSupport {
                 lock.wait(IDLE_MILLIS);
             }
         }
+        sink.fileDone(FILE_NAME); // a folder of files puts the events sent into place for readers
         PendingLabels store = keeper.store();
         long waiting = store.waiting();
         return String.format("Label events: %,d sent to %s, %,d waiting%s", sentSoFar(), sink.destination(), waiting,

@@ -1,6 +1,7 @@
 package io.github.txsim.publish;
 
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -130,6 +131,15 @@ public final class GroupPublisher extends ServiceSupport implements Processor, S
      */
     public void fileDone(Exchange exchange) throws Exception {
         sender.fileDone(exchange.getProperty(FilePublishing.PROPERTY, FilePublishing.class).fileName());
+    }
+
+    /**
+     * The event time the pacing has reached now (the wall clock in realtime, the speed-up's clock from the last file
+     * paced), or null when the pacing does not follow event time ({@code max}, {@code rate:}).
+     */
+    public LocalDateTime pacedEventTime() {
+        FilePace current = pace.get();
+        return current == null ? null : current.pace().eventTimeAt(clock.instant());
     }
 
     private Pacing.Pace paceOf(FilePublishing progress) {

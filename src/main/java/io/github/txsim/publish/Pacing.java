@@ -35,6 +35,14 @@ public sealed interface Pacing {
     /** When each record of one file is due. */
     interface Pace {
         Instant due(SourceRow row);
+
+        /**
+         * The event time this pace has reached at a wall time: what a record due then carries, so that what becomes
+         * known in event time (a label) goes out when it would have; null for a pace that does not follow event time.
+         */
+        default LocalDateTime eventTimeAt(Instant wall) {
+            return null;
+        }
     }
 
     /** The pace of a file whose first record goes out now. */
@@ -102,9 +110,17 @@ public sealed interface Pacing {
     record Realtime(EventTime eventTime, ZoneId zone) implements Pacing {
         @Override
         public Pace startFile(Clock clock) {
-            return row -> {
-                LocalDateTime event = eventTime.of(row);
-                return event == null ? NOW : event.atZone(zone).toInstant();
+            return new Pace() {
+                @Override
+                public Instant due(SourceRow row) {
+                    LocalDateTime event = eventTime.of(row);
+                    return event == null ? NOW : event.atZone(zone).toInstant();
+                }
+
+                @Override
+                public LocalDateTime eventTimeAt(Instant wall) {
+                    return LocalDateTime.ofInstant(wall, zone);
+                }
             };
         }
     }
@@ -114,14 +130,24 @@ public sealed interface Pacing {
         @Override
         public Pace startFile(Clock clock) {
             AtomicReference<Origin> origin = new AtomicReference<>();
-            return row -> {
-                LocalDateTime event = eventTime.of(row);
-                if (event == null) {
-                    return NOW;
+            return new Pace() {
+                @Override
+                public Instant due(SourceRow row) {
+                    LocalDateTime event = eventTime.of(row);
+                    if (event == null) {
+                        return NOW;
+                    }
+                    origin.compareAndSet(null, new Origin(event, clock.instant()));
+                    long eventNanos = Duration.between(origin.get().event(), event).toNanos();
+                    return origin.get().wall().plusNanos((long) (eventNanos / factor));
                 }
-                origin.compareAndSet(null, new Origin(event, clock.instant()));
-                long eventNanos = Duration.between(origin.get().event(), event).toNanos();
-                return origin.get().wall().plusNanos((long) (eventNanos / factor));
+
+                @Override
+                public LocalDateTime eventTimeAt(Instant wall) {
+                    Origin from = origin.get();
+                    return from == null ? null : from.event().plusNanos(
+                            (long) (Duration.between(from.wall(), wall).toNanos() * factor));
+                }
             };
         }
 

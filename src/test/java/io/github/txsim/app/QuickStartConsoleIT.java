@@ -56,10 +56,11 @@ class QuickStartConsoleIT {
     }
 
     @Test
-    void theKafkaQuickStartStartsItsOwnBrokerAndEndsWithItsVerification() throws Exception {
+    void theKafkaQuickStartWithDelayedLabelsStartsItsOwnBrokerAndEndsWithItsVerification() throws Exception {
         String output;
         try (ApplicationProcess application = new ApplicationProcess(data.resolve("quick-start-kafka.log"))
                 .set("publish.sink", "kafka")
+                .set("labels.mode", "delayed")
                 .set("generator.report", "false")
                 .dataFolders(data)
                 .start()) {
@@ -71,6 +72,9 @@ class QuickStartConsoleIT {
         for (String expected : List.of("Local Kafka broker (KRaft, one node) listening on 127.0.0.1:",
                 "Creating Kafka topic 'transactions'", "Published transactions-", "to Kafka topic 'transactions'",
                 " records in Kafka topic 'transactions', 0 missing, 0 duplicated",
+                "Creating Kafka topic 'transaction-labels'", "sent to Kafka topic 'transaction-labels', ",
+                " waiting (the next known at ", "in Kafka topic 'transaction-labels', ", "), 0 missing, 0 duplicated, "
+                        + "0 for a genuine row; settlement markers for 1 of 1 days",
                 "Run complete: 1 file(s) published, 0 failed",
                 "Local Kafka broker stopped")) {
             assertTrue(info.stream().anyMatch(line -> line.contains(expected)), expected + " in:\n" + output);
@@ -79,12 +83,16 @@ class QuickStartConsoleIT {
     }
 
     @Test
-    void theFilesQuickStartWritesJsonLinesAndEndsWithItsVerification() throws Exception {
+    void theFilesQuickStartWithDelayedLabelsWritesJsonLinesAndEndsWithItsVerification() throws Exception {
         Path records = data.resolve("records");
+        Path labels = data.resolve("labels");
         String output;
         try (ApplicationProcess application = new ApplicationProcess(data.resolve("quick-start-files.log"))
                 .set("publish.sink", "files")
+                .set("labels.mode", "delayed")
+                .set("labels.atEnd", "send")
                 .set("files.folder", records.toString())
+                .set("files.labels.folder", labels.toString())
                 .set("generator.report", "false")
                 .dataFolders(data)
                 .start()) {
@@ -94,13 +102,16 @@ class QuickStartConsoleIT {
         List<String> info = output.lines().filter(line -> line.contains(" INFO ")).toList();
         for (String expected : List.of("Records go to JSON Lines files in " + records, "Published transactions-",
                 "to JSON Lines folder '" + records + "'", " records in JSON Lines folder '" + records
-                        + "', 0 missing, 0 duplicated", "Run complete: 1 file(s) published, 0 failed")) {
+                        + "', 0 missing, 0 duplicated", "sent to JSON Lines folder '" + labels + "', 0 waiting",
+                "), 0 missing, 0 duplicated, 0 for a genuine row; settlement markers for 1 of 1 days",
+                "Run complete: 1 file(s) published, 0 failed")) {
             assertTrue(info.stream().anyMatch(line -> line.contains(expected)), expected + " in:\n" + output);
         }
         assertFalse(output.contains(" WARN ") || output.contains(" ERROR "), output);
         List<String> written = Folders.fileNames(records);
         assertEquals(1, written.size(), written.toString());
         assertTrue(written.get(0).matches("transactions-\\d{4}-\\d{2}-\\d{2}\\.jsonl"), written.toString());
+        assertEquals(List.of("labels.jsonl"), Folders.fileNames(labels), "every label event, put into place");
     }
 
     private void theGenerationLineNamesAReportThatOpensWithEveryFigure(List<String> info) throws Exception {

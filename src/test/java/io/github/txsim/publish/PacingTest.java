@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -133,6 +134,19 @@ class PacingTest {
                 "2026-11-28T12:00:00Z [1, 2]",
                 "2026-11-28T12:00:05Z [3, 4]",
                 "2026-11-28T12:01:00Z [5]"), sends);
+    }
+
+    @Test
+    void aPacesEventTimeIsTheWallClockInRealtimeAndRunsThatManyTimesFasterInASpeedUp() {
+        Instant start = clock.instant();
+        Pacing.Pace realtime = Pacing.parse("realtime", "TX_DATETIME", ZONE).startFile(clock);
+        assertEquals(LocalDateTime.of(2026, 11, 28, 12, 0, 5), realtime.eventTimeAt(start.plusSeconds(5)));
+
+        Pacing.Pace speedUp = Pacing.parse("600", "TX_DATETIME", ZONE).startFile(clock);
+        assertEquals(null, speedUp.eventTimeAt(start), "no record paced yet: no event time");
+        speedUp.due(Rows.of("TX_DATETIME\n2026-11-27 08:00:00\n").get(0));
+        assertEquals(LocalDateTime.of(2026, 11, 27, 8, 10), speedUp.eventTimeAt(start.plusSeconds(1)));
+        assertEquals(null, Pacing.parse("max", "TX_DATETIME", ZONE).startFile(clock).eventTimeAt(start));
     }
 
     @Test
