@@ -22,6 +22,7 @@ import io.github.txsim.publish.RecordSource;
 import io.github.txsim.rows.SourceRow;
 import io.github.txsim.schema.TransactionColumn;
 import io.github.txsim.verification.LabelCheck;
+import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,8 +62,8 @@ record LabelWiring(LabelSettings settings, LabelKeeper keeper, LabelPublisher pu
     }
 
     /** Told of each group as it is cut. */
-    BiConsumer<String, List<SourceRow>> cut() {
-        return keeper == null ? (fileName, rows) -> { } : keeper;
+    BiConsumer<Exchange, List<SourceRow>> cut() {
+        return keeper == null ? (exchange, rows) -> { } : keeper;
     }
 
     /** The label stream follows the pacing's event time too (realtime, speed-up). */

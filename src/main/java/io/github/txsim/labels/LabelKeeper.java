@@ -11,8 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
 import io.github.txsim.publish.AcknowledgedRows;
+import io.github.txsim.publish.FilePublishing;
 import io.github.txsim.rows.InvalidRowException;
 import io.github.txsim.rows.SourceRow;
+import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * checkpoint passes it; each day a row of which is acknowledged gets its settlement marker, once. The event time the
  * acknowledged rows have reached is the label stream's clock in {@code max} pacing ({@link #eventTime}).
  */
-public final class LabelKeeper implements BiConsumer<String, List<SourceRow>>, AcknowledgedRows {
+public final class LabelKeeper implements BiConsumer<Exchange, List<SourceRow>>, AcknowledgedRows {
 
     private static final Logger LOG = LoggerFactory.getLogger(LabelKeeper.class);
 
@@ -44,14 +46,20 @@ public final class LabelKeeper implements BiConsumer<String, List<SourceRow>>, A
         this.settleAfter = settleAfter;
     }
 
-    /** A group of a file's rows was cut: the labels of its fraud rows are drawn. */
+    /**
+     * A group of a file's rows was cut: the labels of its fraud rows are drawn. Rows an earlier run did are not: their
+     * labels were kept then, and the cases they opened are read back from the labels waiting.
+     */
     @Override
-    public void accept(String fileName, List<SourceRow> group) {
+    public void accept(Exchange exchange, List<SourceRow> group) {
+        FilePublishing publishing = exchange.getProperty(FilePublishing.PROPERTY, FilePublishing.class);
+        String fileName = publishing.fileName();
+        long resumedAfter = publishing.file().resumedAfter();
         // one file at a time: what was drawn for another file's rows not acknowledged (a file failed) goes
         drawn.keySet().removeIf(name -> !name.equals(fileName));
         Map<Long, LabelEvent.FraudLabel> file = drawn.computeIfAbsent(fileName, name -> new ConcurrentHashMap<>());
         for (SourceRow row : group) {
-            if (row.problem() != null || withoutLabels.contains(fileName)) {
+            if (row.problem() != null || row.number() <= resumedAfter || withoutLabels.contains(fileName)) {
                 continue;
             }
             if (row.get(RowLabels.NEEDED.get(RowLabels.NEEDED.size() - 1).name()) == null) {

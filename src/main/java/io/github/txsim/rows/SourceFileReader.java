@@ -39,7 +39,7 @@ public final class SourceFileReader {
     private final Function<Exchange, SourceText.Growth> growth;
     private final int groupRows;
     private final long groupBytes;
-    private final BiConsumer<String, List<SourceRow>> cut;
+    private final BiConsumer<Exchange, List<SourceRow>> cut;
 
     /**
      * @param rules      what every file's header must hold, and what may be left out of the records
@@ -49,15 +49,15 @@ public final class SourceFileReader {
      */
     public SourceFileReader(ColumnRules rules, Function<Exchange, SourceText.Growth> growth, int groupRows,
             long groupBytes) {
-        this(rules, growth, groupRows, groupBytes, (fileName, group) -> { });
+        this(rules, growth, groupRows, groupBytes, (exchange, group) -> { });
     }
 
     /**
-     * @param cut told of each group of a file's rows as it is cut, in file order, before the group is published: the
-     *            label stream derives its labels there, where the rows still come in order
+     * @param cut told of each group of a file's rows (with the file's exchange) as it is cut, in file order, before
+     *            the group is published: the label stream derives its labels there, where the rows still come in order
      */
     public SourceFileReader(ColumnRules rules, Function<Exchange, SourceText.Growth> growth, int groupRows,
-            long groupBytes, BiConsumer<String, List<SourceRow>> cut) {
+            long groupBytes, BiConsumer<Exchange, List<SourceRow>> cut) {
         this.rules = rules;
         this.growth = growth;
         this.groupRows = groupRows;
@@ -105,7 +105,7 @@ public final class SourceFileReader {
                     + "(publish.dropUnnamedIndexColumn)", fileName);
         }
         exchange.setProperty(ROWS, rows);
-        exchange.getMessage().setBody(new RowGroups(rows, groupRows, groupBytes, group -> cut.accept(fileName, group)));
+        exchange.getMessage().setBody(new RowGroups(rows, groupRows, groupBytes, group -> cut.accept(exchange, group)));
     }
 
     /**
