@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,20 @@ class LabelColumnTest {
             LabelColumn label = LabelColumn.valueOf(column.name());
             assertEquals(column.jsonType(), label.jsonType());
             assertEquals(column.redshiftType(), label.redshiftType());
+        }
+    }
+
+    @Test
+    void theRedshiftLabelViewsHaveOneTypedColumnPerEventField() throws Exception {
+        Pattern field = Pattern.compile("payload\\.([A-Z_]+)::([A-Z]+(?:\\(\\d+(?:,\\d+)?\\))?) AS ([a-z_]+)");
+        List<String> expected = Arrays.stream(LabelColumn.values()).map(column -> column.name() + "::"
+                + column.redshiftType() + " AS " + column.name().toLowerCase(Locale.ROOT)).toList();
+        for (String file : List.of("redshift.sql", "redshift-msk.sql")) {
+            String sql = Files.readString(Path.of("docs", file), StandardCharsets.UTF_8);
+            String view = sql.substring(sql.indexOf("CREATE VIEW labels AS"), sql.indexOf("FROM label_records;"));
+            List<String> columns = field.matcher(view).results().map(m -> m.group(1) + "::" + m.group(2) + " AS "
+                    + m.group(3)).toList();
+            assertEquals(expected, columns, file);
         }
     }
 
