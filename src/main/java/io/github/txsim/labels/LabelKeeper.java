@@ -2,6 +2,7 @@ package io.github.txsim.labels;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +13,10 @@ import java.util.function.BiConsumer;
 
 import io.github.txsim.publish.AcknowledgedRows;
 import io.github.txsim.publish.FilePublishing;
+import io.github.txsim.rows.EventTimes;
 import io.github.txsim.rows.InvalidRowException;
 import io.github.txsim.rows.SourceRow;
+import io.github.txsim.schema.TransactionColumn;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +31,9 @@ import org.slf4j.LoggerFactory;
 public final class LabelKeeper implements BiConsumer<Exchange, List<SourceRow>>, AcknowledgedRows {
 
     private static final Logger LOG = LoggerFactory.getLogger(LabelKeeper.class);
+    private static final String TIME = TransactionColumn.TX_DATETIME.name();
+    private static final String FRAUD = TransactionColumn.TX_FRAUD.name();
+    private static final int DAY_LENGTH = "yyyy-MM-dd".length();
 
     private final RowLabels labels;
     private final PendingLabels store;
@@ -36,6 +42,8 @@ public final class LabelKeeper implements BiConsumer<Exchange, List<SourceRow>>,
     private final Map<String, Map<Long, LabelEvent.FraudLabel>> drawn = new ConcurrentHashMap<>();
     private final Set<String> withoutLabels = ConcurrentHashMap.newKeySet();
     private LocalDateTime eventTime = LocalDateTime.MIN;
+    /** The day of the last row acknowledged, as written ({@code yyyy-MM-dd}). */
+    private String lastDay = "";
     /** The latest row time cut, and when the card cases reported before it were last forgotten (splitting thread). */
     private LocalDateTime cutTime = LocalDateTime.MIN;
     private LocalDateTime forgotAt = LocalDateTime.MIN;
@@ -62,20 +70,21 @@ public final class LabelKeeper implements BiConsumer<Exchange, List<SourceRow>>,
             if (row.problem() != null || row.number() <= resumedAfter || withoutLabels.contains(fileName)) {
                 continue;
             }
-            if (row.get(RowLabels.NEEDED.get(RowLabels.NEEDED.size() - 1).name()) == null) {
+            if (row.get(FRAUD) == null) {
                 withoutLabels.add(fileName);
-                LOG.warn("{} has no {} column: its rows go out without label events", fileName,
-                        RowLabels.NEEDED.get(RowLabels.NEEDED.size() - 1));
+                LOG.warn("{} has no {} column: its rows go out without label events", fileName, FRAUD);
                 continue;
             }
             try {
                 labels.of(row, fileName).ifPresent(label -> file.put(row.line(), label));
-                LocalDateTime madeAt = RowLabels.madeAt(row, fileName);
-                cutTime = madeAt.isAfter(cutTime) ? madeAt : cutTime;
             } catch (InvalidRowException e) {
                 // the row is rejected as it becomes a record, for this reason or another, and has no label
             }
         }
+        SourceRow last = group.get(group.size() - 1);
+        String lastTime = last.get(TIME);
+        LocalDateTime madeAt = lastTime == null ? null : EventTimes.parse(lastTime.strip());
+        cutTime = madeAt != null && madeAt.isAfter(cutTime) ? madeAt : cutTime;
         if (cutTime.isAfter(forgotAt.plusHours(1))) {
             // the rows come in time order: a fraud cut from now on opens a new case where a case was reported before
             labels.forgetReportedBefore(cutTime);
@@ -83,36 +92,43 @@ public final class LabelKeeper implements BiConsumer<Exchange, List<SourceRow>>,
         }
     }
 
-    /** Rows acknowledged: their labels and their days' settlement markers are kept, and made durable. */
+    /**
+     * Rows acknowledged: their labels and their days' settlement markers are kept, written before the file's
+     * checkpoint passes the rows, as the checkpoint is.
+     */
     @Override
     public synchronized void acknowledged(String fileName, List<SourceRow> rows) throws IOException {
         Map<Long, LabelEvent.FraudLabel> file = drawn.getOrDefault(fileName, Map.of());
         List<LabelEvent> events = new ArrayList<>();
+        String latest = null;
         for (SourceRow row : rows) {
-            LabelEvent.FraudLabel label = file.remove(row.line());
+            LabelEvent.FraudLabel label = file.isEmpty() ? null : file.remove(row.line());
             if (label != null) {
                 events.add(label);
             }
-            LocalDateTime madeAt = madeAt(row, fileName);
-            if (madeAt != null) {
-                if (madeAt.isAfter(eventTime)) {
-                    eventTime = madeAt;
-                }
-                if (store.settle(madeAt.toLocalDate())) {
-                    events.add(new LabelEvent.Settlement(madeAt.toLocalDate(),
-                            madeAt.toLocalDate().plusDays(1).atStartOfDay().plus(settleAfter)));
+            // the time as written (yyyy-MM-dd HH:mm:ss, checked as the row became a record) orders as time does
+            String time = row.get(TIME);
+            if (time == null) {
+                continue; // a file without TX_DATETIME: no event time, no settlement
+            }
+            time = time.strip();
+            if (!time.regionMatches(0, lastDay, 0, DAY_LENGTH)) {
+                lastDay = time.substring(0, DAY_LENGTH);
+                LocalDate day = LocalDate.parse(lastDay);
+                if (store.settle(day)) {
+                    events.add(new LabelEvent.Settlement(day, day.plusDays(1).atStartOfDay().plus(settleAfter)));
                 }
             }
+            if (latest == null || time.compareTo(latest) > 0) {
+                latest = time;
+            }
         }
-        store.add(events);
-        store.force();
-    }
-
-    private static LocalDateTime madeAt(SourceRow row, String fileName) {
-        try {
-            return RowLabels.madeAt(row, fileName);
-        } catch (InvalidRowException e) {
-            return null; // a file without TX_DATETIME: no event time, no settlement
+        if (!events.isEmpty()) {
+            store.add(events);
+        }
+        LocalDateTime madeAt = latest == null ? null : EventTimes.parse(latest);
+        if (madeAt != null && madeAt.isAfter(eventTime)) {
+            eventTime = madeAt;
         }
     }
 

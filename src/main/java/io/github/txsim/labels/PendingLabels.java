@@ -132,7 +132,10 @@ public final class PendingLabels implements AutoCloseable {
         return true;
     }
 
-    /** Keeps the events until their time; {@link #force} makes them durable. */
+    /**
+     * Keeps the events until their time: written, they survive the process (kill -9), as the file's checkpoint written
+     * after them does; {@link #force} makes them survive the machine too.
+     */
     public synchronized void add(List<? extends LabelEvent> events) throws IOException {
         Map<LocalDateTime, List<byte[]>> lines = new TreeMap<>();
         for (LabelEvent event : events) {
@@ -150,7 +153,7 @@ public final class PendingLabels implements AutoCloseable {
                     .add(pending.line().getBytes(StandardCharsets.UTF_8));
         }
         for (Map.Entry<LocalDateTime, List<byte[]>> hour : lines.entrySet()) {
-            LineFiles.append(channel(hour.getKey()), hour.getValue());
+            LineFiles.append(channel(hour.getKey()), hour.getValue(), false);
         }
     }
 
@@ -190,7 +193,7 @@ public final class PendingLabels implements AutoCloseable {
             try (FileChannel sent = FileChannel.open(sentFile(hour.getKey()), StandardOpenOption.CREATE,
                     StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 LineFiles.cutToLastLine(sent);
-                LineFiles.append(sent, hour.getValue());
+                LineFiles.append(sent, hour.getValue(), false);
             }
         }
         for (Pending pending : events) {

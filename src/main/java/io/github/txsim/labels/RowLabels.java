@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.txsim.rows.EventTimes;
 import io.github.txsim.rows.InvalidRowException;
 import io.github.txsim.rows.SourceRow;
 import io.github.txsim.rows.TransactionJson;
@@ -72,8 +73,12 @@ public final class RowLabels {
     /** When the row's transaction was made. */
     public static LocalDateTime madeAt(SourceRow row, String fileName) {
         String column = TransactionColumn.TX_DATETIME.name();
-        return LocalDateTime.parse(TransactionJson.dateTime(column, value(row, column, fileName), fileName, row)
-                .replace(' ', 'T'));
+        String value = value(row, column, fileName);
+        LocalDateTime madeAt = EventTimes.parse(value.strip());
+        if (madeAt == null) {
+            TransactionJson.dateTime(column, value, fileName, row); // names the row and the value
+        }
+        return madeAt;
     }
 
     /** The cards' cases, for tests that draw labels without rows. */

@@ -23,6 +23,16 @@ public final class LineFiles {
      * @throws IOException when they could not be written; the file is then as it was
      */
     public static void append(FileChannel channel, List<byte[]> lines) throws IOException {
+        append(channel, lines, true);
+    }
+
+    /**
+     * Appends each line and its newline at the end of the file; written, they survive the process (kill -9), and
+     * forced ({@code force}) the machine too.
+     *
+     * @throws IOException when they could not be written; the file is then as it was
+     */
+    public static void append(FileChannel channel, List<byte[]> lines, boolean force) throws IOException {
         long start = channel.size();
         try {
             channel.position(start);
@@ -32,7 +42,9 @@ public final class LineFiles {
                     channel.write(line);
                 }
             }
-            channel.force(false);
+            if (force) {
+                channel.force(false);
+            }
         } catch (IOException e) {
             channel.truncate(start); // no half line left for the next append to follow
             throw e;
