@@ -53,7 +53,8 @@ final class FileCheck {
 
     /** A parser of the file's rows by its header, which must have TRANSACTION_ID. */
     static CSVParser parser(Reader reader, Path file) throws IOException {
-        CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader);
+        CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                .setAllowMissingColumnNames(true).get().parse(reader); // pandas leaves its index column unnamed
         if (!parser.getHeaderMap().containsKey(ID_COLUMN)) {
             throw new IllegalArgumentException(file + " has no " + ID_COLUMN + " column");
         }

@@ -1,6 +1,7 @@
 package io.github.txsim.labels;
 
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.txsim.testing.ApplicationProcess;
 import io.github.txsim.testing.Kinesalite;
+import io.github.txsim.testing.PandasCsv;
 import io.github.txsim.testing.TransactionFiles;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -215,5 +217,25 @@ class LabelStreamIT {
         assertTrue(repeated <= 4 * 100, "at most the groups in flight again: " + repeated);
         sent.forEach((id, times) -> assertTrue(times.stream().allMatch(expected.get(id)::equals),
                 id + " known at " + times + ", as an uninterrupted run draws it: " + expected.get(id)));
+    }
+
+    @Test
+    void aHandbookFileWrittenByPandasGetsItsLabelStreamToo() throws Exception {
+        KINESIS.createStream("handbook", 2);
+        KINESIS.createStream("handbook-labels", 2);
+        String csv = PandasCsv.of(PandasCsv.handbookDay(LocalDate.of(2018, 6, 1)), true);
+        TransactionFiles.write(Files.createDirectories(data.resolve("source")), "handbook.csv", csv);
+        long frauds = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                .setAllowMissingColumnNames(true).get().parse(new StringReader(csv)).stream()
+                .filter(row -> row.get("TX_FRAUD").equals("1")).count();
+
+        try (ApplicationProcess run = application("handbook", "handbook").set("labels.delay", "7d")
+                .set("labels.atEnd", "send").set("app.verify", "true").start()) {
+            assertEquals(0, run.awaitExit(Duration.ofSeconds(120)), run.output());
+            assertTrue(run.output().contains(String.format("Verified the labels of the run's files: %,d fraud labels "
+                    + "(%,d in Kinesis stream 'handbook-labels', 0 waiting), 0 missing, 0 duplicated, 0 for a genuine "
+                    + "row; settlement markers for 1 of 1 days", frauds, frauds)), run.output());
+        }
+        assertTrue(read("handbook").stream().noneMatch(t -> t.has("TX_FRAUD")), "the label left out of each record");
     }
 }
