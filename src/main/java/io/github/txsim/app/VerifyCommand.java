@@ -4,12 +4,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import io.github.txsim.publish.DestinationType;
+import io.github.txsim.labels.LabelSettings;
+import io.github.txsim.labels.PendingLabels;
 import io.github.txsim.publish.Destinations;
 import io.github.txsim.settings.Settings;
 import io.github.txsim.verification.FileResult;
+import io.github.txsim.verification.LabelCheck;
 import io.github.txsim.publish.RecordSource;
 import io.github.txsim.verification.Verifier;
 import org.apache.camel.CamelContext;
@@ -51,11 +55,34 @@ final class VerifyCommand implements Callable<Integer> {
                     + "kinesis.streamName, kafka.topic)")
     String name;
 
+    @Option(names = "--labels", negatable = true, paramLabel = "",
+            description = "Also reconcile the label stream (kinesis.labels.streamName, kafka.labels.topic, "
+                    + "files.labels.folder) with the files: each fraud row's label once, sent or waiting in "
+                    + "folders.checkpoints/labels; none for a genuine row; a settlement marker a day (default: when "
+                    + "labels.mode is delayed or both)")
+    Boolean labels;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     static int run(String[] args) {
         return CommandLines.execute(new VerifyCommand(), args);
+    }
+
+    /** The label stream reconciled with the files; answers whether a label was missing or wrong. */
+    private boolean verifyLabels(DestinationType type, Settings properties, CamelContext context) throws Exception {
+        Settings labelStream = properties.with(type.nameKey(), properties.text(type.labelsNameKey()));
+        Path waitingFolder = DataFolders.from(properties).checkpoints().resolve("labels");
+        Set<String> waiting = Set.of();
+        if (Files.isDirectory(waitingFolder)) {
+            try (PendingLabels store = PendingLabels.open(waitingFolder)) {
+                waiting = store.waitingIds();
+            }
+        }
+        LabelCheck.Result result = LabelCheck.verify(files, type.configure(labelStream).reader(context), since,
+                waiting);
+        spec.commandLine().getOut().println(result.summary());
+        return result.failed();
     }
 
     @Override
@@ -78,7 +105,9 @@ final class VerifyCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println(file.summary(report.destination()));
             }
             spec.commandLine().getOut().println(report.othersLine());
-            return report.anyMissing() ? 1 : 0;
+            boolean labelsWrong = (labels != null ? labels : LabelSettings.mode(properties).stream())
+                    && verifyLabels(type, properties, context);
+            return report.anyMissing() || labelsWrong ? 1 : 0;
         }
     }
 }

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import io.github.txsim.publish.PendingRecord;
@@ -85,7 +87,10 @@ public final class LabelPublisher extends ServiceSupport {
                     continue;
                 }
                 idle = false;
-                if (send(due)) {
+                if (send(due, failures == 0)) {
+                    if (failures > 0) {
+                        LOG.info("{} takes label events again", sink.destination());
+                    }
                     failures = 0;
                 } else {
                     Thread.sleep(retry.delay(++failures).toMillis());
@@ -94,7 +99,10 @@ public final class LabelPublisher extends ServiceSupport {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
-                LOG.warn("Label events not sent to {}: {}; trying again", sink.destination(), e.getMessage());
+                if (failures == 0) {
+                    LOG.warn("Label events not sent to {}: {}; they wait on disk and go again", sink.destination(),
+                            e.getMessage());
+                }
                 try {
                     Thread.sleep(retry.delay(++failures).toMillis());
                 } catch (InterruptedException stop) {
@@ -122,21 +130,26 @@ public final class LabelPublisher extends ServiceSupport {
         return paced != null && paced.isAfter(acknowledged) ? paced : acknowledged;
     }
 
-    /** Sends the events once; answers whether every one was acknowledged. */
-    private boolean send(List<PendingLabels.Pending> due) throws Exception {
+    /**
+     * Sends the events once; answers whether every one was acknowledged.
+     *
+     * @param say whether a failure is said (the first of a run of them: an outage is said once)
+     */
+    private boolean send(List<PendingLabels.Pending> due, boolean say) throws Exception {
         List<PendingRecord> records = new ArrayList<>(due.size());
+        Map<PendingRecord, PendingLabels.Pending> events = new IdentityHashMap<>();
         for (PendingLabels.Pending pending : due) {
-            records.add(new PendingRecord(new TransactionRecord(null, pending.partitionKey(),
-                    pending.json().getBytes(StandardCharsets.UTF_8)), null));
+            PendingRecord record = new PendingRecord(new TransactionRecord(null, pending.partitionKey(),
+                    pending.json().getBytes(StandardCharsets.UTF_8)), null);
+            records.add(record);
+            events.put(record, pending);
         }
         List<PendingLabels.Pending> acknowledged = new ArrayList<>();
-        List<PendingLabels.Pending> answered = new ArrayList<>();
         String[] error = {null};
         try {
             sink.send(FILE_NAME, records, (part, results) -> {
                 for (int i = 0; i < part.size(); i++) {
-                    PendingLabels.Pending pending = due.get(records.indexOf(part.get(i)));
-                    answered.add(pending);
+                    PendingLabels.Pending pending = events.get(part.get(i));
                     if (results.get(i) == null) {
                         acknowledged.add(pending);
                     } else {
@@ -157,8 +170,10 @@ public final class LabelPublisher extends ServiceSupport {
             }
         }
         if (acknowledged.size() < due.size()) {
-            LOG.warn("{} of {} label events not acknowledged by {}: {}; they go again", due.size()
-                    - acknowledged.size(), due.size(), sink.destination(), error[0]);
+            if (say) {
+                LOG.warn("{} of {} label events not acknowledged by {}: {}; they wait on disk and go again",
+                        due.size() - acknowledged.size(), due.size(), sink.destination(), error[0]);
+            }
             return false;
         }
         return true;

@@ -46,9 +46,14 @@ public record LabelSettings(Mode mode, ReportDelay delay, Duration settleAfter, 
     public static final List<Setting<?>> SETTINGS = List.of(MODE, DELAY, REPORT_MEDIAN, REPORT_SPREAD, REPORT_MAX,
             SETTLE_AFTER, AT_END);
 
+    /** labels.mode alone (the {@code verify} command's default). */
+    public static Mode mode(Settings settings) {
+        return Mode.valueOf(settings.get(MODE).toUpperCase(Locale.ROOT));
+    }
+
     /** @param seed the simulation's seed, which the delays are drawn from */
     public static LabelSettings read(Settings settings, long seed) {
-        Mode mode = Mode.valueOf(settings.get(MODE).toUpperCase(Locale.ROOT));
+        Mode mode = mode(settings);
         Optional<Duration> fixed = settings.get(DELAY);
         ReportDelay delay = fixed.isPresent() ? new ReportDelay.Fixed(fixed.get())
                 : new ReportDelay.LongTailed(seed, settings.get(REPORT_MEDIAN), settings.get(REPORT_SPREAD),

@@ -1,15 +1,11 @@
 package io.github.txsim.labels;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,29 +18,21 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
-import io.github.txsim.support.LineFiles;
 
 /**
  * The label events waiting for their time, kept on disk so that none is lost to kill -9, a restart or an outage: one
- * file of lines per hour of known time ({@code 2026-12-07T13.labels}) and beside it the ids of those acknowledged
- * ({@code .sent}); an hour's files are deleted once every event in them is acknowledged. Only the hours whose time
- * has come are held in memory, so the store's size on disk, not the heap, grows with the labels waiting.
+ * file of lines per hour of known time and beside it the ids of those acknowledged ({@link HourFiles}); an hour's
+ * files are deleted once every event in them is acknowledged. Only the hours whose time has come are held in memory,
+ * so the store's size on disk, not the heap, grows with the labels waiting.
  * <p>
  * A line is written again when its row is published again (a file resumed after a crash): an hour read back keeps the
  * first line of each id, and the counts of hours not read yet may count such a line twice until they are.
  */
 public final class PendingLabels implements AutoCloseable {
 
-    private static final String LABELS = ".labels";
-    private static final String SENT = ".sent";
-    /** The days that have their settlement marker, one a line. */
-    private static final String SETTLED_DAYS = "settled.days";
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH");
     private static final Comparator<Pending> IN_TIME = Comparator.comparingLong(Pending::knownAt)
             .thenComparing(Pending::id);
-    private static final int OPEN_FILES = 16;
 
     /** An event waiting: its id, when it becomes known (epoch seconds of event time), its key and its record. */
     public record Pending(String id, long knownAt, String partitionKey, String json) {
@@ -63,7 +51,7 @@ public final class PendingLabels implements AutoCloseable {
         }
     }
 
-    private final Path folder;
+    private final HourFiles files;
     private final LabelJson json = new LabelJson();
     /** Events not acknowledged, per hour. */
     private final TreeMap<LocalDateTime, Integer> waiting = new TreeMap<>();
@@ -72,39 +60,31 @@ public final class PendingLabels implements AutoCloseable {
     private final Set<String> inFlight = new HashSet<>();
     private final Map<Long, Long> cardReports = new HashMap<>();
     private final Set<LocalDate> settledDays = new HashSet<>();
-    private final Map<LocalDateTime, FileChannel> appending = new LinkedHashMap<>(OPEN_FILES, 0.75f, true);
 
-    private PendingLabels(Path folder) {
-        this.folder = folder;
+    private PendingLabels(HourFiles files) {
+        this.files = files;
     }
 
     /** The store in this folder, created when missing, its hours counted. */
     public static PendingLabels open(Path folder) throws IOException {
-        PendingLabels store = new PendingLabels(Files.createDirectories(folder));
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(LABELS)).toList()) {
-                String name = file.getFileName().toString();
-                LocalDateTime hour = LocalDateTime.parse(name.substring(0, name.length() - LABELS.length()), HOUR);
-                Set<String> sent = new HashSet<>(lines(store.sentFile(hour)));
-                int count = 0;
-                for (String line : lines(file)) {
-                    Pending pending = Pending.parse(line);
-                    if (!sent.contains(pending.id())) {
-                        count++;
-                        if (!pending.id().startsWith(LabelEvent.Settlement.ID_PREFIX)) {
-                            store.cardReports.merge(Long.parseLong(pending.partitionKey()), pending.knownAt(),
-                                    Math::max);
-                        }
+        PendingLabels store = new PendingLabels(new HourFiles(folder));
+        for (LocalDateTime hour : store.files.hours()) {
+            Set<String> sent = store.files.sent(hour);
+            int count = 0;
+            for (String line : store.files.events(hour)) {
+                Pending pending = Pending.parse(line);
+                if (!sent.contains(pending.id())) {
+                    count++;
+                    if (!pending.id().startsWith(LabelEvent.Settlement.ID_PREFIX)) {
+                        store.cardReports.merge(Long.parseLong(pending.partitionKey()), pending.knownAt(), Math::max);
                     }
                 }
-                if (count > 0) {
-                    store.waiting.put(hour, count);
-                }
+            }
+            if (count > 0) {
+                store.waiting.put(hour, count);
             }
         }
-        for (String day : lines(folder.resolve(SETTLED_DAYS))) {
-            store.settledDays.add(LocalDate.parse(day));
-        }
+        store.settledDays.addAll(store.files.settledDays());
         return store;
     }
 
@@ -124,11 +104,7 @@ public final class PendingLabels implements AutoCloseable {
         if (!settledDays.add(day)) {
             return false;
         }
-        try (FileChannel days = FileChannel.open(folder.resolve(SETTLED_DAYS), StandardOpenOption.CREATE,
-                StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            LineFiles.cutToLastLine(days);
-            LineFiles.append(days, List.of(day.toString().getBytes(StandardCharsets.UTF_8)));
-        }
+        files.settle(day);
         return true;
     }
 
@@ -153,7 +129,7 @@ public final class PendingLabels implements AutoCloseable {
                     .add(pending.line().getBytes(StandardCharsets.UTF_8));
         }
         for (Map.Entry<LocalDateTime, List<byte[]>> hour : lines.entrySet()) {
-            LineFiles.append(channel(hour.getKey()), hour.getValue(), false);
+            files.appendEvents(hour.getKey(), hour.getValue());
         }
     }
 
@@ -190,11 +166,7 @@ public final class PendingLabels implements AutoCloseable {
                     StandardCharsets.UTF_8));
         }
         for (Map.Entry<LocalDateTime, List<byte[]>> hour : ids.entrySet()) {
-            try (FileChannel sent = FileChannel.open(sentFile(hour.getKey()), StandardOpenOption.CREATE,
-                    StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-                LineFiles.cutToLastLine(sent);
-                LineFiles.append(sent, hour.getValue(), false);
-            }
+            files.appendSent(hour.getKey(), hour.getValue());
         }
         for (Pending pending : events) {
             inFlight.remove(pending.id());
@@ -215,9 +187,7 @@ public final class PendingLabels implements AutoCloseable {
 
     /** Forces the events added to disk: before a file's checkpoint passes the rows they came from. */
     public synchronized void force() throws IOException {
-        for (FileChannel channel : appending.values()) {
-            channel.force(false);
-        }
+        files.force();
     }
 
     /** The events waiting. */
@@ -229,8 +199,8 @@ public final class PendingLabels implements AutoCloseable {
     public synchronized Set<String> waitingIds() throws IOException {
         Set<String> ids = new HashSet<>();
         for (LocalDateTime hour : waiting.keySet()) {
-            Set<String> sent = new HashSet<>(lines(sentFile(hour)));
-            for (String line : lines(labelsFile(hour))) {
+            Set<String> sent = files.sent(hour);
+            for (String line : files.events(hour)) {
                 String id = line.substring(0, line.indexOf('\t'));
                 if (!sent.contains(id)) {
                     ids.add(id);
@@ -258,16 +228,13 @@ public final class PendingLabels implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
-        for (FileChannel channel : appending.values()) {
-            channel.close();
-        }
-        appending.clear();
+        files.close();
     }
 
     private TreeSet<Pending> read(LocalDateTime hour) throws IOException {
-        Set<String> sent = new HashSet<>(lines(sentFile(hour)));
+        Set<String> sent = files.sent(hour);
         Map<String, Pending> first = new LinkedHashMap<>();
-        for (String line : lines(labelsFile(hour))) {
+        for (String line : files.events(hour)) {
             Pending pending = Pending.parse(line);
             if (!sent.contains(pending.id())) {
                 first.putIfAbsent(pending.id(), pending);
@@ -284,48 +251,8 @@ public final class PendingLabels implements AutoCloseable {
     }
 
     private void delete(LocalDateTime hour) throws IOException {
-        FileChannel channel = appending.remove(hour);
-        if (channel != null) {
-            channel.close();
-        }
         loaded.remove(hour);
         waiting.remove(hour);
-        Files.deleteIfExists(labelsFile(hour));
-        Files.deleteIfExists(sentFile(hour));
-    }
-
-    private FileChannel channel(LocalDateTime hour) throws IOException {
-        FileChannel channel = appending.get(hour);
-        if (channel == null) {
-            if (appending.size() == OPEN_FILES) {
-                Map.Entry<LocalDateTime, FileChannel> eldest = appending.entrySet().iterator().next();
-                eldest.getValue().force(false);
-                eldest.getValue().close();
-                appending.remove(eldest.getKey());
-            }
-            channel = FileChannel.open(labelsFile(hour), StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-            LineFiles.cutToLastLine(channel); // a line cut short by kill -9
-            appending.put(hour, channel);
-        }
-        return channel;
-    }
-
-    /** The file's whole lines: a last line cut short by kill -9 is not one. */
-    private static List<String> lines(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        int end = text.lastIndexOf('\n');
-        return end < 0 ? List.of() : text.substring(0, end).lines().toList();
-    }
-
-    private Path labelsFile(LocalDateTime hour) {
-        return folder.resolve(HOUR.format(hour) + LABELS);
-    }
-
-    private Path sentFile(LocalDateTime hour) {
-        return folder.resolve(HOUR.format(hour) + SENT);
+        files.delete(hour);
     }
 }

@@ -38,17 +38,17 @@ public final class LabelCheck {
      * @param genuine    genuine rows of the files that have a label on the stream
      * @param days       the files' days; {@code daysMissing} of them have no settlement marker, sent or waiting
      */
-    public record Result(String destination, long frauds, long sent, long waiting, long missing, long duplicated,
-            long genuine, long days, long daysMissing) {
+    public record Result(String destination, int files, long frauds, long sent, long waiting, long missing,
+            long duplicated, long genuine, long days, long daysMissing) {
 
         public boolean failed() {
             return missing > 0 || genuine > 0 || daysMissing > 0;
         }
 
         public String summary() {
-            return String.format("Verified the labels of the run's files: %,d fraud labels (%,d in %s, %,d waiting), "
+            return String.format("Verified the labels of %,d file(s): %,d fraud labels (%,d in %s, %,d waiting), "
                     + "%,d missing, %,d duplicated, %,d for a genuine row; settlement markers for %,d of %,d days",
-                    frauds, sent, destination, waiting, missing, duplicated, genuine, days - daysMissing, days);
+                    files, frauds, sent, destination, waiting, missing, duplicated, genuine, days - daysMissing, days);
         }
     }
 
@@ -101,7 +101,7 @@ public final class LabelCheck {
         long duplicated = frauds.stream().filter(id -> seen.getOrDefault(id, 0) > 1).count();
         long genuineLabelled = genuine.stream().filter(seen::containsKey).count();
         long daysMissing = days.stream().filter(day -> !seen.containsKey(day) && !waiting.contains(day)).count();
-        return new Result(labels.destination(), frauds.size(), sent, waitingFrauds,
+        return new Result(labels.destination(), files.size(), frauds.size(), sent, waitingFrauds,
                 frauds.size() - sent - waitingFrauds, duplicated, genuineLabelled, days.size(), daysMissing);
     }
 }

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.txsim.testing.ApplicationProcess;
+import io.github.txsim.testing.Folders;
 import io.github.txsim.testing.Kinesalite;
 import io.github.txsim.testing.PandasCsv;
 import io.github.txsim.testing.TransactionFiles;
@@ -97,9 +98,23 @@ class LabelStreamIT {
             assertEquals(0, run.awaitExit(Duration.ofSeconds(120)), run.output());
             assertTrue(run.output().contains(String.format("Label events: %,d sent to Kinesis stream 'fixed-labels', 0 "
                     + "waiting", frauds.size() + DAYS.size())), run.output());
-            assertTrue(run.output().contains(String.format("Verified the labels of the run's files: %,d fraud labels "
+            assertTrue(run.output().contains(String.format("Verified the labels of 3 file(s): %,d fraud labels "
                     + "(%,d in Kinesis stream 'fixed-labels', 0 waiting), 0 missing, 0 duplicated, 0 for a genuine "
                     + "row; settlement markers for 3 of 3 days", frauds.size(), frauds.size())), run.output());
+        }
+
+        List<Path> archived = new ArrayList<>();
+        for (String name : Folders.fileNames(data.resolve("archive"))) {
+            archived.add(data.resolve("archive").resolve(name));
+        }
+        List<String> arguments = new ArrayList<>(List.of("verify"));
+        archived.forEach(file -> arguments.add(file.toString()));
+        try (ApplicationProcess verify = application("fixed", "verify").arguments(arguments.toArray(String[]::new))
+                .start()) {
+            assertEquals(0, verify.awaitExit(Duration.ofSeconds(60)), verify.output());
+            assertTrue(verify.output().contains(String.format("Verified the labels of 3 file(s): %,d fraud "
+                    + "labels (%,d in Kinesis stream 'fixed-labels', 0 waiting), 0 missing", frauds.size(),
+                    frauds.size())), "the verify command reconciles the label stream too:\n" + verify.output());
         }
 
         List<JsonNode> transactions = read("fixed");
@@ -232,7 +247,7 @@ class LabelStreamIT {
         try (ApplicationProcess run = application("handbook", "handbook").set("labels.delay", "7d")
                 .set("labels.atEnd", "send").set("app.verify", "true").start()) {
             assertEquals(0, run.awaitExit(Duration.ofSeconds(120)), run.output());
-            assertTrue(run.output().contains(String.format("Verified the labels of the run's files: %,d fraud labels "
+            assertTrue(run.output().contains(String.format("Verified the labels of 1 file(s): %,d fraud labels "
                     + "(%,d in Kinesis stream 'handbook-labels', 0 waiting), 0 missing, 0 duplicated, 0 for a genuine "
                     + "row; settlement markers for 1 of 1 days", frauds, frauds)), run.output());
         }
