@@ -44,7 +44,8 @@ public final class Benchmark {
     private static final List<String> PUBLISHING_CASES = List.of("million", "limited-1", "limited-4", "limited-16",
             "e2e", "realtime", "speedup", "rate");
     private static final List<String> CASES = Stream.of(GenerationCases.NAMES, PUBLISHING_CASES,
-            List.of(KafkaCase.NAME, ChaosCase.NAME), AggregationCases.NAMES).flatMap(List::stream).toList();
+            List.of(KafkaCase.NAME, ChaosCase.NAME, LabelsCase.NAME), AggregationCases.NAMES).flatMap(List::stream)
+            .toList();
 
     public static void main(String[] args) throws Exception {
         Set<String> cases = args.length == 0 || args[0].equals("all") ? Set.copyOf(CASES)
@@ -66,6 +67,18 @@ public final class Benchmark {
                 || AggregationCases.NAMES.stream().anyMatch(cases::contains)) {
             publishAndPace(cases, publishing, pacing, aggregation);
         }
+        List<String> labels = new ArrayList<>();
+        if (cases.contains(LabelsCase.NAME)) {
+            Kinesalite kinesis = new Kinesalite();
+            kinesis.beforeAll(null);
+            Path work = Files.createTempDirectory("txsim-benchmark");
+            try {
+                labels.addAll(LabelsCase.table(kinesis, work));
+            } finally {
+                kinesis.afterAll(null);
+                Folders.deleteTree(work);
+            }
+        }
         List<String> chaos = ChaosCase.table(cases);
         List<String> tables = new ArrayList<>(generation);
         tables.add("");
@@ -76,6 +89,10 @@ public final class Benchmark {
         }
         tables.add("");
         tables.addAll(pacing);
+        if (!labels.isEmpty()) {
+            tables.add("");
+            tables.addAll(labels);
+        }
         if (!chaos.isEmpty()) {
             tables.add("");
             tables.addAll(chaos);
@@ -446,7 +463,7 @@ public final class Benchmark {
         return m;
     }
 
-    private static void run(List<String> command) throws Exception {
+    static void run(List<String> command) throws Exception {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
@@ -530,7 +547,7 @@ public final class Benchmark {
                 System.getProperty("os.name"), System.getProperty("os.arch"));
     }
 
-    private static String javaExecutable() {
+    static String javaExecutable() {
         return ProcessHandle.current().info().command().orElse("java");
     }
 }
