@@ -100,13 +100,6 @@ final class HourFiles implements AutoCloseable {
         Files.deleteIfExists(sentFile(hour));
     }
 
-    /** Forces what was appended to disk. */
-    void force() throws IOException {
-        for (FileChannel channel : appending.values()) {
-            channel.force(false);
-        }
-    }
-
     @Override
     public void close() throws IOException {
         for (FileChannel channel : appending.values()) {

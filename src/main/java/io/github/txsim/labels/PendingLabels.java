@@ -110,7 +110,7 @@ public final class PendingLabels implements AutoCloseable {
 
     /**
      * Keeps the events until their time: written, they survive the process (kill -9), as the file's checkpoint written
-     * after them does; {@link #force} makes them survive the machine too.
+     * after them does (neither is forced to disk against a power loss).
      */
     public synchronized void add(List<? extends LabelEvent> events) throws IOException {
         Map<LocalDateTime, List<byte[]>> lines = new TreeMap<>();
@@ -183,11 +183,6 @@ public final class PendingLabels implements AutoCloseable {
     /** The events were not sent after all: they go again. */
     public synchronized void notSent(List<Pending> events) {
         events.forEach(pending -> inFlight.remove(pending.id()));
-    }
-
-    /** Forces the events added to disk: before a file's checkpoint passes the rows they came from. */
-    public synchronized void force() throws IOException {
-        files.force();
     }
 
     /** The events waiting. */

@@ -38,7 +38,6 @@ class PendingLabelsTest {
             store.add(List.of(fraud(3, MONDAY.plusHours(5)), fraud(1, MONDAY.plusHours(1).plusMinutes(30)),
                     fraud(2, MONDAY.plusHours(1).plusMinutes(10)),
                     new LabelEvent.Settlement(LocalDate.of(2026, 11, 30), MONDAY.plusHours(2))));
-            store.force();
 
             assertEquals(List.of(), store.due(MONDAY.plusHours(1), 100));
             assertEquals(List.of("2", "1", "settled:2026-11-30"), ids(store.due(MONDAY.plusHours(3), 100)));
@@ -52,7 +51,6 @@ class PendingLabelsTest {
         try (PendingLabels store = PendingLabels.open(folder)) {
             store.add(List.of(fraud(1, MONDAY.plusMinutes(1)), fraud(2, MONDAY.plusMinutes(2)),
                     fraud(3, MONDAY.plusMinutes(3))));
-            store.force();
             List<PendingLabels.Pending> due = store.due(MONDAY.plusHours(1), 2);
             store.sent(due.subList(0, 1));
             store.notSent(due.subList(1, 2));
@@ -74,13 +72,11 @@ class PendingLabelsTest {
     void aLineCutShortByAKillIsDroppedAndTheNextOnesFollowWholeLines() throws Exception {
         try (PendingLabels store = PendingLabels.open(folder)) {
             store.add(List.of(fraud(1, MONDAY.plusMinutes(1))));
-            store.force();
         }
         Path hour = folder.resolve("2026-12-07T00.labels");
         Files.writeString(hour, "2\t17650", StandardOpenOption.APPEND);
         try (PendingLabels store = PendingLabels.open(folder)) {
             store.add(List.of(fraud(3, MONDAY.plusMinutes(3))));
-            store.force();
             assertEquals(List.of("1", "3"), ids(store.due(MONDAY.plusHours(1), 10)));
         }
         assertTrue(Files.readString(hour).endsWith("\n"));
@@ -91,7 +87,6 @@ class PendingLabelsTest {
         try (PendingLabels store = PendingLabels.open(folder)) {
             store.add(List.of(fraud(1, MONDAY.plusDays(2)), fraud(2, MONDAY.plusDays(2))));
             store.add(List.of(fraud(1, MONDAY.plusDays(2))));
-            store.force();
 
             assertEquals(MONDAY.plusDays(2), store.nextDue().orElseThrow());
             assertEquals(List.of("1", "2"), ids(store.due(MONDAY.plusDays(3), 10)));
@@ -105,7 +100,6 @@ class PendingLabelsTest {
             store.add(List.of(fraud(1, MONDAY.plusDays(1)), fraud(2, MONDAY.plusDays(4)), fraud(3, MONDAY.plusDays(2))));
             assertTrue(store.settle(LocalDate.of(2026, 12, 1)));
             assertFalse(store.settle(LocalDate.of(2026, 12, 1)));
-            store.force();
             store.sent(store.due(MONDAY.plusDays(1), 10));
         }
         try (PendingLabels store = PendingLabels.open(folder)) {
