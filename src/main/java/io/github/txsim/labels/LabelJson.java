@@ -17,7 +17,8 @@ import io.github.txsim.schema.LabelColumn;
 public final class LabelJson {
 
     static final String FRAUD = "FRAUD";
-    static final String SETTLED = "SETTLED";
+    /** The LABEL_TYPE of a settlement marker. */
+    public static final String SETTLED = "SETTLED";
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final JsonFactory factory = new JsonFactory();

@@ -2,7 +2,6 @@ package io.github.txsim.labels;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,9 +24,6 @@ public final class RowLabels {
     static final String CARDHOLDER_REPORT = "cardholder_report";
     /** How a fraud known a fixed delay after it became known. */
     static final String FIXED_DELAY = "fixed_delay";
-    /** The columns a file needs for its rows to have labels. */
-    public static final List<TransactionColumn> NEEDED = List.of(TransactionColumn.TRANSACTION_ID,
-            TransactionColumn.TX_DATETIME, TransactionColumn.CUSTOMER_ID, TransactionColumn.TX_FRAUD);
 
     private final ReportDelay delay;
     private final CardCases cases;

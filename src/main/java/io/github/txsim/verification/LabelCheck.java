@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.txsim.labels.LabelEvent;
+import io.github.txsim.labels.LabelJson;
 import io.github.txsim.publish.RecordSource;
 import io.github.txsim.schema.LabelColumn;
 import io.github.txsim.schema.TransactionColumn;
@@ -87,7 +88,7 @@ public final class LabelCheck {
         labels.read(since, data -> {
             try {
                 JsonNode event = JSON.readTree(data);
-                String id = event.path(LabelColumn.LABEL_TYPE.name()).asText().equals("SETTLED")
+                String id = event.path(LabelColumn.LABEL_TYPE.name()).asText().equals(LabelJson.SETTLED)
                         ? settlement(LocalDate.parse(event.path(LabelColumn.SETTLED_BEFORE.name()).asText()
                                 .substring(0, 10)).minusDays(1))
                         : event.path(LabelColumn.TRANSACTION_ID.name()).asText();
