@@ -91,7 +91,8 @@ final class GenerateCommand implements Callable<Integer> {
         int files = 0;
         double slowestFile = 0;
         Population population = Population.generate(settings);
-        DayReporter reporter = report ? Reports.forGeneratedDays(settings, population, part, reports) : DayReporter.NONE;
+        DayReporter reporter = report ? Reports.forGeneratedDays(settings, population, part, reports,
+                simulation.labelDelay()) : DayReporter.NONE;
         try (DailyTransactionGenerator generator = new DailyTransactionGenerator(settings, population, part,
                 generatingThreads)) {
             DailyFileGenerator fileGenerator = new DailyFileGenerator(generator, folder, List.of(), clock, 0,

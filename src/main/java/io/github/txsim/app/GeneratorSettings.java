@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import io.github.txsim.labels.ReportDelay;
 import io.github.txsim.settings.Setting;
 import io.github.txsim.settings.Settings;
 import io.github.txsim.simulator.DailyFileGenerator;
@@ -24,9 +25,10 @@ import io.github.txsim.simulator.SimulatorSettings;
  *
  * @param threads threads that generate a day (simulator.threads, 0 for one per processor)
  * @param report  whether each generated day gets its report (generator.report)
+ * @param reportLabels when the reports show when frauds become known (labels.mode delayed or both): the model
  */
 record GeneratorSettings(boolean enabled, int backfillDays, SimulatorSettings simulator, Partition partition,
-        int threads, boolean report) {
+        int threads, boolean report, Optional<ReportDelay> reportLabels) {
 
     private static final String AUTO = "auto";
 
@@ -64,7 +66,7 @@ record GeneratorSettings(boolean enabled, int backfillDays, SimulatorSettings si
                     simulator.startDate()));
         }
         return new GeneratorSettings(settings.get(ENABLED), backfillDays, simulator, settings.get(PARTITION),
-                settings.get(THREADS), settings.get(REPORT));
+                settings.get(THREADS), settings.get(REPORT), Reports.labelDelay(settings, simulator.seed()));
     }
 
     /** The model's settings (simulator.*), for the service and for the commands that generate or report days. */
@@ -95,6 +97,7 @@ record GeneratorSettings(boolean enabled, int backfillDays, SimulatorSettings si
         DailyTransactionGenerator generator = new DailyTransactionGenerator(simulator, population, partition, threads);
         return new DailyFileGenerator(generator, folders.source(), List.of(folders.archive(), folders.failed()),
                 Clock.systemDefaultZone(), backfillDays, handOver,
-                report ? Reports.forGeneratedDays(simulator, population, partition, folders.reports()) : DayReporter.NONE);
+                report ? Reports.forGeneratedDays(simulator, population, partition, folders.reports(), reportLabels)
+                        : DayReporter.NONE);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.github.txsim.files.AtomicFiles;
+import io.github.txsim.labels.RowLabels;
 import io.github.txsim.report.DayFigures;
 import io.github.txsim.report.DayReports;
 import io.github.txsim.report.ReportData;
@@ -64,7 +65,8 @@ final class ReportCommand implements Callable<Integer> {
         long started = System.nanoTime();
         SimulatorSettings settings = simulation.settings();
         Partition partition = simulation.partition();
-        ReportData data = new ReportData();
+        ReportData data = simulation.labelDelay().map(delay -> new ReportData(new RowLabels(delay)))
+                .orElseGet(ReportData::new);
         TransactionFileReader reader = new TransactionFileReader();
         for (Path file : files) {
             long before = data.rows();

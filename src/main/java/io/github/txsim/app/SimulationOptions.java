@@ -1,8 +1,10 @@
 package io.github.txsim.app;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.function.Function;
 
+import io.github.txsim.labels.ReportDelay;
 import io.github.txsim.settings.Settings;
 import io.github.txsim.simulator.Partition;
 import io.github.txsim.simulator.SimulatorSettings;
@@ -56,6 +58,11 @@ final class SimulationOptions {
     /** The settings the options give, checked as the service checks its keys; a bad one is a bad command line. */
     SimulatorSettings settings() {
         return checked(GeneratorSettings::simulator);
+    }
+
+    /** When the reports follow labels that arrive later (labels.mode delayed or both): the model of their delays. */
+    Optional<ReportDelay> labelDelay() {
+        return checked(settings -> Reports.labelDelay(settings, GeneratorSettings.simulator(settings).seed()));
     }
 
     Partition partition() {

@@ -132,6 +132,10 @@ public final class KafkaBroker extends ServiceSupport implements AutoCloseable {
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
+                // a broker restarted after kill -9 is refused by its own controller until the old session times out
+                // (9 s by default, then 14 s to start again); one node on loopback needs no such margin
+                "broker.session.timeout.ms=2000",
+                "broker.heartbeat.interval.ms=500",
                 "auto.create.topics.enable=" + options.autoCreateTopics()));
         if (scramPort != 0) {
             properties.add("sasl.enabled.mechanisms=SCRAM-SHA-512");

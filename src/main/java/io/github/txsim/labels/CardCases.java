@@ -30,13 +30,18 @@ final class CardCases {
      * @param madeAt when the fraud was made, in epoch seconds
      */
     long knownAt(long card, long transactionId, long madeAt) {
+        return discover(card, transactionId, madeAt).knownAt();
+    }
+
+    /** {@link #knownAt}, and whether the fraud opens the case. */
+    RowLabels.Discovery discover(long card, long transactionId, long madeAt) {
         Long open = reports.get(card);
         if (open != null && madeAt <= open) {
-            return open;
+            return new RowLabels.Discovery(open, false);
         }
         long report = madeAt + delay.after(transactionId).toSeconds();
         reports.put(card, report);
-        return report;
+        return new RowLabels.Discovery(report, true);
     }
 
     /**

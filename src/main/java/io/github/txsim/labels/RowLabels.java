@@ -56,14 +56,37 @@ public final class RowLabels {
         LocalDateTime madeAt = madeAt(row, fileName);
         String terminal = row.get(TransactionColumn.TERMINAL_ID.name());
         String scenario = row.get(TransactionColumn.TX_FRAUD_SCENARIO.name());
-        long made = madeAt.toEpochSecond(ZoneOffset.UTC);
-        long known = delay instanceof ReportDelay.Fixed ? made + delay.after(id).toSeconds()
-                : cases.knownAt(customer, id, made);
+        long known = discover(customer, id, madeAt.toEpochSecond(ZoneOffset.UTC)).knownAt();
         return Optional.of(new LabelEvent.FraudLabel(id, madeAt, customer,
                 terminal == null ? null : integer(row, TransactionColumn.TERMINAL_ID, fileName),
                 scenario == null ? null : (int) integer(row, TransactionColumn.TX_FRAUD_SCENARIO, fileName),
                 LocalDateTime.ofEpochSecond(known, 0, ZoneOffset.UTC),
                 delay instanceof ReportDelay.Fixed ? FIXED_DELAY : CARDHOLDER_REPORT));
+    }
+
+    /**
+     * When a fraud becomes known, and whether it opens its card's case (the fraud the cardholder reports) or joins
+     * one; with a fixed delay each fraud is a case of its own. Call it for the card's frauds in time order.
+     *
+     * @param madeAt when the fraud was made, in epoch seconds
+     */
+    public Discovery discover(long customer, long transactionId, long madeAt) {
+        return delay instanceof ReportDelay.Fixed ? new Discovery(madeAt + delay.after(transactionId).toSeconds(), true)
+                : cases.discover(customer, transactionId, madeAt);
+    }
+
+    /** The model of the delays, for the values a report expects. */
+    public ReportDelay delay() {
+        return delay;
+    }
+
+    /**
+     * When a fraud becomes known.
+     *
+     * @param knownAt   in epoch seconds
+     * @param opensCase whether it opened its card's case rather than joined one open already
+     */
+    public record Discovery(long knownAt, boolean opensCase) {
     }
 
     /** When the row's transaction was made. */

@@ -25,6 +25,7 @@ public final class DayFigures {
     private final IdSet terminals = new IdSet();
     private final IdSet defraudedCustomers = new IdSet();
     private final IdSet compromisedTerminals = new IdSet();
+    private final LabelDelays labelDelays = new LabelDelays();
     private long rows;
     private double amountSum;
     private double amountSquareSum;
@@ -126,6 +127,11 @@ public final class DayFigures {
     /** Cards with at least one fraudulent transaction: the handbook's compromised cards of the day. */
     public int defraudedCustomers() {
         return defraudedCustomers.cardinality();
+    }
+
+    /** When the day's frauds become known: counted only when the report follows labels ({@link ReportData}). */
+    public LabelDelays labelDelays() {
+        return labelDelays;
     }
 
     /** Terminals with at least one scenario 2 fraud (a compromised terminal that was used). */

@@ -14,8 +14,8 @@ import io.github.txsim.simulator.SimulatorSettings;
  * The data report as one self-contained HTML page: inline CSS and SVG, no script, and a content security policy that
  * lets the page load nothing from anywhere. It shows the key numbers next to the model's expected values, the
  * transactions per hour against the model's curve, the amounts of genuine and fraudulent transactions, the frauds by
- * scenario, and, for several days, the handbook's figure of transactions, frauds and compromised cards and terminals
- * per day.
+ * scenario, when the frauds become known (when the report follows labels that arrive later), and, for several days,
+ * the handbook's figure of transactions, frauds and compromised cards and terminals per day.
  */
 public final class ReportPage {
 
@@ -86,6 +86,9 @@ public final class ReportPage {
                 FraudScenario.AMOUNT_THRESHOLD_CENTS / 100, FraudScenario.CUSTOMER_AMOUNT_FACTOR)));
         page.append(section("scenarios", "Frauds by scenario", scenarios(days, expected),
                 FraudScenario.rules()));
+        if (data.followsLabels()) {
+            page.append(new LabelDelaySection(days, data.labelDelay()).html());
+        }
         if (days.size() > 1) {
             page.append(new PerDaySection(days, model).html());
         }

@@ -18,6 +18,7 @@ import io.github.txsim.rows.SourceText;
 import io.github.txsim.rows.TransactionJson;
 import io.github.txsim.schema.TransactionColumn;
 import io.github.txsim.simulator.FraudScenario;
+import io.github.txsim.simulator.Transaction;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 
@@ -26,7 +27,8 @@ import org.apache.commons.csv.CSVParser;
  * ({@link SourceText}, Commons CSV, {@link SourceRows}) and the same validation of each value ({@link TransactionJson}),
  * so a line the publisher would reject is not counted here either, and the report names it with the publisher's
  * reason. On top of that the report needs ids it can count (0 to 2,147,483,647), an amount of 0 or more and a
- * scenario it knows. Memory stays bounded whatever the file holds.
+ * scenario it knows. Memory stays bounded whatever the file holds (following labels, it also holds the cards' cases
+ * still open).
  */
 public final class TransactionFileReader {
 
@@ -39,6 +41,7 @@ public final class TransactionFileReader {
     private static final String TX_DATETIME = TransactionColumn.TX_DATETIME.name();
     private static final String TX_AMOUNT = TransactionColumn.TX_AMOUNT.name();
     private static final String TX_FRAUD_SCENARIO = TransactionColumn.TX_FRAUD_SCENARIO.name();
+    private static final String TRANSACTION_ID = TransactionColumn.TRANSACTION_ID.name();
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).build();
 
     /**
@@ -88,8 +91,14 @@ public final class TransactionFileReader {
                 return TX_FRAUD_SCENARIO + " is not a fraud scenario (0 to " + FraudScenario.all().size() + "): '"
                         + row.value(at.scenario) + "'";
             }
-            data.day(dates.of(time.substring(0, 10))).add(secondOfDay(time), customer, terminal,
-                    amount.movePointRight(2).longValueExact(), (int) scenario);
+            // read before anything is counted: a row the label stream cannot draw is not counted at all
+            long id = data.followsLabels() && scenario != FraudScenario.NONE && at.id >= 0
+                    ? TransactionJson.integer(TRANSACTION_ID, row.value(at.id), name, row) : -1;
+            DayFigures day = data.day(dates.of(time.substring(0, 10)));
+            day.add(secondOfDay(time), customer, terminal, amount.movePointRight(2).longValueExact(), (int) scenario);
+            if (id >= 0) {
+                data.fraudKnown(day, customer, id, day.date().toEpochDay() * Transaction.SECONDS_PER_DAY + secondOfDay(time));
+            }
             return null;
         } catch (InvalidRowException e) {
             return e.reason();
@@ -121,8 +130,11 @@ public final class TransactionFileReader {
         final int terminal;
         final int amount;
         final int scenario;
+        /** -1 when the file has none: its frauds' labels cannot be drawn */
+        final int id;
 
         Positions(CsvHeader header) {
+            id = header.positionOf(TRANSACTION_ID);
             time = header.positionOf(TransactionColumn.TX_DATETIME.name());
             customer = header.positionOf(TransactionColumn.CUSTOMER_ID.name());
             terminal = header.positionOf(TransactionColumn.TERMINAL_ID.name());

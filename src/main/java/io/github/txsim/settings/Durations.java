@@ -11,11 +11,12 @@ import java.util.regex.Pattern;
  * Written here because Camel's {@code TimeUtils}, which reads the same notation, reads what it does not understand as
  * 0 or drops it ({@code abc}, {@code -5m}, {@code 1h30}) instead of refusing it.
  */
-final class Durations {
+public final class Durations {
 
     private static final Pattern NOTATION = Pattern.compile(
             "(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m(?!s))?(?:(\\d+)s)?(?:(\\d+)ms)?");
     private static final long[] MILLIS_PER_UNIT = {86_400_000L, 3_600_000L, 60_000L, 1_000L, 1L};
+    private static final String[] UNITS = {"d", "h", "m", "s", "ms"};
 
     private Durations() {
     }
@@ -40,5 +41,21 @@ final class Durations {
             }
         }
         return Duration.ofMillis(millis);
+    }
+
+    /** The duration in this notation, as a user would write it: {@code 5d}, {@code 1d12h}, {@code 250ms}. */
+    public static String format(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis == 0) {
+            return "0";
+        }
+        StringBuilder text = new StringBuilder();
+        for (int unit = 0; unit < MILLIS_PER_UNIT.length; unit++) {
+            if (millis >= MILLIS_PER_UNIT[unit]) {
+                text.append(millis / MILLIS_PER_UNIT[unit]).append(UNITS[unit]);
+                millis %= MILLIS_PER_UNIT[unit];
+            }
+        }
+        return text.toString();
     }
 }

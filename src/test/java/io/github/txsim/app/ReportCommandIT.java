@@ -12,6 +12,7 @@ import io.github.txsim.testing.ApplicationProcess;
 import io.github.txsim.testing.Browser;
 import io.github.txsim.testing.FileFigures;
 import io.github.txsim.testing.Folders;
+import io.github.txsim.testing.ReportCells;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlPage;
@@ -58,7 +59,8 @@ class ReportCommandIT {
         List<String> command = new ArrayList<>(List.of("report", "--reports", data.resolve("reports").toString()));
         command.addAll(List.of(MODEL));
         month.forEach(file -> command.add(file.toString()));
-        output = run(jar("report", command.toArray(String[]::new)), 0);
+        // as labels.mode=delayed: the report shows when the frauds become known
+        output = run(jar("report", command.toArray(String[]::new)).set("labels.mode", "delayed"), 0);
         report = data.resolve("reports").resolve("transactions-2018-06-01-to-2018-06-30.html");
     }
 
@@ -88,6 +90,18 @@ class ReportCommandIT {
             for (String series : List.of("fraud", "cards", "terminals")) {
                 assertEquals(30, page.querySelectorAll("#chart-per-day-frauds .series." + series + " circle").size());
             }
+        }
+    }
+
+    @Test
+    void withDelayedLabelsTheReportSaysWhenItsFraudsBecomeKnownBesideTheModel() throws Exception {
+        long frauds = FileFigures.of(month).values().stream().mapToLong(day -> day.frauds).sum();
+        try (Browser browser = new Browser()) {
+            HtmlPage page = browser.open(report);
+            assertNotNull(page.querySelector("svg#chart-label-delays"));
+            assertEquals(frauds, ReportCells.labelDelay(page, "all", "frauds"), "every fraud of the month");
+            assertEquals(63.2, ReportCells.labelDelay(page, "7", "expected-share"), 0.05, "docs/data.md: 63.2% within 7 days");
+            assertEquals(63.2, ReportCells.labelDelay(page, "7", "case-share"), 10, "the month's cases, near the model");
         }
     }
 
@@ -127,7 +141,6 @@ class ReportCommandIT {
     }
 
     private static double value(HtmlPage page, String key) {
-        DomElement cell = page.querySelector("#key-numbers tr[data-key='" + key + "'] td.actual");
-        return Double.parseDouble(cell.getAttribute("data-value"));
+        return ReportCells.keyNumber(page, key, "actual");
     }
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.github.txsim.files.AtomicFiles;
 import io.github.txsim.simulator.DailyFileGenerator;
@@ -18,6 +19,7 @@ import io.github.txsim.simulator.Population;
 import io.github.txsim.simulator.SimulatorSettings;
 import io.github.txsim.testing.Browser;
 import io.github.txsim.testing.FileFigures;
+import io.github.txsim.testing.ReportCells;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlPage;
@@ -47,7 +49,8 @@ class ReportPageTest {
         ReportPage page = new ReportPage(SETTINGS, new ModelExpectations(SETTINGS, population, Partition.WHOLE));
         try (DailyTransactionGenerator generator = new DailyTransactionGenerator(SETTINGS, population)) {
             generated = new DailyFileGenerator(generator, Files.createDirectories(data.resolve("source")), List.of(),
-                    Clock.systemUTC(), 0, file -> { }, new DayReports(data.resolve("reports"), page, "Made by a test"))
+                    Clock.systemUTC(), 0, file -> { }, new DayReports(data.resolve("reports"), page, "Made by a test",
+                    Optional.empty()))
                     .generate(DAY).orElseThrow();
         }
     }
@@ -174,8 +177,6 @@ class ReportPageTest {
     }
 
     static double value(HtmlPage page, String key, String column) {
-        DomElement cell = page.querySelector("#key-numbers tr[data-key='" + key + "'] td." + column);
-        assertNotNull(cell, key + " " + column);
-        return Double.parseDouble(cell.getAttribute("data-value"));
+        return ReportCells.keyNumber(page, key, column);
     }
 }

@@ -33,6 +33,16 @@ class SettingsTest {
     }
 
     @Test
+    void aDurationIsWrittenAsAUserWouldWriteItAndReadsBackTheSame() {
+        Map<String, Duration> written = Map.of("5d", Duration.ofDays(5), "1d12h", Duration.ofHours(36), "250ms",
+                Duration.ofMillis(250), "1h30m", Duration.ofMinutes(90), "0", Duration.ZERO);
+        written.forEach((text, duration) -> {
+            assertEquals(text, Durations.format(duration));
+            assertEquals(duration, Durations.parse(Durations.format(duration)));
+        });
+    }
+
+    @Test
     void aMissingKeyIsNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> properties.text("kinesis.streamName"));
