@@ -13,6 +13,8 @@ import io.github.txsim.files.StuckFiles;
 import io.github.txsim.support.ProcessResources;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.Route;
+import org.apache.camel.spi.ShutdownAware;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,9 +113,38 @@ public final class RunOnce {
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
-                new Thread(context::stop, "run-once-stop").start();
+                new Thread(RunOnce.this::stopWhenNoneInFlight, "run-once-stop").start();
             }
         });
+    }
+
+    /**
+     * Stops the context once the exchange that ended the run has left Camel's inflight registry and its consumer's
+     * poll is over, which happens just after its completions ran. Camel tells of no such moment, so this looks every
+     * 10 ms, for 5 s at most: a stop that found the exchange still there would wait a whole second (the shutdown
+     * strategy's own interval) for it.
+     */
+    private void stopWhenNoneInFlight() {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        try {
+            while (inFlight() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        context.stop();
+    }
+
+    /** What the shutdown strategy waits for: the exchanges in flight, and those a consumer still has pending. */
+    private int inFlight() {
+        int pending = context.getInflightRepository().size();
+        for (Route route : context.getRoutes()) {
+            if (route.getConsumer() instanceof ShutdownAware consumer) {
+                pending += consumer.getPendingExchangesSize();
+            }
+        }
+        return pending;
     }
 
     private String finishLabels() {

@@ -97,10 +97,12 @@ public final class TransactionStreamConfiguration implements CamelConfiguration 
      * that one naming a key that is not a setting stops the start before anything runs.
      */
     private static void checkRoutes(CamelContext context, SettingTable table) throws Exception {
-        String pattern = Application.routesIncludePattern(Path.of("routes"));
-        for (Resource route : PluginHelper.getPackageScanResourceResolver(context).findResources(pattern)) {
-            try (InputStream in = route.getInputStream()) {
-                table.checkPlaceholders(route.getLocation(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        for (String pattern : Application.routesIncludePattern(Path.of("routes")).split(",")) {
+            for (Resource route : PluginHelper.getPackageScanResourceResolver(context).findResources(pattern)) {
+                try (InputStream in = route.getInputStream()) {
+                    table.checkPlaceholders(route.getLocation(), new String(in.readAllBytes(),
+                            StandardCharsets.UTF_8));
+                }
             }
         }
     }

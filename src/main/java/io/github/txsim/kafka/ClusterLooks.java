@@ -17,8 +17,14 @@ final class ClusterLooks {
         void look() throws InterruptedException;
     }
 
+    private final String nameKey;
     private long lookedAt = System.nanoTime() - 2 * RECENT_NANOS;
     private String found;
+
+    /** @param nameKey the setting that names the topic, which the answer tells an operator to change */
+    ClusterLooks(String nameKey) {
+        this.nameKey = nameKey;
+    }
 
     /** Looks now. */
     synchronized String look(Look look, KafkaOptions options) throws InterruptedException {
@@ -41,11 +47,11 @@ final class ClusterLooks {
         return reason;
     }
 
-    private static String reasonFor(KafkaException failure, KafkaOptions options) {
+    private String reasonFor(KafkaException failure, KafkaOptions options) {
         if (failure instanceof UnknownTopicOrPartitionException) {
             return String.format("Kafka topic '%s' does not exist (any longer) at %s, and the records it held went with "
-                    + "it ('verify' names what a new one lacks): create it again, or set kafka.topic to the topic to "
-                    + "use and restart", options.topic(), options.bootstrapServers());
+                    + "it ('verify' names what a new one lacks): create it again, or set %s to the topic to use and "
+                    + "restart", options.topic(), options.bootstrapServers(), nameKey);
         }
         return String.format("Cannot reach Kafka at %s (%s): check the brokers, the network path to them (security "
                 + "groups, DNS) and kafka.security.*, or in local mode whether the broker still runs",

@@ -43,7 +43,7 @@ final class KafkaDestination implements Destination {
             options = options.at(broker.bootstrapServers());
         }
         reached = options;
-        return connection(options);
+        return connection(options, KafkaSettings.TOPIC.key());
     }
 
     /** The label events' topic ({@code kafka.labels.topic}) on the same cluster. */
@@ -52,11 +52,11 @@ final class KafkaDestination implements Destination {
         if (reached == null) {
             throw new IllegalStateException("connect first");
         }
-        return connection(reached.onTopic(name));
+        return connection(reached.onTopic(name), KafkaSettings.LABELS_TOPIC.key());
     }
 
-    private Connection connection(KafkaOptions options) {
-        KafkaTopic topic = new KafkaTopic(options, settings.local(), settings.broker().partitions());
+    private Connection connection(KafkaOptions options, String nameKey) {
+        KafkaTopic topic = new KafkaTopic(options, nameKey, settings.local(), settings.broker().partitions());
         return new Connection(topic, "kafka-topic", health -> {
             health.detail("topic", options.topic());
             health.detail("partitions", topic.partitionCount());

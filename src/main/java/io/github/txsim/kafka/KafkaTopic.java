@@ -47,7 +47,8 @@ public final class KafkaTopic extends ServiceSupport implements Sink {
     private final KafkaOptions options;
     private final boolean createIfMissing;
     private final int partitionsIfCreated;
-    private final ClusterLooks looks = new ClusterLooks();
+    private final String nameKey;
+    private final ClusterLooks looks;
     /** Until the topic's own are read at start: the brokers' default largest batch, 1 MiB and 12 bytes. */
     private volatile RecordLimits limits = new RecordLimits(DEFAULT_MAX_REQUEST + 12 - BATCH_OVERHEAD,
             Integer.MAX_VALUE, "Kafka");
@@ -56,7 +57,14 @@ public final class KafkaTopic extends ServiceSupport implements Sink {
     private TopicSends sends;
 
     public KafkaTopic(KafkaOptions options, boolean createIfMissing, int partitionsIfCreated) {
+        this(options, KafkaSettings.TOPIC.key(), createIfMissing, partitionsIfCreated);
+    }
+
+    /** @param nameKey the setting that names the topic, which a message about it tells an operator to change */
+    public KafkaTopic(KafkaOptions options, String nameKey, boolean createIfMissing, int partitionsIfCreated) {
         this.options = options;
+        this.nameKey = nameKey;
+        this.looks = new ClusterLooks(nameKey);
         this.createIfMissing = createIfMissing;
         this.partitionsIfCreated = partitionsIfCreated;
     }
@@ -98,7 +106,7 @@ public final class KafkaTopic extends ServiceSupport implements Sink {
             } catch (UnknownTopicOrPartitionException e) {
                 if (!createIfMissing) {
                     throw new IllegalStateException(String.format("Kafka topic '%s' does not exist at %s: create it, "
-                            + "or set kafka.topic", options.topic(), options.bootstrapServers()));
+                            + "or set %s", options.topic(), options.bootstrapServers(), nameKey));
                 }
                 LOG.info("Creating Kafka topic '{}' with {} partition(s)", options.topic(), partitionsIfCreated);
                 admin.createTopics(List.of(new NewTopic(options.topic(), partitionsIfCreated, (short) 1))).all()

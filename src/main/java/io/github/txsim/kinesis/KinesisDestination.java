@@ -54,16 +54,20 @@ final class KinesisDestination implements Destination {
         }
         ConnectionSafety.check(option -> component.resolveProperty(ConnectionSafety.PREFIX + option)
                 .map(String::strip).filter(value -> !value.isEmpty()));
-        return connectAlso(context, settings.streamName());
+        return connection(context, settings.streamName(), KinesisSettings.STREAM_NAME.key());
     }
 
     /** The label events' stream ({@code kinesis.labels.streamName}), through the same client settings. */
     @Override
     public Connection connectAlso(Context context, String name) {
-        KinesisStream stream = new KinesisStream(context.camel(), name, settings.local(),
+        return connection(context, name, KinesisSettings.LABELS_STREAM_NAME.key());
+    }
+
+    private Connection connection(Context context, String name, String nameKey) {
+        KinesisStream stream = new KinesisStream(context.camel(), name, nameKey, settings.local(),
                 settings.emulator().shardCount());
         ShardMap shardMap = new ShardMap(stream, settings.rateLimit().shardMapRefresh());
-        KinesisSink sink = new KinesisSink(stream, rateLimiter(shardMap, context), settings.aggregateBytes() == 0
+        KinesisSink sink = new KinesisSink(stream, rateLimiter(name, shardMap, context), settings.aggregateBytes() == 0
                 ? null : new KinesisSink.Aggregation(shardMap, settings.aggregateBytes()), context.metrics());
         return new Connection(sink, "kinesis-stream", health -> {
             health.detail("stream", stream.name());
@@ -82,7 +86,7 @@ final class KinesisDestination implements Destination {
      * {@code kinesis.rateLimit.share} of each shard's limits: by default 1/n for partition i/n, as n producers share
      * the stream.
      */
-    private ShardRateLimiter rateLimiter(ShardMap shardMap, Context context) {
+    private ShardRateLimiter rateLimiter(String stream, ShardMap shardMap, Context context) {
         KinesisSettings.RateLimit limit = settings.rateLimit();
         boolean on = limit.enabled() != null ? limit.enabled() : !settings.local();
         if (!on) {
@@ -90,8 +94,9 @@ final class KinesisDestination implements Destination {
         }
         boolean auto = limit.share() == null;
         double share = auto ? 1.0 / context.producers() : limit.share();
-        LOG.info(String.format("Rate limiting each shard to %,.0f records/s and %,.0f bytes/s (%s of its limits%s)",
-                limit.recordsPerShardPerSecond() * share, limit.bytesPerShardPerSecond() * share,
+        LOG.info(String.format("Rate limiting each shard of Kinesis stream '%s' to %,.0f records/s and %,.0f bytes/s "
+                + "(%s of its limits%s)", stream, limit.recordsPerShardPerSecond() * share,
+                limit.bytesPerShardPerSecond() * share,
                 share == 1 ? "all" : String.format("%.3g", share),
                 auto && share < 1 ? ", as partition " + context.producer() + " of the producers sharing the stream"
                         : ""));

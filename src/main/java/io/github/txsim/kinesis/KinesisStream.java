@@ -52,6 +52,7 @@ public final class KinesisStream extends ServiceSupport {
 
     private final CamelContext context;
     private final String streamName;
+    private final String nameKey;
     private final boolean createIfMissing;
     private final int shardCountIfCreated;
     private Kinesis2Endpoint endpoint;
@@ -59,8 +60,15 @@ public final class KinesisStream extends ServiceSupport {
     private volatile long maxRecordBytes = DEFAULT_MAX_RECORD_BYTES;
 
     public KinesisStream(CamelContext context, String streamName, boolean createIfMissing, int shardCountIfCreated) {
+        this(context, streamName, KinesisSettings.STREAM_NAME.key(), createIfMissing, shardCountIfCreated);
+    }
+
+    /** @param nameKey the setting that names the stream, which a message about it tells an operator to change */
+    public KinesisStream(CamelContext context, String streamName, String nameKey, boolean createIfMissing,
+            int shardCountIfCreated) {
         this.context = context;
         this.streamName = streamName;
+        this.nameKey = nameKey;
         this.createIfMissing = createIfMissing;
         this.shardCountIfCreated = shardCountIfCreated;
     }
@@ -145,8 +153,8 @@ public final class KinesisStream extends ServiceSupport {
         if (summary == null) {
             if (!createIfMissing) {
                 throw new IllegalStateException(String.format(
-                        "Kinesis stream '%s' does not exist in region %s: create it, or set kinesis.streamName",
-                        streamName, client.serviceClientConfiguration().region()));
+                        "Kinesis stream '%s' does not exist in region %s: create it, or set %s", streamName,
+                        client.serviceClientConfiguration().region(), nameKey));
             }
             create();
             summary = describe();
@@ -206,9 +214,8 @@ public final class KinesisStream extends ServiceSupport {
             }
             return NOT_FOUND.equals(status)
                     ? String.format("Kinesis stream '%s' does not exist (any longer): create it again, or set "
-                            + "kinesis.streamName to the stream to use and restart (a deleted stream's records went "
-                            + "with it; the archive folder holds them, and verify names what a stream lacks)",
-                            streamName)
+                            + "%s to the stream to use and restart (a deleted stream's records went with it; the "
+                            + "archive folder holds them, and verify names what a stream lacks)", streamName, nameKey)
                     : String.format("Kinesis stream '%s' is %s: it takes records again once ACTIVE", streamName,
                             status);
         } catch (SdkException e) {

@@ -1,6 +1,9 @@
 package io.github.txsim.app;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.apache.camel.FailedToStartRouteException;
 import org.apache.camel.RuntimeCamelException;
@@ -27,7 +30,11 @@ class ApplicationTest {
     }
 
     @Test
-    void routesComeFromTheBuiltInCopiesElsewhere(@TempDir Path elsewhere) {
-        assertEquals("classpath:routes/*.yaml", Application.routesIncludePattern(elsewhere.resolve("routes")));
+    void routesComeFromTheBuiltInCopiesElsewhereEachNamed(@TempDir Path elsewhere) throws Exception {
+        try (Stream<Path> routes = Files.list(Path.of("routes"))) {
+            assertEquals(routes.map(route -> "classpath:routes/" + route.getFileName()).sorted().toList(),
+                    List.of(Application.routesIncludePattern(elsewhere.resolve("routes")).split(",")),
+                    "every route of the routes folder, and only those");
+        }
     }
 }
