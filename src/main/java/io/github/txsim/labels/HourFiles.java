@@ -30,7 +30,7 @@ final class HourFiles implements AutoCloseable {
     private static final String SENT = ".sent";
     private static final String SETTLED_DAYS = "settled.days";
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH");
-    private static final int OPEN_FILES = 16;
+    private static final int OPEN_FILES = 256;
 
     private final Path folder;
     private final Map<LocalDateTime, FileChannel> appending = new LinkedHashMap<>(OPEN_FILES, 0.75f, true);

@@ -92,6 +92,11 @@ public final class LabelPublisher extends ServiceSupport {
                         LOG.info("{} takes label events again", sink.destination());
                     }
                     failures = 0;
+                    if (due.size() < groupSize && !sendAll) {
+                        // what comes due meanwhile goes in one request, not in one each (a backfill reaches a
+                        // label's time every few rows)
+                        Thread.sleep(IDLE_MILLIS);
+                    }
                 } else {
                     Thread.sleep(retry.delay(++failures).toMillis());
                 }

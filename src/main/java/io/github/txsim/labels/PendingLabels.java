@@ -160,13 +160,18 @@ public final class PendingLabels implements AutoCloseable {
 
     /** The events were acknowledged: noted on disk, and an hour whose events are all acknowledged is deleted. */
     public synchronized void sent(List<Pending> events) throws IOException {
-        Map<LocalDateTime, List<byte[]>> ids = new TreeMap<>();
+        Map<LocalDateTime, List<Pending>> byHour = new TreeMap<>();
         for (Pending pending : events) {
-            ids.computeIfAbsent(pending.hour(), h -> new ArrayList<>()).add(pending.id().getBytes(
-                    StandardCharsets.UTF_8));
+            byHour.computeIfAbsent(pending.hour(), h -> new ArrayList<>()).add(pending);
         }
-        for (Map.Entry<LocalDateTime, List<byte[]>> hour : ids.entrySet()) {
-            files.appendSent(hour.getKey(), hour.getValue());
+        for (Map.Entry<LocalDateTime, List<Pending>> hour : byHour.entrySet()) {
+            TreeSet<Pending> waitingThen = loaded.get(hour.getKey());
+            if (waitingThen != null && hour.getValue().stream().filter(waitingThen::contains).count()
+                    == waitingThen.size()) {
+                continue; // the hour's last events: its files are deleted below instead (in a backfill, most hours)
+            }
+            files.appendSent(hour.getKey(), hour.getValue().stream().map(pending -> pending.id().getBytes(
+                    StandardCharsets.UTF_8)).toList());
         }
         for (Pending pending : events) {
             inFlight.remove(pending.id());

@@ -34,13 +34,20 @@ public final class LineFiles {
      */
     public static void append(FileChannel channel, List<byte[]> lines, boolean force) throws IOException {
         long start = channel.size();
+        int bytes = 0;
+        for (byte[] data : lines) {
+            bytes = Math.addExact(bytes, data.length + 1);
+        }
+        // the lines in one buffer, one write: a group's records in one system call, not one each
+        ByteBuffer all = ByteBuffer.allocate(bytes);
+        for (byte[] data : lines) {
+            all.put(data).put(NEWLINE);
+        }
+        all.flip();
         try {
             channel.position(start);
-            for (byte[] data : lines) {
-                ByteBuffer line = ByteBuffer.allocate(data.length + 1).put(data).put(NEWLINE).flip();
-                while (line.hasRemaining()) {
-                    channel.write(line);
-                }
+            while (all.hasRemaining()) {
+                channel.write(all);
             }
             if (force) {
                 channel.force(false);
@@ -54,6 +61,10 @@ public final class LineFiles {
     /** Cuts the file back to the end of its last whole line (to nothing when it has none). */
     public static void cutToLastLine(FileChannel channel) throws IOException {
         long end = channel.size();
+        ByteBuffer last = ByteBuffer.allocate(1);
+        if (end == 0 || channel.read(last, end - 1) == 1 && last.get(0) == NEWLINE) {
+            return; // as nearly always: the file ends with a whole line
+        }
         ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
         while (end > 0) {
             long from = Math.max(0, end - chunk.capacity());
