@@ -85,7 +85,7 @@ public final class LabelKeeper implements BiConsumer<Exchange, List<SourceRow>>,
         String lastTime = last.get(TIME);
         LocalDateTime madeAt = lastTime == null ? null : EventTimes.parse(lastTime.strip());
         cutTime = madeAt != null && madeAt.isAfter(cutTime) ? madeAt : cutTime;
-        if (cutTime.isAfter(forgotAt.plusHours(1))) {
+        if (cutTime.isAfter(forgotAt.plusDays(1))) {
             // the rows come in time order: a fraud cut from now on opens a new case where a case was reported before
             labels.forgetReportedBefore(cutTime);
             forgotAt = cutTime;
@@ -111,7 +111,10 @@ public final class LabelKeeper implements BiConsumer<Exchange, List<SourceRow>>,
             if (time == null) {
                 continue; // a file without TX_DATETIME: no event time, no settlement
             }
-            time = time.strip();
+            if (time.isEmpty() || Character.isWhitespace(time.charAt(0))
+                    || Character.isWhitespace(time.charAt(time.length() - 1))) {
+                time = time.strip(); // spaces around the time: nearly never, and strip() showed in profiles
+            }
             if (!time.regionMatches(0, lastDay, 0, DAY_LENGTH)) {
                 lastDay = time.substring(0, DAY_LENGTH);
                 LocalDate day = LocalDate.parse(lastDay);
