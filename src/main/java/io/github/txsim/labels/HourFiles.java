@@ -30,6 +30,11 @@ final class HourFiles implements AutoCloseable {
     private static final String SENT = ".sent";
     private static final String SETTLED_DAYS = "settled.days";
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH");
+    /**
+     * Hour files kept open for appending: a backfill adds to a few hundred hours at once (the days after the ones it
+     * publishes), and with fewer open most appends would open and close a file. 256 descriptors stay far below a
+     * process's limit (the JVM raises it to the hard limit, usually 4,096 or more).
+     */
     private static final int OPEN_FILES = 256;
 
     private final Path folder;
