@@ -18,6 +18,7 @@ import io.github.txsim.labels.PendingLabels;
 import io.github.txsim.labels.RowLabels;
 import io.github.txsim.publish.AcknowledgedRows;
 import io.github.txsim.publish.Destination;
+import io.github.txsim.publish.DestinationHealthCheck;
 import io.github.txsim.publish.RecordSource;
 import io.github.txsim.rows.SourceRow;
 import io.github.txsim.schema.TransactionColumn;
@@ -56,6 +57,9 @@ record LabelWiring(LabelSettings settings, LabelKeeper keeper, LabelPublisher pu
         LabelPublisher publisher = new LabelPublisher(keeper, connection.sink(), publish.retry(),
                 publish.groupSize());
         context.camel().addService(publisher, true, true);
+        // readiness covers the label stream too: DOWN while label events fail to go to it
+        context.camel().getRegistry().bind("labelStreamHealthCheck", new DestinationHealthCheck(
+                "labels-" + connection.healthCheckId(), connection.sink(), publisher, connection.look()));
         Set<String> leftOut = settings.mode().inline() ? Set.of()
                 : Set.of(TransactionColumn.TX_FRAUD.name(), TransactionColumn.TX_FRAUD_SCENARIO.name());
         return new LabelWiring(settings, keeper, publisher, leftOut, connection.reader());

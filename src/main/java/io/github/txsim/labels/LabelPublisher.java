@@ -3,6 +3,7 @@ package io.github.txsim.labels;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -13,6 +14,7 @@ import java.util.function.Supplier;
 import io.github.txsim.publish.PendingRecord;
 import io.github.txsim.publish.RetryPolicy;
 import io.github.txsim.publish.Sink;
+import io.github.txsim.publish.Waiting;
 import io.github.txsim.rows.TransactionRecord;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
@@ -27,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * store is the retry queue: an event not acknowledged stays in it and goes again after the retry policy's wait; one
  * acknowledged is noted there and never goes again.
  */
-public final class LabelPublisher extends ServiceSupport {
+public final class LabelPublisher extends ServiceSupport implements Waiting {
 
     private static final Logger LOG = LoggerFactory.getLogger(LabelPublisher.class);
     /** The label stream's records all come from this "file", as a sink names them. */
@@ -45,6 +47,9 @@ public final class LabelPublisher extends ServiceSupport {
     private volatile Supplier<LocalDateTime> pacedEventTime = () -> null;
     private volatile boolean idle;
     private long sent;
+    /** Since when label events fail to go, and why: the label stream's readiness. */
+    private volatile Instant failingSince;
+    private volatile String failure;
 
     public LabelPublisher(LabelKeeper keeper, Sink sink, RetryPolicy retry, int groupSize) {
         this.keeper = keeper;
@@ -92,12 +97,14 @@ public final class LabelPublisher extends ServiceSupport {
                         LOG.info("{} takes label events again", sink.destination());
                     }
                     failures = 0;
+                    failingSince = null;
                     if (due.size() < groupSize && !sendAll) {
                         // what comes due meanwhile goes in one request, not in one each (a backfill reaches a
                         // label's time every few rows)
                         Thread.sleep(IDLE_MILLIS);
                     }
                 } else {
+                    failing();
                     Thread.sleep(retry.delay(++failures).toMillis());
                 }
             } catch (InterruptedException e) {
@@ -108,6 +115,8 @@ public final class LabelPublisher extends ServiceSupport {
                     LOG.warn("Label events not sent to {}: {}; they wait on disk and go again", sink.destination(),
                             e.getMessage());
                 }
+                failure = e.getMessage();
+                failing();
                 try {
                     Thread.sleep(retry.delay(++failures).toMillis());
                 } catch (InterruptedException stop) {
@@ -116,6 +125,23 @@ public final class LabelPublisher extends ServiceSupport {
                 }
             }
         }
+    }
+
+    private void failing() {
+        if (failingSince == null) {
+            failingSince = Instant.now();
+        }
+    }
+
+    /** Since when label events fail to go to the label stream; null while they go. */
+    @Override
+    public Instant since() {
+        return failingSince;
+    }
+
+    @Override
+    public String reason() {
+        return failingSince == null ? null : "label events wait on disk: " + failure;
     }
 
     /**
@@ -175,6 +201,7 @@ public final class LabelPublisher extends ServiceSupport {
             }
         }
         if (acknowledged.size() < due.size()) {
+            failure = error[0];
             if (say) {
                 LOG.warn("{} of {} label events not acknowledged by {}: {}; they wait on disk and go again",
                         due.size() - acknowledged.size(), due.size(), sink.destination(), error[0]);

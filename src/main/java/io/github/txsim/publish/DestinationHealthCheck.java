@@ -19,11 +19,14 @@ public final class DestinationHealthCheck extends AbstractHealthCheck {
     }
 
     private final Sink sink;
-    private final Outage outage;
+    private final Waiting outage;
     private final Look look;
 
-    /** @param id the check's id in /observe/health, such as {@code kinesis-stream} */
-    public DestinationHealthCheck(String id, Sink sink, Outage outage, Look look) {
+    /**
+     * @param id     the check's id in /observe/health, such as {@code kinesis-stream}
+     * @param outage what waits for the destination while it is out of reach ({@link Outage}, the label publisher)
+     */
+    public DestinationHealthCheck(String id, Sink sink, Waiting outage, Look look) {
         super("txsim", id);
         this.sink = sink;
         this.outage = outage;

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * With a limit ({@code publish.outage.maxWait}), an outage that lasts longer stops the application: the file stays in
  * the source folder with its checkpoint, to resume at the next start, and the process exits with status 1.
  */
-public final class Outage {
+public final class Outage implements Waiting {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outage.class);
     private final Sink sink;
@@ -47,11 +47,13 @@ public final class Outage {
     }
 
     /** Since when the destination cannot take records, or null when it can (as far as publishing knows). */
+    @Override
     public synchronized Instant since() {
         return since;
     }
 
     /** Why the destination cannot take records, or null when it can. */
+    @Override
     public synchronized String reason() {
         return reason;
     }

@@ -76,12 +76,17 @@ class HealthAndMetricsIT {
     void healthShowsTheStreamReadyAndMetricsCountWhatWasPublished() throws Exception {
         port = LoopbackPorts.free();
         KINESIS.createStream("observed", 1);
+        KINESIS.createStream("observed-labels", 1);
         Files.createDirectories(data.resolve("source"));
         TransactionFiles.writeRows(data.resolve("source"), "observed.csv", LocalDate.of(2026, 11, 7), 1_200);
         ApplicationProcess application = new ApplicationProcess(data.resolve("app.log"))
                 .setAll(KINESIS.componentProperties())
                 .set("kinesis.local.enabled", "false")
                 .set("kinesis.streamName", "observed")
+                // delayed labels, none due during the test: readiness covers the label stream too
+                .set("labels.mode", "delayed")
+                .set("labels.delay", "120d")
+                .set("kinesis.labels.streamName", "observed-labels")
                 .set("app.runOnce", "false")
                 .set("generator.enabled", "false")
                 .set("camel.management.enabled", "true")
@@ -94,6 +99,7 @@ class HealthAndMetricsIT {
 
             String health = get("/observe/health?exposureLevel=full");
             assertTrue(health.contains("{\"name\":\"kinesis-stream\",\"status\":\"UP\"}"), health);
+            assertTrue(health.contains("{\"name\":\"labels-kinesis-stream\",\"status\":\"UP\"}"), health);
             String metrics = get("/observe/metrics");
             assertTrue(metrics.contains("txsim_records_published_total 1200.0"), metrics);
             assertTrue(metrics.contains("txsim_files_archived_total 1.0"), metrics);
