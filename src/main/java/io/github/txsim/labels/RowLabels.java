@@ -101,11 +101,6 @@ public final class RowLabels {
         return madeAt;
     }
 
-    /** The cards' cases, for tests that draw labels without rows. */
-    CardCases cases() {
-        return cases;
-    }
-
     /**
      * Forgets the cards' cases reported before this moment of event time (they can no longer change a label), to keep
      * memory to the cases open.

@@ -8,8 +8,8 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Readiness: the destination is reachable and takes records (a Kinesis stream ACTIVE or UPDATING, a Kafka topic that
- * its cluster answers for), and publishing is not waiting for it ({@link Outage}). Not a liveness check: an
- * unreachable destination is a reason to wait, not to restart the application.
+ * its cluster answers for), and nothing waits for it ({@link Waiting}: publishing, the label events). Not a liveness
+ * check: an unreachable destination is a reason to wait, not to restart the application.
  */
 public final class DestinationHealthCheck extends AbstractHealthCheck {
 
@@ -19,17 +19,17 @@ public final class DestinationHealthCheck extends AbstractHealthCheck {
     }
 
     private final Sink sink;
-    private final Waiting outage;
+    private final Waiting waiting;
     private final Look look;
 
     /**
      * @param id     the check's id in /observe/health, such as {@code kinesis-stream}
-     * @param outage what waits for the destination while it is out of reach ({@link Outage}, the label publisher)
+     * @param waiting what waits for the destination while it is out of reach ({@link Outage}, the label publisher)
      */
-    public DestinationHealthCheck(String id, Sink sink, Waiting outage, Look look) {
+    public DestinationHealthCheck(String id, Sink sink, Waiting waiting, Look look) {
         super("txsim", id);
         this.sink = sink;
-        this.outage = outage;
+        this.waiting = waiting;
         this.look = look;
     }
 
@@ -40,11 +40,11 @@ public final class DestinationHealthCheck extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        Instant waitingSince = outage.since();
+        Instant waitingSince = waiting.since();
         if (waitingSince != null) {
             builder.detail("waitingSince", waitingSince.toString());
             builder.message("publishing waits for " + sink.destination() + " since " + waitingSince + ": "
-                    + outage.reason()).down();
+                    + waiting.reason()).down();
             return;
         }
         try {

@@ -205,8 +205,8 @@ class LabelStreamIT {
                 long customer = Long.parseLong(row.get("CUSTOMER_ID"));
                 LocalDateTime madeAt = LocalDateTime.parse(row.get("TX_DATETIME"), TIME);
                 // the same draw as RowLabels.of, without a SourceRow
-                known.put(row.get("TRANSACTION_ID"), LocalDateTime.ofEpochSecond(model.cases().knownAt(customer, id,
-                        madeAt.toEpochSecond(ZoneOffset.UTC)), 0, ZoneOffset.UTC).format(TIME));
+                known.put(row.get("TRANSACTION_ID"), LocalDateTime.ofEpochSecond(model.discover(customer, id,
+                        madeAt.toEpochSecond(ZoneOffset.UTC)).knownAt(), 0, ZoneOffset.UTC).format(TIME));
             }
         }
         return known;
